@@ -1,0 +1,47 @@
+# Two commands do all the set-up: `make site` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+# Reproducible builds: the sitemap's dates come from the last commit, not the clock.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+
+.PHONY: site test serve check lint typecheck unit export clean
+
+$(STAMP): requirements.lock pyproject.toml requirements-build.in
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+## site: build site/ from the shipped catalog (atomic: a failed build keeps the last good site/)
+site: $(STAMP)
+	$(BIN)/python scripts/build_site.py site
+
+## serve: preview on http://127.0.0.1:8000 with live reload on catalog, template and content edits
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+## check: validate exercises.yaml
+check: $(STAMP)
+	$(BIN)/python -m generator check
+
+## test: every check and test (lint, types, unit, golden, end-to-end)
+test: lint typecheck unit
+
+lint: $(STAMP)
+	$(BIN)/ruff check generator tests scripts
+	$(BIN)/ruff format --check generator tests scripts
+
+typecheck: $(STAMP)
+	$(BIN)/mypy generator scripts
+
+unit: $(STAMP)
+	$(BIN)/python -m pytest
+
+export: $(STAMP)
+	$(BIN)/python -m generator export build/markdown
+
+clean:
+	rm -rf $(VENV) site build .pytest_cache .mypy_cache .ruff_cache

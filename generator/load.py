@@ -1,0 +1,116 @@
+"""Load `exercises.yaml` into a validated `Catalog`, or fail with every problem located."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path as FsPath
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from .errors import CatalogError, Path, Problem
+from .model import Catalog
+from .xref import check_references
+from .yaml_source import SourceMap, read_yaml
+
+
+def load_catalog(path: str | FsPath, *, display_name: str | None = None) -> Catalog:
+    """Read and validate the catalog file; raise `CatalogError` listing every problem."""
+    path = FsPath(path)
+    name = display_name or str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise CatalogError(
+            [Problem(name, 1, 1, "", f"cannot read file: {error.strerror}")]
+        ) from None
+    return load_catalog_bytes(raw, name)
+
+
+def load_catalog_bytes(raw: bytes, file: str) -> Catalog:
+    """Decode UTF-8 (a byte-order mark is allowed) and validate."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        message = f"not valid UTF-8 (byte 0x{raw[error.start]:02x}); save the file as UTF-8"
+        raise CatalogError([Problem(file, line, column, "", message)]) from None
+    return load_catalog_text(text, file)
+
+
+def load_catalog_text(text: str, file: str) -> Catalog:
+    """Validate YAML text as a catalog; raise `CatalogError` listing every problem."""
+    data, source, problems = read_yaml(text, file)
+    if data is None:
+        raise CatalogError(problems)
+    if not isinstance(data, dict):
+        problems.append(source.problem((), "the top level must be a mapping with sections"))
+        raise CatalogError(problems)
+    try:
+        catalog = Catalog.model_validate(data)
+    except ValidationError as error:
+        problems.extend(_locate(detail, source) for detail in error.errors())
+        raise CatalogError(problems) from None
+    problems.extend(check_references(catalog, source))
+    if problems:
+        raise CatalogError(problems)
+    return catalog
+
+
+def _locate(detail: ErrorDetails, source: SourceMap) -> Problem:
+    path: Path = tuple(detail["loc"])
+    kind = detail["type"]
+    if kind == "extra_forbidden":
+        key = str(path[-1])
+        hint = _suggest(key, _allowed_fields(path[:-1]))
+        return source.problem(path, f"unknown field '{key}'{hint}", key=True)
+    if kind == "missing":
+        return source.problem(path, f"missing required field '{path[-1]}'")
+    message = detail["msg"].removeprefix("Value error, ")
+    if kind in {"string_type", "int_type", "list_type", "dict_type", "model_type", "int_parsing"}:
+        message += f" (got {_describe(detail.get('input'))})"
+    return source.problem(path, message)
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, str):
+        return "text" if len(value) > 40 else repr(value)
+    if value is None:
+        return "nothing"
+    return type(value).__name__
+
+
+def _suggest(key: str, allowed: list[str]) -> str:
+    close = difflib.get_close_matches(key, allowed, n=1)
+    if close:
+        return f"; did you mean '{close[0]}'?"
+    return f"; allowed fields: {', '.join(allowed)}" if allowed else ""
+
+
+def _allowed_fields(path: Path) -> list[str]:
+    """Field names of the model that sits at `path` in the catalog."""
+    model: type[BaseModel] | None = Catalog
+    for part in path:
+        if model is None:
+            return []
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(part) or next(
+            (f for f in model.model_fields.values() if f.alias == part), None
+        )
+        model = _model_of(field.annotation) if field is not None else None
+    if model is None:
+        return []
+    return sorted(f.alias or name for name, f in model.model_fields.items())
+
+
+def _model_of(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _model_of(arg)
+        if found is not None:
+            return found
+    return None

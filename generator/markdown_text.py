@@ -1,0 +1,51 @@
+"""Turn catalog text into inert Markdown: it reads the same, and can never become markup.
+
+Catalog strings are plain text. Before they reach a page we collapse whitespace to one line,
+HTML-escape `<`, `>` and `&`, and backslash-escape every character that Python-Markdown or
+our enabled extensions could read as syntax. The site enables no inline extension whose
+syntax is outside this set.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup
+
+# Characters with inline meaning anywhere in a line; each has a backslash escape in
+# Python-Markdown (ESCAPED_CHARS, plus `|` from the tables extension).
+_INLINE = re.compile(r"([\\`*_{}\[\]|])")
+# Characters with block meaning at the start of a line (headings, lists, setext, fences).
+_LEADING = {
+    "#": "&#35;",
+    "-": "&#45;",
+    "+": "&#43;",
+    "=": "&#61;",
+    "~": "&#126;",
+    "!": "&#33;",
+    "?": "&#63;",
+    ":": "&#58;",
+}
+_ORDERED_LIST = re.compile(r"^(\d+)([.)])")
+_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
+_WHITESPACE = re.compile(r"\s+")
+
+
+def escape_text(text: str) -> Markup:
+    """Plain text -> one line of Markdown that renders back to exactly that text."""
+    line = _WHITESPACE.sub(" ", text).strip()
+    line = "".join(_HTML.get(char, char) for char in line)
+    line = _INLINE.sub(r"\\\1", line)
+    if line[:1] in _LEADING:
+        line = _LEADING[line[0]] + line[1:]
+    line = _ORDERED_LIST.sub(lambda m: f"{m[1]}&#{ord(m[2])};", line)
+    return Markup(line)
+
+
+def finalize(value: object) -> object:
+    """Jinja `finalize`: every `{{ }}` is escaped unless a helper marked it as trusted Markup."""
+    if isinstance(value, Markup):
+        return value
+    if isinstance(value, str):
+        return escape_text(value)
+    return value

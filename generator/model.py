@@ -1,0 +1,335 @@
+"""The typed catalog model: the single source of truth for `exercises.yaml` and its JSON Schema."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from enum import StrEnum
+from typing import Annotated, Self
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=ID_PATTERN, min_length=2, max_length=64),
+    Field(description="Stable identifier used in URLs: lower-case letters, digits and hyphens."),
+]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+
+
+def _no_markup(text: str) -> str:
+    if "<" in text or ">" in text:
+        raise ValueError("must not contain < or > (names and titles are plain text)")
+    return text
+
+
+ShortText = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=120),
+    AfterValidator(_no_markup),
+]
+
+
+def _https_only(url: str) -> str:
+    if not url.startswith("https://"):
+        raise ValueError("must be an https:// address")
+    return url
+
+
+def _safe_relative_path(path: str) -> str:
+    if path.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", path):
+        raise ValueError("must be a path relative to the project, not an absolute path")
+    if ".." in re.split(r"[\\/]", path):
+        raise ValueError("must stay inside the project (no '..')")
+    if ":" in path:
+        raise ValueError("must be a file path, not a URL")
+    return path
+
+
+def _valid_doi(doi: str) -> str:
+    if not re.fullmatch(r"10\.\d{4,9}/\S+", doi):
+        raise ValueError("must look like 10.1234/abc (without https://doi.org/)")
+    return doi
+
+
+HttpsUrl = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_https_only)]
+RelativePath = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_safe_relative_path)
+]
+Doi = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_valid_doi)]
+
+
+class Strict(BaseModel):
+    """Base for every catalog object: unknown keys are errors, values are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class BodyRegion(StrEnum):
+    NECK = "neck"
+    UPPER_BACK = "upper_back"
+    LOWER_BACK = "lower_back"
+    HIPS = "hips"
+    LEGS = "legs"
+    SHOULDERS = "shoulders"
+    WHOLE_BODY = "whole_body"
+
+
+class Goal(StrEnum):
+    MOBILITY = "mobility"
+    STRETCH = "stretch"
+    STRENGTH = "strength"
+    MOTOR_CONTROL = "motor_control"
+    AEROBIC = "aerobic"
+
+
+class Position(StrEnum):
+    LYING_ON_BACK = "lying_on_back"
+    LYING_FACE_DOWN = "lying_face_down"
+    SIDE_LYING = "side_lying"
+    HANDS_AND_KNEES = "hands_and_knees"
+    KNEELING = "kneeling"
+    SITTING = "sitting"
+    STANDING = "standing"
+
+
+class Equipment(StrEnum):
+    MAT = "mat"
+    CHAIR = "chair"
+    WALL = "wall"
+    STEP = "step"
+    BAND = "band"
+    PILLOW = "pillow"
+    TOWEL = "towel"
+    TABLE = "table"
+
+
+class ModalityKind(StrEnum):
+    ACTIVE = "active"
+    PASSIVE = "passive"
+    PROCEDURE = "procedure"
+    EDUCATION = "education"
+
+
+class Stance(StrEnum):
+    RECOMMENDED = "recommended"
+    CONSIDER = "consider"
+    INSUFFICIENT = "insufficient"
+    NOT_RECOMMENDED = "not_recommended"
+
+
+class Review(Strict):
+    """Who last checked an entry against the evidence, and when."""
+
+    by: ShortText
+    date: datetime.date
+
+
+class Frequency(Strict):
+    """How often: either times per day or days per week, never both."""
+
+    times_per_day: Annotated[int, Field(ge=1, le=10)] | None = None
+    days_per_week: Annotated[int, Field(ge=1, le=7)] | None = None
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> Self:
+        if (self.times_per_day is None) == (self.days_per_week is None):
+            raise ValueError("give exactly one of times_per_day or days_per_week")
+        return self
+
+
+class Dosage(Strict):
+    """How much of an exercise: sets of reps, holds or minutes, rest, and how often."""
+
+    sets: Annotated[int, Field(ge=1, le=10)]
+    reps: Annotated[int, Field(ge=1, le=100)] | None = None
+    hold_seconds: Annotated[int, Field(ge=1, le=600)] | None = None
+    minutes: Annotated[int, Field(ge=1, le=120)] | None = None
+    per_side: bool = Field(False, description="The amount is done on each side.")
+    rest_seconds: Annotated[int, Field(ge=0, le=600)] | None = None
+    times_per_day: Annotated[int, Field(ge=1, le=10)] | None = None
+    days_per_week: Annotated[int, Field(ge=1, le=7)] | None = None
+
+    @model_validator(mode="after")
+    def _one_amount_one_frequency(self) -> Self:
+        amounts = [self.reps, self.hold_seconds, self.minutes]
+        if sum(a is not None for a in amounts) != 1:
+            raise ValueError("give exactly one of reps, hold_seconds or minutes")
+        if (self.times_per_day is None) == (self.days_per_week is None):
+            raise ValueError("give exactly one of times_per_day or days_per_week")
+        return self
+
+
+class DosageOverride(Strict):
+    """A routine's change to an exercise's usual dosage; unset fields keep the usual value."""
+
+    sets: Annotated[int, Field(ge=1, le=10)] | None = None
+    reps: Annotated[int, Field(ge=1, le=100)] | None = None
+    hold_seconds: Annotated[int, Field(ge=1, le=600)] | None = None
+    minutes: Annotated[int, Field(ge=1, le=120)] | None = None
+    per_side: bool | None = None
+    rest_seconds: Annotated[int, Field(ge=0, le=600)] | None = None
+    times_per_day: Annotated[int, Field(ge=1, le=10)] | None = None
+    days_per_week: Annotated[int, Field(ge=1, le=7)] | None = None
+
+    def apply_to(self, base: Dosage) -> Dosage:
+        """Merge onto `base`; setting one amount (or frequency) replaces the other kind."""
+        merged = base.model_dump()
+        changes = self.model_dump(exclude_none=True)
+        if {"reps", "hold_seconds", "minutes"} & changes.keys():
+            merged.update(reps=None, hold_seconds=None, minutes=None)
+        if {"times_per_day", "days_per_week"} & changes.keys():
+            merged.update(times_per_day=None, days_per_week=None)
+        merged.update(changes)
+        return Dosage.model_validate(merged)
+
+
+class Image(Strict):
+    path: RelativePath = Field(
+        description="Image file, relative to content/ (e.g. img/bridge.svg)."
+    )
+    alt: Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=300)]
+
+
+class Exercise(Strict):
+    id: Id
+    name: ShortText
+    also_known_as: list[ShortText] = []
+    summary: Text
+    body_regions: Annotated[list[BodyRegion], Field(min_length=1)]
+    goals: Annotated[list[Goal], Field(min_length=1)]
+    level: Annotated[int, Field(ge=1, le=3, description="1 easiest, 3 hardest.")]
+    position: Position
+    equipment: list[Equipment] = []
+    steps: Annotated[list[Text], Field(min_length=1, max_length=12)]
+    feel: Annotated[list[Text], Field(min_length=1, description="What you should feel.")]
+    mistakes: list[Text] = Field([], description="Common mistakes.")
+    dosage: Dosage
+    stop_if: Annotated[list[Text], Field(min_length=1)]
+    precautions: list[Text] = []
+    easier: list[Id] = []
+    harder: list[Id] = []
+    image: Image | None = None
+    video: HttpsUrl | None = None
+    reviewed: Review
+
+
+class TreatmentRole(Strict):
+    treatment: Id
+    role: Text
+
+
+class RedFlags(Strict):
+    emergency: Annotated[list[Text], Field(min_length=1, description="Seek emergency care now.")]
+    urgent: Annotated[list[Text], Field(min_length=1, description="Get a same-day appointment.")]
+
+
+class Condition(Strict):
+    id: Id
+    name: ShortText
+    also_known_as: list[ShortText] = []
+    summary: Text
+    symptoms: Annotated[list[Text], Field(min_length=1)]
+    causes: Annotated[list[Text], Field(min_length=1)]
+    course: Text = Field(description="Typical course: how it usually goes over time.")
+    helps: Annotated[list[TreatmentRole], Field(min_length=1)]
+    exercises: list[Id] = []
+    routines: list[Id] = []
+    red_flags: RedFlags
+    see_physio: Annotated[list[Text], Field(min_length=1, description="When to see a physio.")]
+    references: Annotated[list[Id], Field(min_length=1)]
+    reviewed: Review
+
+
+class Evidence(Strict):
+    stance: Stance
+    summary: Text
+    references: Annotated[list[Id], Field(min_length=1)]
+
+
+class EvidenceByPhase(Strict):
+    acute: Evidence
+    chronic: Evidence
+
+
+class Modality(Strict):
+    id: Id
+    name: ShortText
+    also_known_as: list[ShortText] = []
+    kind: ModalityKind
+    summary: Text
+    what_it_is: Text
+    session: Text = Field(description="What a session is like.")
+    evidence: EvidenceByPhase
+    risks: Annotated[list[Text], Field(min_length=1)]
+    not_for: list[Text] = Field([], description="Who should not have it.")
+    with_exercise: Text = Field(description="How it fits with an exercise programme.")
+    reviewed: Review
+
+
+class RoutineItem(Strict):
+    exercise: Id
+    dosage: DosageOverride | None = None
+    note: Text | None = None
+
+
+class Routine(Strict):
+    model_config = ConfigDict(populate_by_name=True)
+
+    id: Id
+    name: ShortText
+    for_conditions: Annotated[list[Id], Field(alias="for", min_length=1)]
+    summary: Text
+    when: Text = Field(description="When to use this routine.")
+    frequency: Frequency
+    duration_weeks: Annotated[int, Field(ge=1, le=52)]
+    items: Annotated[list[RoutineItem], Field(min_length=1, max_length=8)]
+    progress: Text = Field(description="When and how to progress.")
+    notes: list[Text] = []
+    reviewed: Review
+
+
+class Reference(Strict):
+    id: Id
+    short: ShortText | None = Field(None, description="Short label in citations, e.g. 'NICE 2016'.")
+    citation: Text
+    year: Annotated[int, Field(ge=1900, le=2100)]
+    url: HttpsUrl | None = None
+    doi: Doi | None = None
+
+    @model_validator(mode="after")
+    def _has_link(self) -> Self:
+        if self.url is None and self.doi is None:
+            raise ValueError("give a url or a doi")
+        return self
+
+    @property
+    def label(self) -> str:
+        """How the reference is cited in text: its `short` label, or first author and year."""
+        if self.short:
+            return self.short
+        first = re.split(r"[ ,.]", self.citation, maxsplit=1)[0]
+        return f"{first} {self.year}"
+
+    @property
+    def link(self) -> str:
+        return self.url if self.url is not None else f"https://doi.org/{self.doi}"
+
+
+class Catalog(Strict):
+    """The whole catalog, as written in `exercises.yaml`."""
+
+    references: list[Reference] = []
+    modalities: list[Modality] = []
+    conditions: list[Condition] = []
+    exercises: list[Exercise] = []
+    routines: list[Routine] = []

@@ -1,0 +1,67 @@
+"""Thin MkDocs glue: load the catalog, add its pages in memory, reload on edits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .api import CATALOG_JSON_URI, catalog_json
+from .errors import CatalogError
+from .load import load_catalog
+from .model import Catalog
+from .render import INDEX_PAGES, TEMPLATE_DIR, make_environment, render_pages
+from .settings import ClinicSettings
+from .site_config import clinic_settings_from_mapping
+
+
+class CatalogPluginConfig(Config):
+    catalog = config_options.Type(str, default="exercises.yaml")
+    templates = config_options.Optional(config_options.Type(str))
+
+
+class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
+    """Adds one page per catalog entry (kept out of the navigation) plus the index pages."""
+
+    def __init__(self) -> None:
+        self.catalog: Catalog | None = None
+        self.settings = ClinicSettings()
+        self.catalog_path = Path("exercises.yaml")
+        self.override_dir: Path | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path or ".").resolve().parent
+        self.catalog_path = root / self.config.catalog
+        self.override_dir = root / self.config.templates if self.config.templates else None
+        try:
+            self.settings = clinic_settings_from_mapping(config.extra, config.config_file_path)
+            self.catalog = load_catalog(self.catalog_path, display_name=self.config.catalog)
+        except CatalogError as error:
+            raise PluginError(f"the catalog is not valid:\n{error.report()}") from None
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.catalog is not None
+        env = make_environment(self.override_dir)
+        pages = render_pages(self.catalog, self.settings, env)
+        pages[CATALOG_JSON_URI] = catalog_json(self.catalog)
+        for uri, text in pages.items():
+            if files.get_file_from_path(uri) is not None:
+                raise PluginError(f"content/{uri} clashes with a page generated from the catalog")
+            in_nav = uri in INDEX_PAGES
+            inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, uri, content=text, inclusion=inclusion))
+        return files
+
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> None:
+        server.watch(str(self.catalog_path))
+        server.watch(str(TEMPLATE_DIR))
+        if self.override_dir is not None:
+            server.watch(str(self.override_dir))

@@ -1,0 +1,138 @@
+"""Pure rendering: (catalog, settings, templates) -> {page uri: Markdown}. No MkDocs here."""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+import jinja2
+from markupsafe import Markup
+
+from . import labels
+from .dosage import describe_dosage, describe_frequency
+from .markdown_text import escape_text, finalize
+from .model import Catalog
+from .relations import Relations
+from .settings import ClinicSettings
+
+TEMPLATE_DIR = Path(__file__).parent / "templates"
+
+EXERCISES_INDEX = "exercises/index.md"
+CONDITIONS_INDEX = "conditions/index.md"
+TREATMENTS_INDEX = "treatments/index.md"
+ROUTINES_INDEX = "routines/index.md"
+REFERENCES = "references.md"
+INDEX_PAGES = (CONDITIONS_INDEX, TREATMENTS_INDEX, EXERCISES_INDEX, ROUTINES_INDEX, REFERENCES)
+
+
+def exercise_uri(exercise_id: str) -> str:
+    return f"exercises/{exercise_id}.md"
+
+
+def condition_uri(condition_id: str) -> str:
+    return f"conditions/{condition_id}.md"
+
+
+def treatment_uri(treatment_id: str) -> str:
+    return f"treatments/{treatment_id}.md"
+
+
+def routine_uri(routine_id: str) -> str:
+    return f"routines/{routine_id}.md"
+
+
+def make_environment(override_dir: Path | None = None) -> jinja2.Environment:
+    """Jinja environment for Markdown: strict, escaping every value unless marked as Markup."""
+    search = [str(override_dir)] if override_dir else []
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([*search, str(TEMPLATE_DIR)]),
+        undefined=jinja2.StrictUndefined,
+        finalize=finalize,
+        autoescape=True,  # with `finalize`, every value is Markdown-escaped; macros stay Markup
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        dosage=lambda d: escape_text(describe_dosage(d)),
+        frequency=lambda f: escape_text(describe_frequency(f)),
+        text=escape_text,
+        yaml_string=_yaml_string,
+        token=_token,
+        external_url=_external_url,
+    )
+    env.tests["contains"] = lambda seq, item: item in seq
+    env.globals.update(labels=labels, link=_link, ref_link=_ref_link)
+    return env
+
+
+def render_pages(
+    catalog: Catalog,
+    settings: ClinicSettings | None = None,
+    env: jinja2.Environment | None = None,
+) -> dict[str, str]:
+    """Every generated page, keyed by its source uri (e.g. `exercises/bird-dog.md`)."""
+    env = env or make_environment()
+    context: dict[str, Any] = {
+        "catalog": catalog,
+        "rel": Relations(catalog),
+        "clinic": settings or ClinicSettings(),
+    }
+    return dict(sorted(_render_all(env, context)))
+
+
+def _render_all(env: jinja2.Environment, context: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    catalog: Catalog = context["catalog"]
+    jobs: list[tuple[str, str, dict[str, Any]]] = [
+        (EXERCISES_INDEX, "exercises_index.md.j2", {}),
+        (CONDITIONS_INDEX, "conditions_index.md.j2", {}),
+        (TREATMENTS_INDEX, "treatments_index.md.j2", {}),
+        (ROUTINES_INDEX, "routines_index.md.j2", {}),
+        (REFERENCES, "references.md.j2", {}),
+    ]
+    jobs += [(exercise_uri(e.id), "exercise.md.j2", {"exercise": e}) for e in catalog.exercises]
+    jobs += [(condition_uri(c.id), "condition.md.j2", {"condition": c}) for c in catalog.conditions]
+    jobs += [(treatment_uri(m.id), "treatment.md.j2", {"treatment": m}) for m in catalog.modalities]
+    jobs += [(routine_uri(r.id), "routine.md.j2", {"routine": r}) for r in catalog.routines]
+    for uri, name, extra in jobs:
+        yield uri, env.get_template(name).render(**context, **extra, page_uri=uri)
+
+
+@jinja2.pass_context
+def _link(context: jinja2.runtime.Context, target: str, anchor: str = "") -> Markup:
+    """Relative link from the page being rendered to another source uri."""
+    here = posixpath.dirname(context["page_uri"])
+    path = quote(posixpath.relpath(target, here or "."), safe="/-._~")
+    return Markup(path + (f"#{quote(anchor, safe='-_')}" if anchor else ""))
+
+
+@jinja2.pass_context
+def _ref_link(context: jinja2.runtime.Context, reference_id: str) -> Markup:
+    return _link(context, REFERENCES, f"ref-{reference_id}")
+
+
+def _yaml_string(value: object) -> Markup:
+    """A value for YAML front matter: HTML-escaped (themes print meta values as HTML),
+    then JSON-quoted (valid YAML), on one line."""
+    text = html.escape(" ".join(str(value).split()), quote=True)
+    return Markup(json.dumps(text, ensure_ascii=False))
+
+
+def _token(value: object) -> Markup:
+    """An enum value or id as a CSS class or anchor: lower-case letters, digits and hyphens."""
+    text = str(value).replace("_", "-")
+    if not all(c.isascii() and (c.isalnum() or c == "-") for c in text):
+        raise ValueError(f"not a safe token: {text!r}")
+    return Markup(text.lower())
+
+
+def _external_url(url: str) -> Markup:
+    """An http(s) address, percent-encoded so it cannot end a Markdown link early."""
+    if urlsplit(url).scheme not in {"https", "http"}:
+        raise ValueError(f"only http(s) links are allowed: {url!r}")
+    return Markup(quote(url, safe=":/?#@!$&'*+,;=%-._~"))

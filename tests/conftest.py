@@ -1,0 +1,31 @@
+"""Shared test helpers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.errors import CatalogError
+from generator.load import load_catalog, load_catalog_text
+from generator.model import Catalog
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+MINI = FIXTURES / "mini.yaml"
+
+
+@pytest.fixture(scope="session")
+def mini() -> Catalog:
+    return load_catalog(MINI)
+
+
+def problems_of(text: str) -> list[str]:
+    """Load `text` as a catalog named test.yaml and return the located problems as text."""
+    with pytest.raises(CatalogError) as caught:
+        load_catalog_text(text, "test.yaml")
+    return [str(p) for p in caught.value.problems]
+
+
+def mini_text() -> str:
+    return MINI.read_text(encoding="utf-8")

@@ -1,0 +1,115 @@
+"""End to end: build the real site in a temporary folder with MkDocs --strict."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.load import load_catalog
+from tests.conftest import ROOT
+
+PROJECT_FILES = ["mkdocs.yml", "exercises.yaml", "content", "theme"]
+
+
+def make_project(tmp: Path) -> Path:
+    project = tmp / "project"
+    project.mkdir()
+    for name in PROJECT_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, project / name)
+        else:
+            shutil.copy(source, project / name)
+    return project
+
+
+def build(project: Path, out: str = "site") -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", out],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = make_project(tmp_path_factory.mktemp("build"))
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return project
+
+
+def test_pages_are_at_the_design_urls(built: Path) -> None:
+    site = built / "site"
+    catalog = load_catalog(built / "exercises.yaml")
+    for kind, entries in [
+        ("exercises", catalog.exercises),
+        ("conditions", catalog.conditions),
+        ("treatments", catalog.modalities),
+        ("routines", catalog.routines),
+    ]:
+        assert (site / kind / "index.html").is_file()
+        for entry in entries:
+            assert (site / kind / entry.id / "index.html").is_file(), f"/{kind}/{entry.id}/"
+    assert (site / "references" / "index.html").is_file()
+    data = json.loads((site / "api" / "catalog.json").read_text(encoding="utf-8"))
+    assert len(data["exercises"]) == len(catalog.exercises)
+
+
+def test_leaf_pages_stay_out_of_the_navigation(built: Path) -> None:
+    home = (built / "site" / "index.html").read_text(encoding="utf-8")
+    catalog = load_catalog(built / "exercises.yaml")
+    assert 'href="exercises/"' in home
+    for exercise in catalog.exercises:
+        assert f'href="exercises/{exercise.id}/"' not in home
+
+
+def test_pages_carry_clinic_contact_review_and_disclaimer(built: Path) -> None:
+    catalog = load_catalog(built / "exercises.yaml")
+    exercise = catalog.exercises[0]
+    page = (built / "site" / "exercises" / exercise.id / "index.html").read_text(encoding="utf-8")
+    assert "Riverside Physiotherapy" in page
+    assert 'href="tel:02079460000"' in page
+    assert f"Reviewed by {exercise.reviewed.by} on" in page
+    assert "does not replace an assessment" in page
+    assert "fonts.googleapis.com" not in page and "fonts.gstatic.com" not in page
+
+
+def test_two_builds_are_byte_identical(built: Path) -> None:
+    result = build(built, "site-again")
+    assert result.returncode == 0, result.stderr
+    assert digest(built / "site") == digest(built / "site-again")
+
+
+def test_a_broken_catalog_fails_the_build_with_located_errors(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    catalog = project / "exercises.yaml"
+    catalog.write_text(catalog.read_text(encoding="utf-8").replace("level: 1", "level: 0", 1))
+    result = build(project)
+    assert result.returncode == 1
+    assert (
+        "exercises.yaml:" in result.stderr
+        and ".level: Input should be greater than or equal to 1" in result.stderr
+    )
+    assert "Traceback" not in result.stderr
+    assert not (project / "site").exists()

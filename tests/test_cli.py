@@ -1,0 +1,73 @@
+"""The command line: exit codes, located errors on stderr, export and schema."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import MINI, ROOT, mini_text
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_check_valid_catalog_exits_0() -> None:
+    result = run("check", str(MINI))
+    assert result.returncode == 0, result.stderr
+    assert "OK: 3 exercises, 1 condition, 2 treatments, 1 routine, 2 references." in result.stdout
+
+
+def test_check_invalid_catalog_exits_1_with_located_errors(tmp_path: Path) -> None:
+    bad = tmp_path / "exercises.yaml"
+    bad.write_text(mini_text().replace("level: 2", "level: nine"), encoding="utf-8")
+    result = run("check", str(bad))
+    assert result.returncode == 1
+    assert f"{bad}:" in result.stderr and "exercises[1].level:" in result.stderr
+    assert "1 problem found." in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_check_missing_file_exits_1() -> None:
+    result = run("check", "no-such-file.yaml")
+    assert result.returncode == 1
+    assert "no-such-file.yaml:1:1: cannot read file" in result.stderr
+
+
+def test_usage_errors_exit_2() -> None:
+    assert run().returncode == 2
+    assert run("frobnicate").returncode == 2
+
+
+def test_export_writes_the_markdown_tree_and_catalog_json(tmp_path: Path) -> None:
+    result = run("export", str(tmp_path / "out"), "--catalog", str(MINI))
+    assert result.returncode == 0, result.stderr
+    out = tmp_path / "out"
+    assert (
+        (out / "exercises" / "pelvic-tilt.md").read_text().startswith('---\ntitle: "Pelvic tilt"')
+    )
+    data = json.loads((out / "api" / "catalog.json").read_text())
+    assert [e["id"] for e in data["exercises"]] == ["pelvic-tilt", "glute-bridge", "walking"]
+    assert data["routines"][0]["for"] == ["acute-low-back-pain"]
+
+
+def test_schema_is_json_schema_of_the_catalog() -> None:
+    result = run("schema")
+    schema = json.loads(result.stdout)
+    assert schema["$schema"].startswith("https://json-schema.org/")
+    assert set(schema["properties"]) == {
+        "references",
+        "modalities",
+        "conditions",
+        "exercises",
+        "routines",
+    }
+    assert schema["$defs"]["Exercise"]["additionalProperties"] is False

@@ -1,0 +1,162 @@
+"""Loading: every problem is reported with file, line, column and data path."""
+
+from __future__ import annotations
+
+from generator.load import load_catalog_bytes, load_catalog_text
+from tests.conftest import mini_text, problems_of
+
+
+def test_the_mini_catalog_loads(mini) -> None:  # type: ignore[no-untyped-def]
+    assert [e.id for e in mini.exercises] == ["pelvic-tilt", "glute-bridge", "walking"]
+    assert mini.routines[0].for_conditions == ["acute-low-back-pain"]
+
+
+def test_a_bad_value_names_its_line_column_and_path() -> None:
+    text = mini_text().replace("dosage: {sets: 2, reps: 10,", "dosage: {sets: 0, reps: 10,")
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if "sets: 0" in row)
+    column = text.splitlines()[line - 1].index("0") + 1
+    assert problems_of(text) == [
+        f"test.yaml:{line}:{column}: exercises[1].dosage.sets: "
+        "Input should be greater than or equal to 1"
+    ]
+
+
+def test_every_problem_is_collected_not_just_the_first() -> None:
+    text = (
+        mini_text()
+        .replace("level: 2", "level: 7")
+        .replace("position: standing", "position: upside_down")
+        .replace("name: Walking", "name: Walking\n    colour: blue")
+    )
+    found = problems_of(text)
+    assert len(found) == 3
+    assert any("exercises[1].level" in p for p in found)
+    assert any("exercises[2].position" in p and "'lying_on_back'" in p for p in found)
+    assert any("exercises[2].colour: unknown field 'colour'" in p for p in found)
+
+
+def test_unknown_key_suggests_the_close_field() -> None:
+    text = mini_text().replace("    summary: Keeps you active.", "    sumary: Keeps you active.")
+    found = problems_of(text)
+    assert any("unknown field 'sumary'; did you mean 'summary'?" in p for p in found)
+    assert any("missing required field 'summary'" in p for p in found)
+
+
+def test_missing_dosage_amount_is_located_at_the_dosage() -> None:
+    text = mini_text().replace(
+        "{sets: 1, minutes: 10, days_per_week: 5}", "{sets: 1, days_per_week: 5}"
+    )
+    (problem,) = problems_of(text)
+    assert "exercises[2].dosage: give exactly one of reps, hold_seconds or minutes" in problem
+
+
+def test_duplicate_keys_are_rejected_not_silently_overwritten() -> None:
+    text = mini_text().replace(
+        "    level: 1\n    position: standing", "    level: 1\n    level: 2\n    position: standing"
+    )
+    (problem,) = problems_of(text)
+    assert "exercises[2].level: duplicate key 'level' (first written at line" in problem
+
+
+def test_duplicate_ids_and_unknown_ids() -> None:
+    text = (
+        mini_text()
+        .replace("  - id: walking", "  - id: glute-bridge")
+        .replace("exercises: [pelvic-tilt, glute-bridge]", "exercises: [pelvic-tilt, glute-brige]")
+    )
+    found = problems_of(text)
+    assert any(
+        "exercises[2].id: duplicate exercise id 'glute-bridge' (first used at line" in p
+        for p in found
+    )
+    assert any(
+        "conditions[0].exercises[1]: unknown exercise id 'glute-brige'; "
+        "did you mean 'glute-bridge'?" in p
+        for p in found
+    )
+
+
+def test_an_exercise_cannot_be_its_own_harder_version() -> None:
+    text = mini_text().replace("harder: [glute-bridge]", "harder: [pelvic-tilt]")
+    found = problems_of(text)
+    assert any(
+        "exercises[0].harder[0]: 'pelvic-tilt' cannot be its own harder version" in p for p in found
+    )
+
+
+def test_progression_cycles_are_found() -> None:
+    text = mini_text().replace(
+        "easier: [pelvic-tilt]", "easier: [pelvic-tilt]\n    harder: [pelvic-tilt]"
+    )
+    found = problems_of(text)
+    assert any(
+        "progression goes in a circle: glute-bridge -> pelvic-tilt -> glute-bridge" in p
+        for p in found
+    )
+
+
+def test_override_that_breaks_the_dosage_is_located_at_the_routine_item() -> None:
+    text = mini_text().replace("dosage: {minutes: 5, times_per_day: 3}", "dosage: {sets: 11}")
+    found = problems_of(text)
+    assert any("routines[0].items[1].dosage.sets" in p for p in found)
+
+
+def test_yaml_syntax_error_is_located() -> None:
+    (problem,) = problems_of("exercises:\n  - id: [unclosed\n")
+    assert problem.startswith("test.yaml:3:1: not valid YAML")
+
+
+def test_tabs_get_a_plain_message() -> None:
+    (problem,) = problems_of("exercises:\n\t- id: x\n")
+    assert problem == "test.yaml:2:1: tabs are not allowed for indentation in YAML; use spaces"
+
+
+def test_empty_file_and_wrong_top_level() -> None:
+    assert problems_of("") == ["test.yaml:1:1: the file is empty"]
+    assert problems_of("- a\n- b\n") == [
+        "test.yaml:1:1: the top level must be a mapping with sections"
+    ]
+
+
+def test_invalid_utf8_names_the_line() -> None:
+    import pytest
+
+    from generator.errors import CatalogError
+
+    with pytest.raises(CatalogError) as caught:
+        load_catalog_bytes(b"references: []\nexercises: [\xff]\n", "bad.yaml")
+    assert str(caught.value.problems[0]).startswith("bad.yaml:2:13: not valid UTF-8")
+
+
+def test_byte_order_mark_is_accepted() -> None:
+    catalog = load_catalog_bytes(b"\xef\xbb\xbf" + mini_text().encode(), "bom.yaml")
+    assert len(catalog.exercises) == 3
+
+
+def test_alias_bomb_is_stopped() -> None:
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [{', '.join(['*a' + str(i - 1)] * 10)}]" for i in range(1, 9)]
+    found = problems_of("\n".join(lines) + "\n")
+    assert found == ["test.yaml:1:1: the document is too large or uses too many aliases"]
+
+
+def test_non_https_video_and_escaping_image_paths() -> None:
+    text = mini_text().replace(
+        "    summary: Keeps you active.",
+        "    summary: Keeps you active.\n    video: javascript:alert(1)\n"
+        "    image: {path: ../../etc/passwd, alt: A person walking}",
+    )
+    found = problems_of(text)
+    assert any(
+        "exercises[2].video: Value error, must be an https:// address" in p
+        or "exercises[2].video: must be an https:// address" in p
+        for p in found
+    )
+    assert any("exercises[2].image.path: must stay inside the project" in p for p in found)
+
+
+def test_text_is_stripped_and_ids_must_be_slugs() -> None:
+    text = mini_text().replace("id: walking", "id: Walking Fast")
+    found = problems_of(text)
+    assert any("exercises[2].id: String should match pattern" in p for p in found)
+    load_catalog_text(mini_text(), "ok.yaml")

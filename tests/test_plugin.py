@@ -1,0 +1,32 @@
+"""The MkDocs glue: live reload watches the catalog and the templates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import load_config
+
+from generator.plugin import CatalogPlugin
+from generator.render import TEMPLATE_DIR
+from tests.conftest import ROOT
+
+
+class RecordingServer:
+    def __init__(self) -> None:
+        self.watched: list[str] = []
+
+    def watch(self, path: str, *args: Any, **kwargs: Any) -> None:
+        self.watched.append(path)
+
+
+def test_serve_reloads_on_catalog_and_template_changes() -> None:
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    plugin = config.plugins["clinic-catalog"]
+    assert isinstance(plugin, CatalogPlugin)
+    plugin.on_config(config)
+    server = RecordingServer()
+    plugin.on_serve(server, config=config, builder=None)  # type: ignore[arg-type]
+    assert str(ROOT / "exercises.yaml") in server.watched
+    assert str(TEMPLATE_DIR) in server.watched
+    assert Path(server.watched[0]).name == "exercises.yaml"

@@ -1,0 +1,107 @@
+"""Rendering: golden Markdown, links in both directions, and no injection."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import markdown
+import pytest
+
+from generator.load import load_catalog_text
+from generator.model import Catalog
+from generator.render import render_pages
+from generator.settings import ClinicSettings, UrgentCare
+from tests.conftest import mini_text, problems_of
+
+GOLDEN = Path(__file__).parent / "golden" / "mini"
+
+
+def test_pages_sit_at_the_design_urls(mini: Catalog) -> None:
+    assert sorted(render_pages(mini)) == [
+        "conditions/acute-low-back-pain.md",
+        "conditions/index.md",
+        "exercises/glute-bridge.md",
+        "exercises/index.md",
+        "exercises/pelvic-tilt.md",
+        "exercises/walking.md",
+        "references.md",
+        "routines/first-days.md",
+        "routines/index.md",
+        "treatments/exercise-therapy.md",
+        "treatments/index.md",
+        "treatments/tens.md",
+    ]
+
+
+def test_golden_markdown(mini: Catalog) -> None:
+    pages = render_pages(mini)
+    if os.environ.get("UPDATE_GOLDEN"):
+        for uri, text in pages.items():
+            (GOLDEN / uri).parent.mkdir(parents=True, exist_ok=True)
+            (GOLDEN / uri).write_text(text, encoding="utf-8")
+    stored = {p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*.md")}
+    assert stored == set(pages), "run UPDATE_GOLDEN=1 make unit to refresh the golden files"
+    for uri, text in pages.items():
+        assert text == (GOLDEN / uri).read_text(encoding="utf-8"), uri
+
+
+def test_rendering_is_deterministic(mini: Catalog) -> None:
+    assert render_pages(mini) == render_pages(mini)
+
+
+def test_links_go_both_ways(mini: Catalog) -> None:
+    pages = render_pages(mini)
+    assert "(../conditions/acute-low-back-pain.md)" in pages["exercises/pelvic-tilt.md"]
+    assert "(../exercises/pelvic-tilt.md)" in pages["conditions/acute-low-back-pain.md"]
+    assert "(../routines/first-days.md)" in pages["conditions/acute-low-back-pain.md"]
+    assert "(../conditions/acute-low-back-pain.md)" in pages["routines/first-days.md"]
+    assert "(../routines/first-days.md)" in pages["exercises/walking.md"]
+    assert "(../exercises/walking.md)" in pages["routines/first-days.md"]
+    assert "(../treatments/exercise-therapy.md)" in pages["routines/first-days.md"]
+    assert "(../routines/first-days.md)" in pages["treatments/exercise-therapy.md"]
+    assert "(../treatments/exercise-therapy.md)" in pages["conditions/acute-low-back-pain.md"]
+    assert "(../conditions/acute-low-back-pain.md)" in pages["treatments/exercise-therapy.md"]
+    assert "(pelvic-tilt.md)" in pages["exercises/glute-bridge.md"]
+    assert "(glute-bridge.md)" in pages["exercises/pelvic-tilt.md"]
+
+
+def test_routine_uses_the_overridden_dosage_in_the_standard_phrase(mini: Catalog) -> None:
+    page = render_pages(mini)["routines/first-days.md"]
+    assert "**5 minutes; 3 times a day.**" in page
+    assert "**1 set of 10 repetitions; twice a day.**" in page
+
+
+def test_urgent_care_wording_comes_from_the_clinic_settings(mini: Catalog) -> None:
+    us = ClinicSettings(urgent_care=UrgentCare(emergency="call 911", urgent="call your doctor"))
+    page = render_pages(mini, us)["conditions/acute-low-back-pain.md"]
+    assert "Seek emergency care now (call 911) if you have" in page
+    assert "999" not in page
+
+
+@pytest.mark.parametrize(
+    "payload",
+    ['<script>alert("x")</script>', "<img src=x onerror=alert(1)>", "[x](javascript:alert(1))"],
+)
+def test_catalog_text_cannot_inject_html(payload: str) -> None:
+    quoted = payload.replace("'", "''")
+    catalog = load_catalog_text(
+        mini_text()
+        .replace("summary: Keeps you active.", f"summary: '{quoted}'")
+        .replace("role: Keeps you moving while the pain settles.", f"role: '{quoted}'")
+        .replace("- Relax.", f"- '{quoted}'"),
+        "evil.yaml",
+    )
+    for text in render_pages(catalog).values():
+        _, front_matter, body = text.split("---\n", 2)
+        assert "<" not in front_matter
+        rendered = markdown.markdown(
+            body, extensions=["admonition", "attr_list", "md_in_html", "tables"]
+        )
+        assert "<script" not in rendered and "<img" not in rendered
+        assert 'href="javascript' not in rendered
+
+
+def test_names_cannot_carry_markup() -> None:
+    problems = problems_of(mini_text().replace("name: Glute bridge", "name: '</title><script>'"))
+    assert any("exercises[1].name: must not contain < or >" in p for p in problems)
