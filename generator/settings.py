@@ -12,7 +12,7 @@ class UrgentCare(BaseModel):
 
     emergency: str = Field("call 999 or go to A&E", description="What to do in an emergency.")
     urgent: str = Field(
-        "call your GP surgery or NHS 111 for a same-day appointment",
+        "call your GP surgery or NHS 111",
         description="Where to get a same-day appointment.",
     )
 

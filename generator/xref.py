@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable, Iterator
 
 from pydantic import ValidationError
@@ -9,6 +10,9 @@ from pydantic import ValidationError
 from .errors import Path, Problem
 from .model import Catalog
 from .yaml_source import SourceMap
+
+# Ids that would collide with pages the site already has (`/routines/builder/`, index pages).
+RESERVED_IDS = {"index", "builder", "api", "search", "assets"}
 
 SECTION_NOUN = {
     "references": "reference",
@@ -30,6 +34,10 @@ def _problems(catalog: Catalog, source: SourceMap) -> Iterator[Problem]:
         entries = getattr(catalog, section)
         known[section] = {entry.id for entry in entries}
         yield from _duplicates(section, [entry.id for entry in entries], source)
+        for i, entry in enumerate(entries):
+            if entry.id in RESERVED_IDS:
+                message = f"'{entry.id}' is reserved for a page of the site; choose another id"
+                yield source.problem((section, i, "id"), message)
 
     def need(section: str, ids: Iterable[str], path: Path) -> Iterator[Problem]:
         for i, ref in enumerate(ids):
@@ -126,7 +134,5 @@ def _find_cycle(start: str, graph: dict[str, set[str]]) -> list[str] | None:
 
 
 def _hint(ref: str, known: set[str]) -> str:
-    import difflib
-
     close = difflib.get_close_matches(ref, sorted(known), n=1)
     return f"; did you mean '{close[0]}'?" if close else ""

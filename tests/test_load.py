@@ -160,3 +160,8 @@ def test_text_is_stripped_and_ids_must_be_slugs() -> None:
     found = problems_of(text)
     assert any("exercises[2].id: String should match pattern" in p for p in found)
     load_catalog_text(mini_text(), "ok.yaml")
+
+
+def test_ids_that_collide_with_site_pages_are_reserved() -> None:
+    found = problems_of(mini_text().replace("id: first-days", "id: builder"))
+    assert any("routines[0].id: 'builder' is reserved for a page of the site" in p for p in found)
