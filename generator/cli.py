@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import datetime
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from .api import CATALOG_JSON_URI, catalog_json
-from .errors import CatalogError
-from .load import load_catalog
+from .content_checks import DEFAULT_REVIEW_MONTHS, check_content
+from .errors import CatalogError, format_path
+from .load import load_catalog, read_catalog
 from .model import Catalog
 from .render import render_pages
 from .schema import catalog_schema
@@ -27,12 +29,31 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     check = commands.add_parser("check", help="validate the catalog (exit 1 when invalid)")
     check.add_argument("catalog", nargs="?", type=Path, default=DEFAULT_CATALOG, metavar="PATH")
+    check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    check.add_argument(
+        "--review-months",
+        type=int,
+        default=DEFAULT_REVIEW_MONTHS,
+        metavar="N",
+        help="warn when an entry was last reviewed more than N months ago "
+        f"(default {DEFAULT_REVIEW_MONTHS})",
+    )
+    check.add_argument(
+        "--today", type=datetime.date.fromisoformat, default=None, help=argparse.SUPPRESS
+    )
+    check.add_argument(
+        "--grades", action="store_true", help="list the reading grade of every entry"
+    )
     export = commands.add_parser("export", help="write the generated Markdown pages to a folder")
     export.add_argument("outdir", type=Path, metavar="OUTDIR")
     export.add_argument("--catalog", type=Path, default=DEFAULT_CATALOG, metavar="PATH")
     export.add_argument("--config", type=Path, default=DEFAULT_CONFIG, metavar="MKDOCS_YML")
     commands.add_parser("schema", help="print the catalog's JSON Schema")
     return parser
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _summary(catalog: Catalog) -> str:
@@ -43,13 +64,24 @@ def _summary(catalog: Catalog) -> str:
         (len(catalog.routines), "routine"),
         (len(catalog.references), "reference"),
     ]
-    return ", ".join(f"{n} {noun}{'' if n == 1 else 's'}" for n, noun in counts)
+    return ", ".join(_count(n, noun) for n, noun in counts)
 
 
-def _check(path: Path) -> int:
-    catalog = load_catalog(path)
-    print(f"{path}: OK: {_summary(catalog)}.")
-    return 0
+def _check(args: argparse.Namespace) -> int:
+    catalog, source = read_catalog(args.catalog)
+    today = args.today or datetime.date.today()
+    report = check_content(catalog, source, today=today, review_months=args.review_months)
+    for finding in report.findings:
+        print(finding, file=sys.stderr)
+    if args.grades:
+        for grade in sorted(report.grades, key=lambda g: -g.grade):
+            print(f"  grade {grade.grade:5.1f}  {format_path(grade.path)} ({grade.name})")
+    median = report.median_grade
+    reading = f"reading grade median {median:.1f}" if median is not None else "no prose"
+    errors, warnings = len(report.errors), len(report.warnings)
+    counts = f"{_count(errors, 'error')}, {_count(warnings, 'warning')}"
+    print(f"{args.catalog}: {_summary(catalog)}; {reading}; {counts}.")
+    return 1 if errors or (args.strict and warnings) else 0
 
 
 def _export(outdir: Path, catalog_path: Path, config_path: Path) -> int:
@@ -68,7 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "check":
-            return _check(args.catalog)
+            return _check(args)
         if args.command == "export":
             return _export(args.outdir, args.catalog, args.config)
         sys.stdout.write(catalog_schema())

@@ -17,19 +17,30 @@ from .yaml_source import SourceMap, read_yaml
 
 def load_catalog(path: str | FsPath, *, display_name: str | None = None) -> Catalog:
     """Read and validate the catalog file; raise `CatalogError` listing every problem."""
+    return read_catalog(path, display_name=display_name)[0]
+
+
+def read_catalog(
+    path: str | FsPath, *, display_name: str | None = None
+) -> tuple[Catalog, SourceMap]:
+    """Like `load_catalog`, also returning where each value was written (for later checks)."""
     path = FsPath(path)
     name = display_name or str(path)
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise CatalogError(
-            [Problem(name, 1, 1, "", f"cannot read file: {error.strerror}")]
-        ) from None
-    return load_catalog_bytes(raw, name)
+        message = f"cannot read file: {error.strerror}"
+        raise CatalogError([Problem(name, 1, 1, "", message)]) from None
+    return read_catalog_bytes(raw, name)
 
 
 def load_catalog_bytes(raw: bytes, file: str) -> Catalog:
     """Decode UTF-8 (a byte-order mark is allowed) and validate."""
+    return read_catalog_bytes(raw, file)[0]
+
+
+def read_catalog_bytes(raw: bytes, file: str) -> tuple[Catalog, SourceMap]:
+    """Decode UTF-8 (a byte-order mark is allowed) and validate, keeping the source map."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -37,11 +48,16 @@ def load_catalog_bytes(raw: bytes, file: str) -> Catalog:
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         message = f"not valid UTF-8 (byte 0x{raw[error.start]:02x}); save the file as UTF-8"
         raise CatalogError([Problem(file, line, column, "", message)]) from None
-    return load_catalog_text(text, file)
+    return read_catalog_text(text, file)
 
 
 def load_catalog_text(text: str, file: str) -> Catalog:
     """Validate YAML text as a catalog; raise `CatalogError` listing every problem."""
+    return read_catalog_text(text, file)[0]
+
+
+def read_catalog_text(text: str, file: str) -> tuple[Catalog, SourceMap]:
+    """Validate YAML text as a catalog, keeping the source map."""
     data, source, problems = read_yaml(text, file)
     if data is None:
         raise CatalogError(problems)
@@ -56,7 +72,7 @@ def load_catalog_text(text: str, file: str) -> Catalog:
     problems.extend(check_references(catalog, source))
     if problems:
         raise CatalogError(problems)
-    return catalog
+    return catalog, source
 
 
 def _locate(detail: ErrorDetails, source: SourceMap) -> Problem:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -14,12 +16,15 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .api import CATALOG_JSON_URI, catalog_json
+from .content_checks import check_content
 from .errors import CatalogError
-from .load import load_catalog
+from .load import read_catalog
 from .model import Catalog
 from .render import INDEX_PAGES, TEMPLATE_DIR, make_environment, render_pages
 from .settings import ClinicSettings
 from .site_config import clinic_settings_from_mapping
+
+log = logging.getLogger("mkdocs.plugins.clinic_catalog")
 
 
 class CatalogPluginConfig(Config):
@@ -42,7 +47,13 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         self.override_dir = root / self.config.templates if self.config.templates else None
         try:
             self.settings = clinic_settings_from_mapping(config.extra, config.config_file_path)
-            self.catalog = load_catalog(self.catalog_path, display_name=self.config.catalog)
+            self.catalog, source = read_catalog(self.catalog_path, display_name=self.config.catalog)
+            today = datetime.date.today()
+            report = check_content(self.catalog, source, today=today, readability=False)
+            if report.errors:
+                raise CatalogError([finding.problem for finding in report.errors])
+            for finding in report.warnings:
+                log.info("%s", finding)
         except CatalogError as error:
             raise PluginError(f"the catalog is not valid:\n{error.report()}") from None
         return config

@@ -23,7 +23,8 @@ def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
 def test_check_valid_catalog_exits_0() -> None:
     result = run("check", str(MINI))
     assert result.returncode == 0, result.stderr
-    assert "OK: 3 exercises, 1 condition, 2 treatments, 1 routine, 2 references." in result.stdout
+    assert "3 exercises, 1 condition, 2 treatments, 1 routine, 2 references;" in result.stdout
+    assert result.stdout.rstrip().endswith("0 errors, 0 warnings.")
 
 
 def test_check_invalid_catalog_exits_1_with_located_errors(tmp_path: Path) -> None:

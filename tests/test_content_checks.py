@@ -1,0 +1,114 @@
+"""Editorial checks: each one catches what it should, and the shipped catalog passes them all."""
+
+from __future__ import annotations
+
+import datetime
+import subprocess
+import sys
+from pathlib import Path
+
+from generator.content_checks import Severity, check_content, patient_text
+from generator.load import read_catalog, read_catalog_text
+from tests.conftest import ROOT, mini_text
+
+TODAY = datetime.date(2026, 11, 23)
+
+
+def findings(text: str, **kwargs: object) -> list[str]:
+    catalog, source = read_catalog_text(text, "test.yaml")
+    report = check_content(catalog, source, today=TODAY, readability=False, **kwargs)  # type: ignore[arg-type]
+    return [str(f) for f in report.findings]
+
+
+def test_the_mini_catalog_is_clean() -> None:
+    assert findings(mini_text()) == []
+
+
+def test_placeholder_text_is_an_error_at_its_place() -> None:
+    found = findings(mini_text().replace("- Relax.", "- TODO write this step"))
+    assert len(found) == 1
+    assert "exercises[0].steps[2]: placeholder text 'TODO'" in found[0]
+    assert ": warning:" not in found[0]
+
+
+def test_one_way_ladder_is_a_warning() -> None:
+    found = findings(mini_text().replace("    easier: [pelvic-tilt]\n", ""))
+    assert any(
+        "warning: exercises[0].harder[0]: 'glute-bridge' is listed as harder, but 'glute-bridge' "
+        "does not list 'pelvic-tilt' under easier" in f
+        for f in found
+    )
+
+
+def test_old_and_future_review_dates_are_warnings() -> None:
+    text = mini_text().replace("name: Walking\n", "name: Walking\n", 1)
+    text = text.replace("date: 2026-11-20}\n\nconditions", "date: 2024-01-31}\n\nconditions", 1)
+    found = findings(text)
+    assert any("modalities[1].reviewed.date: last reviewed on 2024-01-31" in f for f in found)
+    assert findings(text, review_months=48) == []
+    future = mini_text().replace(
+        "date: 2026-11-20}\n\nconditions", "date: 2027-01-01}\n\nconditions", 1
+    )
+    assert any("is in the future" in f for f in findings(future))
+
+
+def test_uncited_reference_is_a_warning() -> None:
+    text = mini_text().replace("references: [hayden-2021, nice-ng59]", "references: [nice-ng59]")
+    found = findings(text)
+    assert any("references[1].id: reference 'hayden-2021' is not cited" in f for f in found)
+
+
+def test_hard_text_gets_a_reading_grade_warning() -> None:
+    hard = (
+        "Comprehensive multidisciplinary rehabilitation necessitates individualised "
+        "biopsychosocial conceptualisation of musculoskeletal dysfunction and its sequelae."
+    )
+    catalog, source = read_catalog_text(
+        mini_text().replace("summary: Keeps you active.", f"summary: {hard}"), "test.yaml"
+    )
+    report = check_content(catalog, source, today=TODAY)
+    warnings = [str(f) for f in report.findings if f.severity is Severity.WARNING]
+    assert any("exercises[2]: reading grade" in w and "is above 9" in w for w in warnings)
+
+
+def test_patient_text_skips_names_and_ids_and_ends_sentences() -> None:
+    text = patient_text({"id": "x", "name": "Bird dog", "steps": ["Kneel", "Reach out."]})
+    assert text == "Kneel. Reach out."
+
+
+def test_shipped_catalog_passes_every_check_strictly() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "check", "--strict"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    summary = result.stdout.strip().splitlines()[-1]
+    assert "0 errors, 0 warnings." in summary
+    median = float(summary.split("reading grade median ")[1].split(";")[0])
+    assert median <= 8.0
+
+
+def test_shipped_catalog_meets_the_counts_without_placeholders() -> None:
+    catalog, _ = read_catalog(ROOT / "exercises.yaml")
+    assert len(catalog.exercises) >= 40
+    assert len(catalog.conditions) >= 8
+    assert len(catalog.modalities) >= 16
+    assert len(catalog.routines) >= 8
+    assert all(len(r.items) <= 8 for r in catalog.routines)
+    assert all(e.steps and e.stop_if for e in catalog.exercises)
+
+
+def test_strict_check_fails_on_warnings(tmp_path: Path) -> None:
+    bad = tmp_path / "exercises.yaml"
+    bad.write_text(mini_text().replace("    easier: [pelvic-tilt]\n", ""), encoding="utf-8")
+    run = [sys.executable, "-m", "generator", "check", str(bad)]
+    assert subprocess.run(run, cwd=ROOT, capture_output=True, check=False).returncode == 0
+    strict = subprocess.run(
+        [*run, "--strict"], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert strict.returncode == 1
+    assert "0 errors, 1 warning." in strict.stdout
