@@ -7,6 +7,9 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible builds: the sitemap's dates come from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
+CHROMIUM := /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
 .PHONY: site test serve check lint typecheck unit export clean
 
 $(STAMP): requirements.lock pyproject.toml requirements-build.in
@@ -37,8 +40,13 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy generator scripts
 
-unit: $(STAMP)
+unit: $(STAMP) $(CHROMIUM)
 	$(BIN)/python -m pytest
+
+# Browser tests drive Debian's Chromium through Playwright (no browser download).
+$(CHROMIUM):
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends chromium
 
 export: $(STAMP)
 	$(BIN)/python -m generator export build/markdown

@@ -15,7 +15,7 @@ from .load import load_catalog, read_catalog
 from .model import Catalog
 from .render import render_pages
 from .schema import catalog_schema
-from .site_config import read_clinic_settings
+from .site_config import clinic_settings_from_mapping, read_site_config
 
 DEFAULT_CATALOG = Path("exercises.yaml")
 DEFAULT_CONFIG = Path("mkdocs.yml")
@@ -86,7 +86,9 @@ def _check(args: argparse.Namespace) -> int:
 
 def _export(outdir: Path, catalog_path: Path, config_path: Path) -> int:
     catalog = load_catalog(catalog_path)
-    pages = render_pages(catalog, read_clinic_settings(config_path))
+    site_config = read_site_config(config_path)
+    settings = clinic_settings_from_mapping(site_config.get("extra"), str(config_path))
+    pages = render_pages(catalog, settings, site_url=str(site_config.get("site_url") or ""))
     pages[CATALOG_JSON_URI] = catalog_json(catalog)
     for uri, text in pages.items():
         target = outdir / uri

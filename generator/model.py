@@ -211,6 +211,10 @@ class Exercise(Strict):
     position: Position
     equipment: list[Equipment] = []
     steps: Annotated[list[Text], Field(min_length=1, max_length=12)]
+    short_steps: Annotated[
+        list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=90)]],
+        Field(max_length=3, description="Up to 3 short cues for the printed routine handout."),
+    ] = []
     feel: Annotated[list[Text], Field(min_length=1, description="What you should feel.")]
     mistakes: list[Text] = Field([], description="Common mistakes.")
     dosage: Dosage

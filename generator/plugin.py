@@ -61,7 +61,7 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.catalog is not None
         env = make_environment(self.override_dir)
-        pages = render_pages(self.catalog, self.settings, env)
+        pages = render_pages(self.catalog, self.settings, env, site_url=config.site_url or "")
         pages[CATALOG_JSON_URI] = catalog_json(self.catalog)
         for uri, text in pages.items():
             if files.get_file_from_path(uri) is not None:

@@ -17,6 +17,7 @@ from . import labels
 from .dosage import describe_dosage, describe_frequency
 from .markdown_text import escape_text, finalize
 from .model import Catalog
+from .qr import page_url, qr_svg
 from .relations import Relations
 from .settings import ClinicSettings
 
@@ -26,8 +27,16 @@ EXERCISES_INDEX = "exercises/index.md"
 CONDITIONS_INDEX = "conditions/index.md"
 TREATMENTS_INDEX = "treatments/index.md"
 ROUTINES_INDEX = "routines/index.md"
+ROUTINE_BUILDER = "routines/builder.md"
 REFERENCES = "references.md"
-INDEX_PAGES = (CONDITIONS_INDEX, TREATMENTS_INDEX, EXERCISES_INDEX, ROUTINES_INDEX, REFERENCES)
+INDEX_PAGES = (
+    CONDITIONS_INDEX,
+    TREATMENTS_INDEX,
+    EXERCISES_INDEX,
+    ROUTINES_INDEX,
+    ROUTINE_BUILDER,
+    REFERENCES,
+)
 
 
 def exercise_uri(exercise_id: str) -> str:
@@ -63,11 +72,13 @@ def make_environment(override_dir: Path | None = None) -> jinja2.Environment:
         frequency=lambda f: escape_text(describe_frequency(f)),
         text=escape_text,
         yaml_string=_yaml_string,
+        json_island=_json_island,
         token=_token,
+        trim_stop=lambda text: escape_text(str(text).rstrip(" .;")),
         external_url=_external_url,
     )
     env.tests["contains"] = lambda seq, item: item in seq
-    env.globals.update(labels=labels, link=_link, ref_link=_ref_link)
+    env.globals.update(labels=labels, link=_link, ref_link=_ref_link, qr=_qr, absolute_url=_absolute)
     return env
 
 
@@ -75,13 +86,19 @@ def render_pages(
     catalog: Catalog,
     settings: ClinicSettings | None = None,
     env: jinja2.Environment | None = None,
+    *,
+    site_url: str = "",
 ) -> dict[str, str]:
-    """Every generated page, keyed by its source uri (e.g. `exercises/bird-dog.md`)."""
+    """Every generated page, keyed by its source uri (e.g. `exercises/bird-dog.md`).
+
+    `site_url` is the published address of the site; printed pages carry a QR code of it.
+    """
     env = env or make_environment()
     context: dict[str, Any] = {
         "catalog": catalog,
         "rel": Relations(catalog),
         "clinic": settings or ClinicSettings(),
+        "site_url": site_url,
     }
     return dict(sorted(_render_all(env, context)))
 
@@ -94,6 +111,7 @@ def _render_all(env: jinja2.Environment, context: dict[str, Any]) -> Iterator[tu
         (TREATMENTS_INDEX, "treatments_index.md.j2", {}),
         (ROUTINES_INDEX, "routines_index.md.j2", {}),
         (REFERENCES, "references.md.j2", {}),
+        (ROUTINE_BUILDER, "builder.md.j2", {"builder_settings": builder_settings(context)}),
     ]
     jobs += [(exercise_uri(e.id), "exercise.md.j2", {"exercise": e}) for e in catalog.exercises]
     jobs += [(condition_uri(c.id), "condition.md.j2", {"condition": c}) for c in catalog.conditions]
@@ -136,3 +154,39 @@ def _external_url(url: str) -> Markup:
     if urlsplit(url).scheme not in {"https", "http"}:
         raise ValueError(f"only http(s) links are allowed: {url!r}")
     return Markup(quote(url, safe=":/?#@!$&'*+,;=%-._~"))
+
+
+@jinja2.pass_context
+def _absolute(context: jinja2.runtime.Context) -> str:
+    """The published address of the page being rendered (plain text, escaped on output)."""
+    return page_url(context["site_url"], context["page_uri"])
+
+
+@jinja2.pass_context
+def _qr(context: jinja2.runtime.Context, label: str) -> Markup:
+    """Inline SVG QR code of the page being rendered; empty when the site has no address."""
+    if not context["site_url"]:
+        return Markup("")
+    return Markup(qr_svg(page_url(context["site_url"], context["page_uri"]), label))
+
+
+def builder_settings(context: dict[str, Any]) -> dict[str, Any]:
+    """What the routine builder needs besides the catalog: clinic details and display words."""
+    clinic: ClinicSettings = context["clinic"]
+    return {
+        "clinic": clinic.model_dump(mode="json"),
+        "site_url": context["site_url"],
+        "labels": {
+            "body_regions": {k.value: v for k, v in labels.BODY_REGION.items()},
+            "goals": {k.value: v for k, v in labels.GOAL.items()},
+            "equipment": {k.value: v for k, v in labels.EQUIPMENT.items()},
+            "levels": {str(k): v for k, v in labels.LEVEL.items()},
+        },
+    }
+
+
+def _json_island(value: object) -> Markup:
+    """JSON safe to place inside <script type="application/json">: no <, > or & characters."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,7 @@ _LenientLoader.add_multi_constructor("tag:yaml.org,2002:python/", _unknown_tag)
 
 def clinic_settings_from_mapping(extra: object, file: str) -> ClinicSettings:
     """Validate `extra.clinic`; raise `CatalogError` naming the bad setting."""
-    raw = extra.get("clinic", {}) if isinstance(extra, dict) else {}
+    raw = extra.get("clinic", {}) if isinstance(extra, Mapping) else {}
     try:
         return ClinicSettings.model_validate(raw or {})
     except ValidationError as error:
@@ -47,7 +48,3 @@ def read_site_config(path: Path) -> dict[str, Any]:
         return {}
     data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LenientLoader)
     return data if isinstance(data, dict) else {}
-
-
-def read_clinic_settings(path: Path) -> ClinicSettings:
-    return clinic_settings_from_mapping(read_site_config(path).get("extra"), str(path))

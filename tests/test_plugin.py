@@ -30,3 +30,11 @@ def test_serve_reloads_on_catalog_and_template_changes() -> None:
     assert str(ROOT / "exercises.yaml") in server.watched
     assert str(TEMPLATE_DIR) in server.watched
     assert Path(server.watched[0]).name == "exercises.yaml"
+
+
+def test_clinic_settings_reach_the_generated_pages() -> None:
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    plugin = config.plugins["clinic-catalog"]
+    plugin.on_config(config)
+    assert plugin.settings.name == config.extra["clinic"]["name"]
+    assert plugin.settings.name != "Your Physiotherapy Clinic"

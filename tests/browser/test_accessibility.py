@@ -1,0 +1,30 @@
+"""axe-core finds no accessibility violations on the printable routine and the builder."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect
+
+AXE = Axe()
+RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}}
+
+
+def violations(page: Page) -> list[str]:
+    results = AXE.run(page, options=RULES)
+    return [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['target']})"
+        for v in results.response["violations"]
+    ]
+
+
+@pytest.mark.parametrize("path", ["/routines/neck-routine/", "/routines/core-stability/"])
+def test_routine_pages(page: Page, path: str) -> None:
+    page.goto(path)
+    assert violations(page) == []
+
+
+def test_builder_with_a_programme(page: Page) -> None:
+    page.goto("/routines/builder/#v1;t=Back;e=bird-dog,2,r10,30,w3,0,Slowly;e=walking,1,m10,,w5,0,")
+    expect(page.locator(".builder-item")).to_have_count(2)
+    assert violations(page) == []
