@@ -89,6 +89,7 @@ def check_content(
     findings += _ladders(catalog, source)
     findings += _review_dates(catalog, source, today, review_months)
     findings += _uncited_references(catalog, source)
+    findings += _handouts(catalog, source)
     grades: list[ReadingGrade] = []
     if readability:
         grades = _reading_grades(catalog)
@@ -170,6 +171,16 @@ def _uncited_references(catalog: Catalog, source: SourceMap) -> Iterator[Finding
         if reference.id not in cited:
             message = f"reference '{reference.id}' is not cited by any condition or treatment"
             yield Finding(source.problem(("references", i, "id"), message), Severity.WARNING)
+
+
+def _handouts(catalog: Catalog, source: SourceMap) -> Iterator[Finding]:
+    for i, routine in enumerate(catalog.routines):
+        if routine.handout is None:
+            message = (
+                "no `handout` safety box: the printed sheet will list every stop-if warning and "
+                "red flag in full, which may not fit on one page"
+            )
+            yield Finding(source.problem(("routines", i, "id"), message), Severity.WARNING)
 
 
 def patient_text(entry: dict[str, Any]) -> str:

@@ -212,7 +212,7 @@ class Exercise(Strict):
     equipment: list[Equipment] = []
     steps: Annotated[list[Text], Field(min_length=1, max_length=12)]
     short_steps: Annotated[
-        list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=90)]],
+        list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=48)]],
         Field(max_length=3, description="Up to 3 short cues for the printed routine handout."),
     ] = []
     feel: Annotated[list[Text], Field(min_length=1, description="What you should feel.")]
@@ -280,6 +280,17 @@ class Modality(Strict):
     reviewed: Review
 
 
+class HandoutSafety(Strict):
+    """The short safety box of a printed routine, written to fit on the sheet.
+
+    The online page always shows every stop-if warning and red flag in full.
+    """
+
+    stop_if: Annotated[list[Text], Field(min_length=1, max_length=5)]
+    emergency: Annotated[list[Text], Field(min_length=1, max_length=7)]
+    urgent: Annotated[list[Text], Field(min_length=1, max_length=6)]
+
+
 class RoutineItem(Strict):
     exercise: Id
     dosage: DosageOverride | None = None
@@ -299,6 +310,9 @@ class Routine(Strict):
     items: Annotated[list[RoutineItem], Field(min_length=1, max_length=8)]
     progress: Text = Field(description="When and how to progress.")
     notes: list[Text] = []
+    handout: HandoutSafety | None = Field(
+        None, description="Short stop-if and red-flag lists for the printed sheet."
+    )
     reviewed: Review
 
 

@@ -416,17 +416,23 @@
   function joinSentences(items) {
     return items.map((s) => s.replace(/[ .;]+$/, "")).join("; ") + ".";
   }
-  function handoutFlags() {
+  // The printed safety box: the short, clinician-written list of the shipped routine that shares
+  // most exercises with this programme (every routine has one); failing that, the full lists.
+  function handoutSafety() {
     const chosen = new Set(state.items.map((item) => item.id));
-    const scored = catalog.conditions.map((c) => [c, (c.exercises || []).filter((id) => chosen.has(id)).length]);
-    scored.sort((a, b) => b[1] - a[1]);
-    return scored.length ? scored[0][0].red_flags : { emergency: [], urgent: [] };
+    const ranked = catalog.routines
+      .filter((routine) => routine.handout)
+      .map((routine) => [routine, routine.items.filter((item) => chosen.has(item.exercise)).length]);
+    ranked.sort((a, b) => b[1] - a[1]);
+    if (ranked.length) return ranked[0][0].handout;
+    const condition = catalog.conditions[0];
+    const stopIf = [...new Set(state.items.flatMap((item) => byId.get(item.id).stop_if))];
+    return { stop_if: stopIf, emergency: condition ? condition.red_flags.emergency : [], urgent: condition ? condition.red_flags.urgent : [] };
   }
   function renderHandout() {
     const clinic = settings.clinic;
     const title = state.title || "Your home exercise routine";
-    const stopIf = [...new Set(state.items.flatMap((item) => byId.get(item.id).stop_if))];
-    const flags = handoutFlags();
+    const safety = handoutSafety();
     const perDay = Math.max(1, ...state.items.map((item) => item.dosage.times_per_day || 1));
     const days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
     const row = (heading) => h("tr", {}, h("th", { scope: "row", text: heading }), days.map(() => h("td")));
@@ -442,21 +448,21 @@
           h("p", { class: "dosage" }, h("strong", { text: `${describeDosage(item.dosage)}.` }), item.note ? ` ${item.note}` : ""),
           h(list, {}, steps.map((step) => h("li", { text: step }))));
       })),
-      h("div", { class: "tracker" },
-        h("p", {}, h("strong", { text: "My week." }), " Week starting: ____________ Tick a box each time you do the routine. Score your pain each day from 0 (no pain) to 10 (worst pain you can imagine)."),
-        h("table", { class: "tracker-grid" },
-          h("thead", {}, h("tr", {}, h("th", { scope: "col" }, h("span", { class: "visually-hidden", text: "Row" })), days.map((day) => h("th", { scope: "col", text: day })))),
-          h("tbody", {}, Array.from({ length: perDay }, (_, i) => row(`Session ${i + 1}`)), row("Pain 0-10")))),
+      h("div", { class: "handout-row" },
+        h("div", { class: "tracker" },
+          h("p", {}, h("strong", { text: "My week" }), " (starting ________). Tick each time you do it. Pain: 0 none, 10 worst."),
+          h("table", { class: "tracker-grid" },
+            h("thead", {}, h("tr", {}, h("th", { scope: "col" }, h("span", { class: "visually-hidden", text: "Row" })), days.map((day) => h("th", { scope: "col", text: day })))),
+            h("tbody", {}, Array.from({ length: perDay }, (_, i) => row(`Session ${i + 1}`)), row("Pain 0-10")))),
+        h("div", { class: "handout-footer" },
+          qrSvg(programmeUrl(), "QR code: scan to open this routine online"),
+          h("p", { text: "Scan to open online" }))),
       h("div", { class: "safety-print" },
         h("p", {}, h("strong", { text: "Stop and seek help." }),
-          ` Stop the exercise and ask ${clinic.name}${clinic.phone ? ` (${clinic.phone})` : ""} for advice if: ${joinSentences(stopIf)}`),
-        flags.emergency.length ? h("p", {}, h("strong", { text: `Seek emergency care now (${clinic.urgent_care.emergency}) if you have:` }), ` ${joinSentences(flags.emergency)}`) : null,
-        flags.urgent.length ? h("p", {}, h("strong", { text: `Get an urgent same-day appointment (${clinic.urgent_care.urgent}) if you have:` }), ` ${joinSentences(flags.urgent)}`) : null),
-      h("div", { class: "handout-footer" },
-        qrSvg(programmeUrl(), "QR code: scan to open this routine online"),
-        h("p", {}, `${clinic.name}${clinic.phone ? ` · ${clinic.phone}` : ""}`, h("br"),
-          "Online: scan the code, or open the link your physiotherapist sent you.", h("br"),
-          "General information, not a substitute for an assessment.")),
+          ` Stop and ask ${clinic.name}${clinic.phone ? ` (${clinic.phone})` : ""} for advice if you have: ${joinSentences(safety.stop_if)}`),
+        h("p", {}, h("strong", { text: `Seek emergency care now (${clinic.urgent_care.emergency}) if you have:` }), ` ${joinSentences(safety.emergency)}`),
+        h("p", {}, h("strong", { text: `Get an urgent same-day appointment (${clinic.urgent_care.urgent}) if you have:` }), ` ${joinSentences(safety.urgent)}`)),
+      h("p", { class: "handout-note", text: "Made with the clinic's routine builder. General information, not a substitute for an assessment." }),
     ].filter(Boolean));
   }
 
