@@ -18,7 +18,7 @@ def qr_svg(url: str, label: str) -> str:
 
 
 def page_url(site_url: str, uri: str) -> str:
-    """The published address of a page source uri, e.g. `routines/neck.md` -> `.../routines/neck/`."""
+    """The published address of a page source uri: `routines/neck.md` -> `.../routines/neck/`."""
     path = uri.removesuffix(".md")
     if path == "index" or path.endswith("/index"):
         path = path.removesuffix("index")

@@ -74,11 +74,13 @@ def make_environment(override_dir: Path | None = None) -> jinja2.Environment:
         yaml_string=_yaml_string,
         json_island=_json_island,
         token=_token,
-        trim_stop=lambda text: escape_text(str(text).rstrip(" .;")),
+        trim_stop=lambda text: escape_text(_run_in(str(text))),
         external_url=_external_url,
     )
     env.tests["contains"] = lambda seq, item: item in seq
-    env.globals.update(labels=labels, link=_link, ref_link=_ref_link, qr=_qr, absolute_url=_absolute)
+    env.globals.update(
+        labels=labels, link=_link, ref_link=_ref_link, qr=_qr, absolute_url=_absolute
+    )
     return env
 
 
@@ -190,3 +192,12 @@ def _json_island(value: object) -> Markup:
     text = json.dumps(value, ensure_ascii=False, sort_keys=True)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return Markup(text)
+
+
+def _run_in(text: str) -> str:
+    """A list item as part of a running sentence: no closing stop, lower-case first word."""
+    text = text.rstrip(" .;")
+    first = text.split(" ", 1)[0]
+    if first[:1].isupper() and not any(c.isupper() for c in first[1:]):
+        text = text[0].lower() + text[1:]
+    return text

@@ -39,14 +39,18 @@ def build_three(page: Page) -> None:
     bird = page.locator(".builder-item").nth(0)
     bird.get_by_label("Repetitions", exact=True).fill("6")
     bird.get_by_label("Repetitions", exact=True).press("Tab")
-    page.locator(".builder-item").nth(0).get_by_label("Note for Bird dog").fill("Go slowly <b>now</b>")
+    page.locator(".builder-item").nth(0).get_by_label("Note for Bird dog").fill(
+        "Go slowly <b>now</b>"
+    )
     page.locator(".builder-item").nth(0).get_by_label("Note for Bird dog").press("Tab")
     page.get_by_role("button", name="Move Walking up").click()
     page.get_by_label("Title for the patient").fill("Your back routine")
     page.get_by_label("Title for the patient").press("Tab")
 
 
-def test_build_reorder_reload_and_reopen_the_link(browser: Browser, page: Page, base_url: str) -> None:
+def test_build_reorder_reload_and_reopen_the_link(
+    browser: Browser, page: Page, base_url: str
+) -> None:
     outside: list[str] = []
     page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(base_url) else None)
     build_three(page)
@@ -90,8 +94,10 @@ def test_the_note_is_text_not_html(page: Page) -> None:
 
 
 def test_garbled_link_keeps_what_is_valid(page: Page) -> None:
-    page.goto(BUILDER + "#v1;t=Mine;e=bird-dog,2,r10,30,w3,0,;e=no-such-thing,1,r5,,d1,0,;"
-              "e=walking,99,m10,,w5,0,;e=chin-tuck,1,x,,,0,;%E0%A4%A")
+    page.goto(
+        BUILDER + "#v1;t=Mine;e=bird-dog,2,r10,30,w3,0,;e=no-such-thing,1,r5,,d1,0,;"
+        "e=walking,99,m10,,w5,0,;e=chin-tuck,1,x,,,0,;%E0%A4%A"
+    )
     expect(page.locator(".builder-item")).to_have_count(3)
     alert = page.get_by_role("alert")
     expect(alert).to_contain_text("not on this site")
@@ -141,3 +147,20 @@ def test_no_request_leaves_the_site(page: Page, base_url: str) -> None:
     page.emulate_media(media="print")
     page.pdf(format="Letter")
     assert requests and all(r.url.startswith(base_url) for r in requests)
+
+
+def test_works_offline_once_loaded(page: Page) -> None:
+    page.goto(BUILDER)
+    expect(page.locator(".builder-results li").first).to_be_visible()
+    page.context.set_offline(True)
+    page.get_by_role("button", name="Add Bird dog").click()
+    page.get_by_role("button", name="Add Walking").click()
+    assert programme(page) == ["Bird dog", "Walking"]
+    assert page.locator(".handout .qr-code").count() == 1
+    page.context.set_offline(False)
+
+
+def test_a_missing_catalog_gives_a_clear_message(page: Page) -> None:
+    page.route("**/api/catalog.json", lambda route: route.abort())
+    page.goto(BUILDER)
+    expect(page.get_by_role("alert")).to_contain_text("could not be loaded")

@@ -414,7 +414,11 @@
 
   // ---- Printed handout: the same layout as the routine pages ----
   function joinSentences(items) {
-    return items.map((s) => s.replace(/[ .;]+$/, "")).join("; ") + ".";
+    const runIn = (s) => {
+      const text = s.replace(/[ .;]+$/, "");
+      return /^[A-Z][^\sA-Z]*(\s|$)/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+    };
+    return items.map(runIn).join("; ") + ".";
   }
   // The printed safety box: the short, clinician-written list of the shipped routine that shares
   // most exercises with this programme (every routine has one); failing that, the full lists.
