@@ -98,7 +98,7 @@ def test_progression_cycles_are_found() -> None:
 def test_override_that_breaks_the_dosage_is_located_at_the_routine_item() -> None:
     text = mini_text().replace("dosage: {minutes: 5, times_per_day: 3}", "dosage: {sets: 11}")
     found = problems_of(text)
-    assert any("routines[0].items[1].dosage.sets" in p for p in found)
+    assert any("routines[0].items[2].dosage.sets" in p for p in found)
 
 
 def test_yaml_syntax_error_is_located() -> None:

@@ -449,6 +449,7 @@
         const list = exercise.short_steps && exercise.short_steps.length ? "ul" : "ol";
         return h("section", { class: "routine-item" },
           h("h3", { text: `${index + 1}. ${exercise.name}` }),
+          exercise.image ? h("img", { class: "routine-image", src: siteUrl(exercise.image.path), alt: exercise.image.alt }) : null,
           h("p", { class: "dosage" }, h("strong", { text: `${describeDosage(item.dosage)}.` }), item.note ? ` ${item.note}` : ""),
           h(list, {}, steps.map((step) => h("li", { text: step }))));
       })),
@@ -529,11 +530,12 @@
     update();
   });
 
-  function catalogUrl() {
+  function siteUrl(path) {
     const config = document.getElementById("__config");
     const base = config ? JSON.parse(config.textContent).base : "../..";
-    return new URL(`${base}/api/catalog.json`, window.location.href).href;
+    return new URL(`${base}/${path}`, window.location.href).href;
   }
+  const catalogUrl = () => siteUrl("api/catalog.json");
   fetch(catalogUrl())
     .then((response) => {
       if (!response.ok) throw new Error(String(response.status));
