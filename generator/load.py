@@ -61,9 +61,6 @@ def read_catalog_text(text: str, file: str) -> tuple[Catalog, SourceMap]:
     data, source, problems = read_yaml(text, file)
     if data is None:
         raise CatalogError(problems)
-    if not isinstance(data, dict):
-        problems.append(source.problem((), "the top level must be a mapping with sections"))
-        raise CatalogError(problems)
     try:
         catalog = Catalog.model_validate(data)
     except ValidationError as error:

@@ -50,7 +50,7 @@ class _Builder:
         self.nodes = 0
         self.problems: list[Problem] = []
 
-    def _at(self, node: yaml.Node) -> tuple[int, int]:
+    def at(self, node: yaml.Node) -> tuple[int, int]:
         return (node.start_mark.line + 1, node.start_mark.column + 1)
 
     def build(self, node: yaml.Node, path: Path, depth: int) -> Any:
@@ -59,7 +59,7 @@ class _Builder:
             raise _TooBig("the document is too large or uses too many aliases")
         if depth > MAX_DEPTH:
             raise _TooBig(f"the document is nested more than {MAX_DEPTH} levels deep")
-        self.source.values[path] = self._at(node)
+        self.source.values[path] = self.at(node)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
@@ -73,14 +73,14 @@ class _Builder:
                 self.problems.append(
                     Problem(
                         self.source.file,
-                        *self._at(key_node),
+                        *self.at(key_node),
                         "",
                         "'<<' merge keys are not supported",
                     )
                 )
                 continue
             key = self.loader.construct_object(key_node, deep=True)
-            line_col = self._at(key_node)
+            line_col = self.at(key_node)
             if not isinstance(key, str):
                 where = self._describe(path)
                 self.problems.append(
@@ -112,6 +112,26 @@ class _TooBig(Exception):
     pass
 
 
+class _TooDeep(Exception):
+    def __init__(self, line: int, column: int) -> None:
+        super().__init__(f"the document is nested more than {MAX_DEPTH} levels deep")
+        self.line, self.column = line, column
+
+
+def _check_depth(text: str) -> None:
+    """Reject deep nesting before PyYAML's recursive composer sees it (events are iterative)."""
+    depth = 0
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+                raise _TooDeep(line, column)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
 def read_yaml(text: str, file: str) -> tuple[Any, SourceMap, list[Problem]]:
     """Parse `text`; return the data, its source map, and any problems (data is None on failure)."""
     source = SourceMap(file)
@@ -121,6 +141,7 @@ def read_yaml(text: str, file: str) -> tuple[Any, SourceMap, list[Problem]]:
     if text.startswith("\ufeff"):
         text = text[1:]
     try:
+        _check_depth(text)
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -129,6 +150,8 @@ def read_yaml(text: str, file: str) -> tuple[Any, SourceMap, list[Problem]]:
         return None, source, [Problem(file, line, column, "", message)]
     except yaml.YAMLError as error:
         return None, source, [Problem(file, 1, 1, "", f"not valid YAML: {error}")]
+    except _TooDeep as error:
+        return None, source, [Problem(file, error.line, error.column, "", str(error))]
     if root is None:
         return None, source, [Problem(file, 1, 1, "", "the file is empty")]
     builder = _Builder(source)
@@ -144,6 +167,9 @@ def read_yaml(text: str, file: str) -> tuple[Any, SourceMap, list[Problem]]:
             source,
             [Problem(file, line, column, "", f"cannot read value: {error.problem}")],
         )
+    if not isinstance(data, dict):
+        message = "the top level must be a mapping with sections (references, exercises, ...)"
+        return None, source, [Problem(file, *builder.at(root), "", message)]
     return data, source, builder.problems
 
 

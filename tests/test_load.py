@@ -113,9 +113,9 @@ def test_tabs_get_a_plain_message() -> None:
 
 def test_empty_file_and_wrong_top_level() -> None:
     assert problems_of("") == ["test.yaml:1:1: the file is empty"]
-    assert problems_of("- a\n- b\n") == [
-        "test.yaml:1:1: the top level must be a mapping with sections"
-    ]
+    top_level = "the top level must be a mapping with sections (references, exercises, ...)"
+    assert problems_of("- a\n- b\n") == [f"test.yaml:1:1: {top_level}"]
+    assert problems_of("~\n") == [f"test.yaml:1:1: {top_level}"]
 
 
 def test_invalid_utf8_names_the_line() -> None:

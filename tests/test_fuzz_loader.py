@@ -1,0 +1,97 @@
+"""Property-based: whatever is typed, the loader answers with a Catalog or located problems."""
+
+from __future__ import annotations
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.errors import CatalogError
+from generator.load import load_catalog_bytes, load_catalog_text
+from tests.conftest import mini_text
+
+SECTIONS = ["references", "modalities", "conditions", "exercises", "routines"]
+YAMLISH = st.text(
+    alphabet=st.sampled_from(list("ab-: \n\t[]{},&*!|>'\"#%@`?<=~0123456789.\\")), max_size=200
+)
+
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.text(max_size=20),
+    st.sampled_from(["id", "bird-dog", "https://x.org", "javascript:alert(1)", "2026-11-20"]),
+)
+documents = st.recursive(
+    scalars,
+    lambda children: st.one_of(
+        st.lists(children, max_size=4),
+        st.dictionaries(
+            st.sampled_from([*SECTIONS, "id", "name", "dosage", "sets", "x"]), children, max_size=4
+        ),
+    ),
+    max_leaves=25,
+)
+
+
+def answers_cleanly(text: str) -> None:
+    try:
+        load_catalog_text(text, "fuzz.yaml")
+    except CatalogError as error:
+        assert error.problems
+        for problem in error.problems:
+            assert problem.file == "fuzz.yaml" and problem.line >= 1 and problem.column >= 1
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(YAMLISH)
+def test_arbitrary_text_never_crashes(text: str) -> None:
+    answers_cleanly(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.sampled_from(SECTIONS), st.lists(documents, max_size=3), max_size=5))
+def test_arbitrary_structures_never_crash(data: dict[str, object]) -> None:
+    answers_cleanly(yaml.safe_dump(data))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=0, max_value=len(mini_text()) - 1), st.text(max_size=5))
+def test_damaging_a_valid_catalog_never_crashes(position: int, junk: str) -> None:
+    text = mini_text()
+    answers_cleanly(text[:position] + junk + text[position + 1 :])
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(max_size=300))
+def test_arbitrary_bytes_never_crash(raw: bytes) -> None:
+    try:
+        load_catalog_bytes(raw, "fuzz.yaml")
+    except CatalogError as error:
+        assert error.problems
+
+
+def test_deep_nesting_is_a_located_error() -> None:
+    text = "exercises: " + "[" * 5000 + "]" * 5000
+    try:
+        load_catalog_text(text, "deep.yaml")
+    except CatalogError as error:
+        assert (
+            str(error.problems[0])
+            == "deep.yaml:1:75: the document is nested more than 64 levels deep"
+        )
+    else:
+        raise AssertionError("deep nesting was accepted")
+
+
+def test_a_huge_file_is_refused_quickly() -> None:
+    text = (
+        "references:\n" + "  - {id: r, citation: x, year: 2000, url: 'https://e.org'}\n" * 200_000
+    )
+    try:
+        load_catalog_text(text, "big.yaml")
+    except CatalogError as error:
+        assert str(error.problems[0]) == "big.yaml:1:1: the file is larger than 10 MB"
+    else:
+        raise AssertionError("a file over 10 MB was accepted")
