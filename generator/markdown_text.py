@@ -8,6 +8,7 @@ syntax is outside this set.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from markupsafe import Markup
@@ -27,14 +28,15 @@ _LEADING = {
     ":": "&#58;",
 }
 _ORDERED_LIST = re.compile(r"^(\d+)([.)])")
-_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
+_HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 _WHITESPACE = re.compile(r"\s+")
 
 
+@functools.lru_cache(maxsize=65536)
 def escape_text(text: str) -> Markup:
     """Plain text -> one line of Markdown that renders back to exactly that text."""
     line = _WHITESPACE.sub(" ", text).strip()
-    line = "".join(_HTML.get(char, char) for char in line)
+    line = line.translate(_HTML)
     line = _INLINE.sub(r"\\\1", line)
     if line[:1] in _LEADING:
         line = _LEADING[line[0]] + line[1:]

@@ -9,7 +9,8 @@ import segno
 
 def qr_svg(url: str, label: str) -> str:
     """An inline SVG QR code for `url`, labelled for screen readers, on one line."""
-    code = segno.make(url, error="m", micro=False)
+    # A fixed mask skips segno's search for the best one (most of its time); any mask is valid.
+    code = segno.make(url, error="m", micro=False, mask=0)
     svg = code.svg_inline(
         scale=3, border=2, dark="#000", light="#fff", omitsize=True, svgclass="qr-code"
     )

@@ -1,7 +1,9 @@
-"""Look-ups and back-links between catalog entries, computed once per render."""
+"""Look-ups and back-links between catalog entries, computed once per render in linear time."""
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -21,12 +23,9 @@ HOME_CARE_KINDS = {ModalityKind.ACTIVE, ModalityKind.EDUCATION}
 T = TypeVar("T")
 
 
-def _unique(items: list[T]) -> list[T]:
-    seen: list[T] = []
-    for item in items:
-        if item not in seen:
-            seen.append(item)
-    return seen
+def _unique(items: Iterable[T]) -> list[T]:
+    """Items in first-seen order, without repeats (items must be hashable)."""
+    return list(dict.fromkeys(items))
 
 
 @dataclass(frozen=True)
@@ -39,14 +38,77 @@ class Relations:
     treatment: dict[str, Modality] = field(init=False)
     routine: dict[str, Routine] = field(init=False)
     reference: dict[str, Reference] = field(init=False)
+    _conditions_of_exercise: dict[str, list[Condition]] = field(init=False)
+    _routines_of_exercise: dict[str, list[Routine]] = field(init=False)
+    _routines_of_condition: dict[str, list[Routine]] = field(init=False)
+    _conditions_of_routine: dict[str, list[Condition]] = field(init=False)
+    _conditions_of_treatment: dict[str, list[tuple[Condition, str]]] = field(init=False)
+    _treatments_of_routine: dict[str, list[Modality]] = field(init=False)
+    _routines_of_treatment: dict[str, list[Routine]] = field(init=False)
 
     def __post_init__(self) -> None:
-        set_ = object.__setattr__
-        set_(self, "exercise", {e.id: e for e in self.catalog.exercises})
-        set_(self, "condition", {c.id: c for c in self.catalog.conditions})
-        set_(self, "treatment", {m.id: m for m in self.catalog.modalities})
-        set_(self, "routine", {r.id: r for r in self.catalog.routines})
-        set_(self, "reference", {r.id: r for r in self.catalog.references})
+        catalog = self.catalog
+        put = object.__setattr__
+        put(self, "exercise", {e.id: e for e in catalog.exercises})
+        put(self, "condition", {c.id: c for c in catalog.conditions})
+        put(self, "treatment", {m.id: m for m in catalog.modalities})
+        put(self, "routine", {r.id: r for r in catalog.routines})
+        put(self, "reference", {r.id: r for r in catalog.references})
+
+        conditions_of_exercise: dict[str, list[Condition]] = defaultdict(list)
+        conditions_of_treatment: dict[str, list[tuple[Condition, str]]] = defaultdict(list)
+        for condition in catalog.conditions:
+            for exercise_id in _unique(condition.exercises):
+                conditions_of_exercise[exercise_id].append(condition)
+            for role in condition.helps:
+                conditions_of_treatment[role.treatment].append((condition, role.role))
+        put(self, "_conditions_of_exercise", conditions_of_exercise)
+        put(self, "_conditions_of_treatment", conditions_of_treatment)
+
+        routines_of_exercise: dict[str, list[Routine]] = defaultdict(list)
+        for routine in catalog.routines:
+            for exercise_id in _unique(item.exercise for item in routine.items):
+                routines_of_exercise[exercise_id].append(routine)
+        put(self, "_routines_of_exercise", routines_of_exercise)
+
+        # A routine and a condition are linked when either names the other.
+        links: set[tuple[str, str]] = set()
+        for condition in catalog.conditions:
+            links.update((r, condition.id) for r in condition.routines)
+        for routine in catalog.routines:
+            links.update((routine.id, c) for c in routine.for_conditions)
+        routines_of_condition: dict[str, list[Routine]] = defaultdict(list)
+        conditions_of_routine: dict[str, list[Condition]] = defaultdict(list)
+        by_routine: dict[str, set[str]] = defaultdict(set)
+        by_condition: dict[str, set[str]] = defaultdict(set)
+        for routine_id, condition_id in links:
+            by_routine[routine_id].add(condition_id)
+            by_condition[condition_id].add(routine_id)
+        for routine in catalog.routines:
+            for condition_id in by_routine.get(routine.id, ()):
+                routines_of_condition[condition_id].append(routine)
+        for condition in catalog.conditions:
+            for routine_id in by_condition.get(condition.id, ()):
+                conditions_of_routine[routine_id].append(condition)
+        put(self, "_routines_of_condition", routines_of_condition)
+        put(self, "_conditions_of_routine", conditions_of_routine)
+
+        treatments_of_routine: dict[str, list[Modality]] = {}
+        routines_of_treatment: dict[str, list[Routine]] = defaultdict(list)
+        for routine in catalog.routines:
+            ids = _unique(
+                role.treatment
+                for condition in conditions_of_routine.get(routine.id, [])
+                for role in condition.helps
+            )
+            home_care = [
+                self.treatment[i] for i in ids if self.treatment[i].kind in HOME_CARE_KINDS
+            ]
+            treatments_of_routine[routine.id] = home_care
+            for treatment in home_care:
+                routines_of_treatment[treatment.id].append(routine)
+        put(self, "_treatments_of_routine", treatments_of_routine)
+        put(self, "_routines_of_treatment", routines_of_treatment)
 
     def item_dosage(self, item: RoutineItem) -> Dosage:
         """The dosage of a routine item: the exercise's own, with the routine's changes."""
@@ -54,61 +116,40 @@ class Relations:
         return item.dosage.apply_to(base) if item.dosage is not None else base
 
     def conditions_for_exercise(self, exercise_id: str) -> list[Condition]:
-        return [c for c in self.catalog.conditions if exercise_id in c.exercises]
+        return self._conditions_of_exercise.get(exercise_id, [])
 
     def routines_for_exercise(self, exercise_id: str) -> list[Routine]:
-        return [r for r in self.catalog.routines if any(i.exercise == exercise_id for i in r.items)]
+        return self._routines_of_exercise.get(exercise_id, [])
 
     def routines_for_condition(self, condition_id: str) -> list[Routine]:
-        listed = set(self.condition[condition_id].routines)
-        return [
-            r for r in self.catalog.routines if r.id in listed or condition_id in r.for_conditions
-        ]
+        return self._routines_of_condition.get(condition_id, [])
 
     def conditions_for_routine(self, routine_id: str) -> list[Condition]:
-        named = set(self.routine[routine_id].for_conditions)
-        return [c for c in self.catalog.conditions if c.id in named or routine_id in c.routines]
+        return self._conditions_of_routine.get(routine_id, [])
 
     def conditions_for_treatment(self, treatment_id: str) -> list[tuple[Condition, str]]:
         """Conditions this treatment is listed for, with the role it plays there."""
-        return [
-            (c, role.role)
-            for c in self.catalog.conditions
-            for role in c.helps
-            if role.treatment == treatment_id
-        ]
+        return self._conditions_of_treatment.get(treatment_id, [])
 
     def treatments_for_routine(self, routine_id: str) -> list[Modality]:
         """Active and education treatments of the routine's conditions: the care it belongs to."""
-        ids = [
-            role.treatment
-            for condition in self.conditions_for_routine(routine_id)
-            for role in condition.helps
-        ]
-        found = [self.treatment[i] for i in _unique(ids)]
-        return [m for m in found if m.kind in HOME_CARE_KINDS]
+        return self._treatments_of_routine.get(routine_id, [])
 
     def routines_for_treatment(self, treatment_id: str) -> list[Routine]:
         """Home routines for the conditions an active or education treatment is used for."""
-        if self.treatment[treatment_id].kind not in HOME_CARE_KINDS:
-            return []
-        return [
-            r
-            for r in self.catalog.routines
-            if any(m.id == treatment_id for m in self.treatments_for_routine(r.id))
-        ]
+        return self._routines_of_treatment.get(treatment_id, [])
 
     def references_of_treatment(self, treatment: Modality) -> list[Reference]:
         ids = treatment.evidence.acute.references + treatment.evidence.chronic.references
         return [self.reference[i] for i in _unique(ids)]
 
     def routine_stop_if(self, routine: Routine) -> list[str]:
-        return _unique([s for item in routine.items for s in self.exercise[item.exercise].stop_if])
+        return _unique(s for item in routine.items for s in self.exercise[item.exercise].stop_if)
 
     def routine_emergency_flags(self, routine: Routine) -> list[str]:
         conditions = self.conditions_for_routine(routine.id)
-        return _unique([flag for c in conditions for flag in c.red_flags.emergency])
+        return _unique(flag for c in conditions for flag in c.red_flags.emergency)
 
     def routine_urgent_flags(self, routine: Routine) -> list[str]:
         conditions = self.conditions_for_routine(routine.id)
-        return _unique([flag for c in conditions for flag in c.red_flags.urgent])
+        return _unique(flag for c in conditions for flag in c.red_flags.urgent)

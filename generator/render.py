@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import json
-import posixpath
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,6 +13,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import labels
+from .listing import INLINE_LIMIT, exercise_groups, paginate
 from .dosage import describe_dosage, describe_frequency
 from .markdown_text import escape_text, finalize
 from .model import Catalog
@@ -64,6 +64,7 @@ def make_environment(override_dir: Path | None = None) -> jinja2.Environment:
         finalize=finalize,
         autoescape=True,  # with `finalize`, every value is Markdown-escaped; macros stay Markup
         keep_trailing_newline=True,
+        auto_reload=False,
         trim_blocks=True,
         lstrip_blocks=True,
     )
@@ -107,14 +108,31 @@ def render_pages(
 
 def _render_all(env: jinja2.Environment, context: dict[str, Any]) -> Iterator[tuple[str, str]]:
     catalog: Catalog = context["catalog"]
+    groups = exercise_groups(catalog)
+    sections = {
+        "conditions": paginate(
+            CONDITIONS_INDEX, "conditions/all", sorted(catalog.conditions, key=_by_name)
+        ),
+        "treatments": paginate(
+            TREATMENTS_INDEX, "treatments/all", sorted(catalog.modalities, key=_by_name)
+        ),
+        "routines": paginate(
+            ROUTINES_INDEX, "routines/all", sorted(catalog.routines, key=_by_name)
+        ),
+    }
+    inline = len(catalog.exercises) <= INLINE_LIMIT
     jobs: list[tuple[str, str, dict[str, Any]]] = [
-        (EXERCISES_INDEX, "exercises_index.md.j2", {}),
-        (CONDITIONS_INDEX, "conditions_index.md.j2", {}),
-        (TREATMENTS_INDEX, "treatments_index.md.j2", {}),
-        (ROUTINES_INDEX, "routines_index.md.j2", {}),
+        (EXERCISES_INDEX, "exercises_index.md.j2", {"groups": groups, "inline": inline}),
+        (CONDITIONS_INDEX, "conditions_index.md.j2", {"page": sections["conditions"][0]}),
+        (TREATMENTS_INDEX, "treatments_index.md.j2", {"page": sections["treatments"][0]}),
+        (ROUTINES_INDEX, "routines_index.md.j2", {"page": sections["routines"][0]}),
         (REFERENCES, "references.md.j2", {}),
         (ROUTINE_BUILDER, "builder.md.j2", {"builder_settings": builder_settings(context)}),
     ]
+    for group in groups:
+        jobs += [(p.uri, "exercise_group.md.j2", {"group": group, "page": p}) for p in group.pages]
+    for section, pages in sections.items():
+        jobs += [(p.uri, "more.md.j2", {"section": section, "page": p}) for p in pages[1:]]
     jobs += [(exercise_uri(e.id), "exercise.md.j2", {"exercise": e}) for e in catalog.exercises]
     jobs += [(condition_uri(c.id), "condition.md.j2", {"condition": c}) for c in catalog.conditions]
     jobs += [(treatment_uri(m.id), "treatment.md.j2", {"treatment": m}) for m in catalog.modalities]
@@ -123,17 +141,30 @@ def _render_all(env: jinja2.Environment, context: dict[str, Any]) -> Iterator[tu
         yield uri, env.get_template(name).render(**context, **extra, page_uri=uri)
 
 
+def _by_name(entry: Any) -> tuple[str, str]:
+    return (entry.name.casefold(), entry.id)
+
+
 @jinja2.pass_context
 def _link(context: jinja2.runtime.Context, target: str, anchor: str = "") -> Markup:
     """Relative link from the page being rendered to another source uri."""
-    here = posixpath.dirname(context["page_uri"])
-    path = quote(posixpath.relpath(target, here or "."), safe="/-._~")
+    path = quote(relative_path(context["page_uri"], target), safe="/-._~")
     return Markup(path + (f"#{quote(anchor, safe='-_')}" if anchor else ""))
 
 
 @jinja2.pass_context
 def _ref_link(context: jinja2.runtime.Context, reference_id: str) -> Markup:
     return _link(context, REFERENCES, f"ref-{reference_id}")
+
+
+def relative_path(from_uri: str, to_uri: str) -> str:
+    """Relative path between two source uris (`exercises/a.md` -> `../conditions/b.md`)."""
+    here = from_uri.split("/")[:-1]
+    there = to_uri.split("/")
+    common = 0
+    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:])
 
 
 def _yaml_string(value: object) -> Markup:

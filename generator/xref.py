@@ -12,7 +12,7 @@ from .model import Catalog
 from .yaml_source import SourceMap
 
 # Ids that would collide with pages the site already has (`/routines/builder/`, index pages).
-RESERVED_IDS = {"index", "builder", "api", "search", "assets"}
+RESERVED_IDS = {"index", "builder", "api", "search", "assets", "all", "body-area", "type"}
 
 SECTION_NOUN = {
     "references": "reference",

@@ -14,9 +14,13 @@ import yaml
 
 from .errors import Path, Problem, format_path
 
-MAX_NODES = 200_000
+# libyaml's parser when PyYAML was built with it (about ten times faster), else pure Python.
+_FastLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_STR_TAG = "tag:yaml.org,2002:str"
+MAX_NODES = 3_000_000
 MAX_DEPTH = 64
-MAX_BYTES = 10 * 1024 * 1024
+MAX_BYTES = 40 * 1024 * 1024
 
 
 @dataclass
@@ -49,22 +53,39 @@ class _Builder:
         self.loader = yaml.SafeLoader("")
         self.nodes = 0
         self.problems: list[Problem] = []
+        # Collections already built, by node identity: an alias reuses the value and only
+        # adds its size to the count, so an alias bomb is refused without being expanded.
+        self.built: dict[int, tuple[Any, int]] = {}
 
     def at(self, node: yaml.Node) -> tuple[int, int]:
         return (node.start_mark.line + 1, node.start_mark.column + 1)
 
-    def build(self, node: yaml.Node, path: Path, depth: int) -> Any:
-        self.nodes += 1
+    def _count(self, size: int) -> None:
+        self.nodes += size
         if self.nodes > MAX_NODES:
             raise _TooBig("the document is too large or uses too many aliases")
+
+    def build(self, node: yaml.Node, path: Path, depth: int) -> Any:
         if depth > MAX_DEPTH:
             raise _TooBig(f"the document is nested more than {MAX_DEPTH} levels deep")
         self.source.values[path] = self.at(node)
+        if id(node) in self.built:
+            value, size = self.built[id(node)]
+            self._count(size)
+            return value
+        if not isinstance(node, yaml.MappingNode | yaml.SequenceNode):
+            self._count(1)
+            if node.tag == _STR_TAG:  # most values: skip the constructor's dispatch
+                return node.value
+            return self.loader.construct_object(node, deep=True)
+        before = self.nodes
+        self._count(1)
         if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path, depth)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
-        return self.loader.construct_object(node, deep=True)
+            value: Any = self._mapping(node, path, depth)
+        else:
+            value = [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        self.built[id(node)] = (value, self.nodes - before)
+        return value
 
     def _mapping(self, node: yaml.MappingNode, path: Path, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -121,7 +142,7 @@ class _TooDeep(Exception):
 def _check_depth(text: str) -> None:
     """Reject deep nesting before PyYAML's recursive composer sees it (events are iterative)."""
     depth = 0
-    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+    for event in yaml.parse(text, Loader=_FastLoader):
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
@@ -142,7 +163,7 @@ def read_yaml(text: str, file: str) -> tuple[Any, SourceMap, list[Problem]]:
         text = text[1:]
     try:
         _check_depth(text)
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_FastLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)

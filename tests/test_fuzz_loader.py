@@ -87,11 +87,11 @@ def test_deep_nesting_is_a_located_error() -> None:
 
 def test_a_huge_file_is_refused_quickly() -> None:
     text = (
-        "references:\n" + "  - {id: r, citation: x, year: 2000, url: 'https://e.org'}\n" * 200_000
+        "references:\n" + "  - {id: r, citation: x, year: 2000, url: 'https://e.org'}\n" * 800_000
     )
     try:
         load_catalog_text(text, "big.yaml")
     except CatalogError as error:
-        assert str(error.problems[0]) == "big.yaml:1:1: the file is larger than 10 MB"
+        assert str(error.problems[0]) == "big.yaml:1:1: the file is larger than 40 MB"
     else:
-        raise AssertionError("a file over 10 MB was accepted")
+        raise AssertionError("a file over 40 MB was accepted")

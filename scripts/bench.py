@@ -1,0 +1,274 @@
+"""Benchmark: build synthetic catalogs of 100, 1,000 and 5,000 exercises and the shipped one.
+
+Usage: python scripts/bench.py [--sizes 100,1000,5000] [--out bench-results.md]
+
+Synthetic catalogs are the shipped catalog copied group by group (ids suffixed, so ladders,
+conditions and routines stay consistent), with exercise order shuffled by a fixed seed: same
+input every run. For each catalog the table reports the generator stage (load, validate,
+render), the full MkDocs build, peak memory of the build process, site size, HTML bytes per
+exercise page, the search index, and a lower bound: Python-Markdown converting the exported pages
+with the site's extensions, in one process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import markdown
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from generator.load import load_catalog  # noqa: E402
+from generator.render import render_pages  # noqa: E402
+
+PROJECT_FILES = ["mkdocs.yml", "content", "theme"]
+EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "toc"]
+SEED = 20261123
+
+
+@dataclass
+class Result:
+    label: str
+    exercises: int
+    pages: int
+    generator_s: float
+    build_s: float
+    peak_mb: float
+    site_mb: float
+    html_median_kb: float
+    html_max_kb: float
+    search_kb: float
+    search_per_page_kb: float
+    lower_bound_s: float
+
+    @property
+    def ratio(self) -> float:
+        return self.build_s / self.lower_bound_s
+
+
+def synthetic_catalog(base: dict[str, Any], exercises: int, seed: int) -> dict[str, Any]:
+    """`base` copied in groups until it has `exercises` exercises, every id still resolvable."""
+    groups = math.ceil(exercises / len(base["exercises"]))
+    rng = random.Random(seed)
+    out: dict[str, Any] = {"references": base["references"]}
+    for section in ("modalities", "conditions", "exercises", "routines"):
+        out[section] = []
+    for group in range(groups):
+        suffix = f"-g{group}" if group else ""
+
+        def rename(value: str, suffix: str = suffix) -> str:
+            return value + suffix
+
+        for modality in base["modalities"]:
+            out["modalities"].append(
+                {**modality, "id": rename(modality["id"]), "name": f"{modality['name']} {group}"}
+            )
+        for condition in base["conditions"]:
+            out["conditions"].append(
+                {
+                    **condition,
+                    "id": rename(condition["id"]),
+                    "name": f"{condition['name']} {group}",
+                    "helps": [
+                        {**h, "treatment": rename(h["treatment"])} for h in condition["helps"]
+                    ],
+                    "exercises": [rename(e) for e in condition.get("exercises", [])],
+                    "routines": [rename(r) for r in condition.get("routines", [])],
+                }
+            )
+        shuffled = list(base["exercises"])
+        rng.shuffle(shuffled)
+        for exercise in shuffled:
+            out["exercises"].append(
+                {
+                    **exercise,
+                    "id": rename(exercise["id"]),
+                    "name": f"{exercise['name']} {group}",
+                    "easier": [rename(e) for e in exercise.get("easier", [])],
+                    "harder": [rename(e) for e in exercise.get("harder", [])],
+                }
+            )
+        for routine in base["routines"]:
+            out["routines"].append(
+                {
+                    **routine,
+                    "id": rename(routine["id"]),
+                    "name": f"{routine['name']} {group}",
+                    "for": [rename(c) for c in routine["for"]],
+                    "items": [{**i, "exercise": rename(i["exercise"])} for i in routine["items"]],
+                }
+            )
+    return _trim(out, exercises)
+
+
+def _trim(catalog: dict[str, Any], exercises: int) -> dict[str, Any]:
+    catalog["exercises"] = catalog["exercises"][:exercises]
+    kept = {e["id"] for e in catalog["exercises"]}
+    for exercise in catalog["exercises"]:
+        exercise["easier"] = [e for e in exercise["easier"] if e in kept]
+        exercise["harder"] = [e for e in exercise["harder"] if e in kept]
+    routines = []
+    for routine in catalog["routines"]:
+        items = [i for i in routine["items"] if i["exercise"] in kept]
+        if items:
+            routines.append({**routine, "items": items})
+    catalog["routines"] = routines
+    routine_ids = {r["id"] for r in routines}
+    for condition in catalog["conditions"]:
+        condition["exercises"] = [e for e in condition["exercises"] if e in kept]
+        condition["routines"] = [r for r in condition["routines"] if r in routine_ids]
+    return catalog
+
+
+def make_project(folder: Path, catalog_text: str) -> Path:
+    for name in PROJECT_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, folder / name)
+        else:
+            shutil.copy(source, folder / name)
+    (folder / "exercises.yaml").write_text(catalog_text, encoding="utf-8")
+    return folder
+
+
+def time_generator(catalog_path: Path) -> tuple[float, dict[str, str]]:
+    start = time.perf_counter()
+    catalog = load_catalog(catalog_path)
+    pages = render_pages(catalog, site_url="https://example.org/")
+    return time.perf_counter() - start, pages
+
+
+def time_build(project: Path) -> tuple[float, float]:
+    """Wall time and peak resident memory (MB) of `mkdocs build` in its own process."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", "site"]
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=project, env=env)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"build failed in {project}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def time_lower_bound(project: Path, pages: dict[str, str]) -> float:
+    """Python-Markdown alone, same extensions, on the same pages (generated and hand-written)."""
+    sources = list(pages.values())
+    sources += [p.read_text(encoding="utf-8") for p in sorted((project / "content").rglob("*.md"))]
+    converter = markdown.Markdown(extensions=EXTENSIONS)
+    start = time.perf_counter()
+    for source in sources:
+        converter.reset().convert(source.split("---\n", 2)[-1])
+    return time.perf_counter() - start
+
+
+def measure(label: str, catalog_text: str, exercises: int) -> Result:
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        project = make_project(Path(tmp), catalog_text)
+        generator_s, pages = time_generator(project / "exercises.yaml")
+        build_s, peak_mb = time_build(project)
+        site = project / "site"
+        html = [
+            (site / "exercises" / uri.removeprefix("exercises/").removesuffix(".md") / "index.html")
+            .stat()
+            .st_size
+            for uri in pages
+            if uri.startswith("exercises/") and uri.count("/") == 1 and not uri.endswith("index.md")
+        ]
+        search = (site / "search" / "search_index.json").stat().st_size
+        html_pages = sum(1 for _ in site.rglob("*.html"))
+        size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+        lower = time_lower_bound(project, pages)
+    return Result(
+        label=label,
+        exercises=exercises,
+        pages=html_pages,
+        generator_s=generator_s,
+        build_s=build_s,
+        peak_mb=peak_mb,
+        site_mb=size / 1e6,
+        html_median_kb=statistics.median(html) / 1000,
+        html_max_kb=max(html) / 1000,
+        search_kb=search / 1000,
+        search_per_page_kb=search / 1000 / html_pages,
+        lower_bound_s=lower,
+    )
+
+
+def table(results: list[Result]) -> str:
+    header = (
+        "| catalog | exercises | pages | generator | build | generator share | peak memory "
+        "| site | HTML per exercise page (median / max) | search index (total / per page) "
+        "| Markdown-only lower bound | build / lower bound |\n"
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+    )
+    rows = [
+        f"| {r.label} | {r.exercises:,} | {r.pages:,} | {r.generator_s:.2f} s | {r.build_s:.1f} s "
+        f"| {100 * r.generator_s / r.build_s:.1f} % | {r.peak_mb:.0f} MB | {r.site_mb:.1f} MB "
+        f"| {r.html_median_kb:.1f} / {r.html_max_kb:.1f} KB "
+        f"| {r.search_kb:,.0f} / {r.search_per_page_kb:.2f} KB | {r.lower_bound_s:.1f} s "
+        f"| {r.ratio:.2f} |"
+        for r in results
+    ]
+    return header + "\n".join(rows) + "\n"
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    return (
+        f"{os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, {platform.system()}"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100,1000,5000")
+    parser.add_argument("--out", type=Path, default=None, help="also write the table to this file")
+    args = parser.parse_args()
+    shipped_text = (ROOT / "exercises.yaml").read_text(encoding="utf-8")
+    base = yaml.safe_load(shipped_text)
+    results = [measure("shipped", shipped_text, len(base["exercises"]))]
+    print(table(results), flush=True)
+    for size in (int(s) for s in args.sizes.split(",")):
+        data = synthetic_catalog(base, size, SEED + size)
+        text = yaml.safe_dump(
+            json.loads(json.dumps(data, default=str)), sort_keys=False, allow_unicode=True
+        )
+        results.append(measure(f"synthetic {size:,}", text, size))
+        print(table(results[-1:]).split("\n", 2)[2], flush=True)
+    report = f"Machine: {machine()}\n\n{table(results)}"
+    if len(results) >= 3:
+        by_size = {r.exercises: r for r in results[1:]}
+        if 1000 in by_size and 5000 in by_size:
+            growth = by_size[5000].build_s / by_size[1000].build_s
+            report += f"\nBuild time 5,000 / 1,000: {growth:.2f}\n"
+    print(report)
+    if args.out:
+        args.out.write_text(report, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
