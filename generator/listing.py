@@ -36,7 +36,10 @@ def paginate(first_uri: str, more_prefix: str, items: Sequence[T]) -> list[Page[
     """Split `items` into pages: the first at `first_uri`, then `more_prefix/2.md`, ..."""
     chunks = [items[i : i + PAGE_SIZE] for i in range(0, len(items), PAGE_SIZE)] or [items]
     uris = [first_uri] + [f"{more_prefix}/{n}.md" for n in range(2, len(chunks) + 1)]
-    return [Page(uri, n, chunk, uris) for n, (uri, chunk) in enumerate(zip(uris, chunks), 1)]
+    return [
+        Page(uri, n, chunk, uris)
+        for n, (uri, chunk) in enumerate(zip(uris, chunks, strict=True), 1)
+    ]
 
 
 @dataclass(frozen=True)

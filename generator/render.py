@@ -13,8 +13,8 @@ import jinja2
 from markupsafe import Markup
 
 from . import labels
-from .listing import INLINE_LIMIT, exercise_groups, paginate
 from .dosage import describe_dosage, describe_frequency
+from .listing import INLINE_LIMIT, Page, exercise_groups, paginate
 from .markdown_text import escape_text, finalize
 from .model import Catalog
 from .qr import page_url, qr_svg
@@ -109,7 +109,7 @@ def render_pages(
 def _render_all(env: jinja2.Environment, context: dict[str, Any]) -> Iterator[tuple[str, str]]:
     catalog: Catalog = context["catalog"]
     groups = exercise_groups(catalog)
-    sections = {
+    sections: dict[str, list[Page[Any]]] = {
         "conditions": paginate(
             CONDITIONS_INDEX, "conditions/all", sorted(catalog.conditions, key=_by_name)
         ),

@@ -70,9 +70,9 @@ class _Builder:
             raise _TooBig(f"the document is nested more than {MAX_DEPTH} levels deep")
         self.source.values[path] = self.at(node)
         if id(node) in self.built:
-            value, size = self.built[id(node)]
+            shared, size = self.built[id(node)]
             self._count(size)
-            return value
+            return shared
         if not isinstance(node, yaml.MappingNode | yaml.SequenceNode):
             self._count(1)
             if node.tag == _STR_TAG:  # most values: skip the constructor's dispatch
