@@ -10,7 +10,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test serve check lint typecheck unit export clean
+.PHONY: site test serve check lint typecheck unit export bench clean
 
 $(STAMP): requirements.lock pyproject.toml requirements-build.in
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,10 @@ unit: $(STAMP) $(CHROMIUM)
 $(CHROMIUM):
 	$(SUDO) apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends chromium
+
+## bench: build synthetic catalogs (100, 1,000, 5,000 exercises) and print the performance table
+bench: $(STAMP)
+	mkdir -p build && $(BIN)/python scripts/bench.py --out build/bench.md
 
 export: $(STAMP)
 	$(BIN)/python -m generator export build/markdown

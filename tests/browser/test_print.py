@@ -7,13 +7,14 @@ from io import BytesIO
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Page
 from pypdf import PdfReader
 
 from generator.dosage import describe_dosage
 from generator.load import load_catalog
 from generator.relations import Relations
 from tests.conftest import ROOT
+from tests.test_build import build, make_project
 
 CATALOG = load_catalog(ROOT / "exercises.yaml")
 RELATIONS = Relations(CATALOG)
@@ -67,3 +68,36 @@ def test_print_button_on_screen(page: Page) -> None:
     page.evaluate("window.print = () => { window.__printed = true }")
     button.click()
     assert page.evaluate("window.__printed") is True
+
+
+EIGHT = """
+  - id: eight-exercises
+    name: Eight exercise routine
+    for: [chronic-low-back-pain]
+    summary: A longer routine, to check that eight exercises print on two pages.
+    when: For testing the print layout.
+    frequency: {{days_per_week: 3}}
+    duration_weeks: 4
+    items:
+{items}
+    progress: Keep going.
+    reviewed: {{by: Test, date: 2026-11-20}}
+"""
+
+
+def test_eight_exercises_print_on_two_pages(browser: Browser, tmp_path: Path) -> None:
+    chosen = [e.id for e in CATALOG.exercises[:8]]
+    items = "\n".join(f"      - exercise: {exercise_id}" for exercise_id in chosen)
+    project = make_project(tmp_path)
+    catalog = project / "exercises.yaml"
+    catalog.write_text(catalog.read_text(encoding="utf-8") + EIGHT.format(items=items))
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    page = browser.new_page()
+    page.goto((project / "site" / "routines" / "eight-exercises" / "index.html").as_uri())
+    for paper in ("A4", "Letter"):
+        pages, text = pdf_text(page.pdf(format=paper, print_background=True))
+        assert pages == 2, paper
+        for number, exercise_id in enumerate(chosen, 1):
+            assert f"{number}. {RELATIONS.exercise[exercise_id].name}" in text
+    page.close()

@@ -512,6 +512,11 @@
         qrScreen),
       handout,
     );
+    loadFromLink();
+  }
+
+  // Open the programme in the link: keep what is valid, say what was not.
+  function loadFromLink() {
     const decoded = decodeState(window.location.hash);
     state = decoded.state;
     titleInput.value = state.title;
@@ -521,13 +526,7 @@
   }
 
   window.addEventListener("hashchange", () => {
-    if (!catalog || window.location.hash === encodeState(state)) return;
-    const decoded = decodeState(window.location.hash);
-    state = decoded.state;
-    titleInput.value = state.title;
-    instructionsInput.value = state.instructions;
-    showProblems(decoded.problems);
-    update();
+    if (catalog && window.location.hash !== encodeState(state)) loadFromLink();
   });
 
   function siteUrl(path) {
