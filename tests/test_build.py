@@ -113,3 +113,24 @@ def test_a_broken_catalog_fails_the_build_with_located_errors(tmp_path: Path) ->
     )
     assert "Traceback" not in result.stderr
     assert not (project / "site").exists()
+
+
+def test_search_index_holds_real_text_not_boilerplate(built: Path) -> None:
+    index = json.loads(
+        (built / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
+    )
+    docs = index["docs"]
+    text = " ".join(doc["title"] + " " + doc["text"] for doc in docs)
+    for boilerplate in (
+        "When to get help straight away",
+        "Stop and get advice if",
+        "Print this routine",
+        "Scan to open online",
+        "This is a typical starting point",
+    ):
+        assert boilerplate not in text
+    locations = {doc["location"].split("#")[0] for doc in docs}
+    assert "exercises/" not in locations and "conditions/" not in locations  # list pages
+    assert "exercises/bird-dog/" in locations and "treatments/cupping/" in locations
+    pages = sum(1 for _ in (built / "site").rglob("*.html"))
+    assert len(json.dumps(index)) / pages < 2000
