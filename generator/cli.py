@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .api import CATALOG_JSON_URI, catalog_json
+from .assets_check import check_images
 from .content_checks import DEFAULT_REVIEW_MONTHS, check_content
 from .errors import CatalogError, format_path
 from .load import load_catalog, read_catalog
@@ -30,6 +31,13 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="validate the catalog (exit 1 when invalid)")
     check.add_argument("catalog", nargs="?", type=Path, default=DEFAULT_CATALOG, metavar="PATH")
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    check.add_argument(
+        "--config",
+        type=Path,
+        default=DEFAULT_CONFIG,
+        metavar="MKDOCS_YML",
+        help="site settings, for the content folder that pictures live in (default mkdocs.yml)",
+    )
     check.add_argument(
         "--review-months",
         type=int,
@@ -69,6 +77,11 @@ def _summary(catalog: Catalog) -> str:
 
 def _check(args: argparse.Namespace) -> int:
     catalog, source = read_catalog(args.catalog)
+    site_config = read_site_config(args.config)
+    content_dir = args.config.parent / str(site_config.get("docs_dir") or "content")
+    missing = check_images(catalog, source, content_dir)
+    if missing:
+        raise CatalogError(missing)
     today = args.today or datetime.date.today()
     report = check_content(catalog, source, today=today, review_months=args.review_months)
     for finding in report.findings:

@@ -16,6 +16,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .api import CATALOG_JSON_URI, catalog_json
+from .assets_check import check_images
 from .content_checks import check_content
 from .errors import CatalogError
 from .load import read_catalog
@@ -50,8 +51,10 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
             self.catalog, source = read_catalog(self.catalog_path, display_name=self.config.catalog)
             today = datetime.date.today()
             report = check_content(self.catalog, source, today=today, readability=False)
-            if report.errors:
-                raise CatalogError([finding.problem for finding in report.errors])
+            problems = [finding.problem for finding in report.errors]
+            problems += check_images(self.catalog, source, Path(config.docs_dir))
+            if problems:
+                raise CatalogError(problems)
             for finding in report.warnings:
                 log.info("%s", finding)
         except CatalogError as error:

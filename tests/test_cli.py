@@ -21,7 +21,7 @@ def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
 
 
 def test_check_valid_catalog_exits_0() -> None:
-    result = run("check", str(MINI))
+    result = run("check", str(MINI), "--config", str(MINI.parent / "mkdocs.yml"))
     assert result.returncode == 0, result.stderr
     assert "3 exercises, 1 condition, 2 treatments, 1 routine, 2 references;" in result.stdout
     assert result.stdout.rstrip().endswith("0 errors, 0 warnings.")
@@ -72,3 +72,29 @@ def test_schema_is_json_schema_of_the_catalog() -> None:
         "routines",
     }
     assert schema["$defs"]["Exercise"]["additionalProperties"] is False
+
+
+def test_check_reports_missing_and_escaping_pictures(tmp_path: Path) -> None:
+    (tmp_path / "content" / "img").mkdir(parents=True)
+    (tmp_path / "content" / "img" / "bridge.svg").write_text("<svg/>", encoding="utf-8")
+    (tmp_path / "secret.svg").write_text("<svg/>", encoding="utf-8")
+    (tmp_path / "content" / "img" / "link.svg").symlink_to(tmp_path / "secret.svg")
+    text = (
+        mini_text()
+        .replace("    image: {path: img/glute-bridge.svg,", "    image: {path: img/bridge.svg,")
+        .replace(
+            "    summary: Keeps you active.",
+            "    summary: Keeps you active.\n    image: {path: img/missing.svg, alt: Someone walking.}",
+        )
+        .replace(
+            "    summary: Gently moves your lower back.",
+            "    summary: Gently moves your lower back.\n    image: {path: img/link.svg, alt: A tilt.}",
+        )
+    )
+    catalog = tmp_path / "exercises.yaml"
+    catalog.write_text(text, encoding="utf-8")
+    result = run("check", str(catalog), "--config", str(tmp_path / "mkdocs.yml"))
+    assert result.returncode == 1
+    assert "exercises[2].image.path: file not found: " in result.stderr
+    assert "exercises[0].image.path: must stay inside" in result.stderr
+    assert "exercises[1].image" not in result.stderr

@@ -105,7 +105,8 @@ def test_shipped_catalog_meets_the_counts_without_placeholders() -> None:
 def test_strict_check_fails_on_warnings(tmp_path: Path) -> None:
     bad = tmp_path / "exercises.yaml"
     bad.write_text(mini_text().replace("    easier: [pelvic-tilt]\n", ""), encoding="utf-8")
-    run = [sys.executable, "-m", "generator", "check", str(bad)]
+    config = ROOT / "tests" / "fixtures" / "mkdocs.yml"
+    run = [sys.executable, "-m", "generator", "check", str(bad), "--config", str(config)]
     assert subprocess.run(run, cwd=ROOT, capture_output=True, check=False).returncode == 0
     strict = subprocess.run(
         [*run, "--strict"], cwd=ROOT, capture_output=True, text=True, check=False

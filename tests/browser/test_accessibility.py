@@ -23,8 +23,27 @@ def violations(page: Page) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("path", ["/routines/neck-routine/", "/routines/core-stability/"])
-def test_routine_pages(page: Page, path: str) -> None:
+PAGE_KINDS = [
+    "/",
+    "/about/",
+    "/disclaimer/",
+    "/references/",
+    "/conditions/",
+    "/conditions/sciatica/",
+    "/treatments/",
+    "/treatments/cupping/",
+    "/exercises/",
+    "/exercises/body-area/neck/",
+    "/exercises/bird-dog/",
+    "/routines/",
+    "/routines/neck-routine/",
+    "/routines/core-stability/",
+    "/404.html",
+]
+
+
+@pytest.mark.parametrize("path", PAGE_KINDS)
+def test_every_page_kind(page: Page, path: str) -> None:
     page.goto(path)
     assert violations(page) == []
 
