@@ -84,11 +84,13 @@ def test_check_reports_missing_and_escaping_pictures(tmp_path: Path) -> None:
         .replace("    image: {path: img/glute-bridge.svg,", "    image: {path: img/bridge.svg,")
         .replace(
             "    summary: Keeps you active.",
-            "    summary: Keeps you active.\n    image: {path: img/missing.svg, alt: Someone walking.}",
+            "    summary: Keeps you active.\n"
+            "    image: {path: img/missing.svg, alt: Someone walking.}",
         )
         .replace(
             "    summary: Gently moves your lower back.",
-            "    summary: Gently moves your lower back.\n    image: {path: img/link.svg, alt: A tilt.}",
+            "    summary: Gently moves your lower back.\n"
+            "    image: {path: img/link.svg, alt: A tilt.}",
         )
     )
     catalog = tmp_path / "exercises.yaml"
