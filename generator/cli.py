@@ -14,6 +14,7 @@ from .content_checks import DEFAULT_REVIEW_MONTHS, check_content
 from .errors import CatalogError, format_path
 from .load import load_catalog, read_catalog
 from .model import Catalog
+from .redirects import redirect_pages
 from .render import render_pages
 from .schema import catalog_schema
 from .site_config import clinic_settings_from_mapping, read_site_config
@@ -103,6 +104,7 @@ def _export(outdir: Path, catalog_path: Path, config_path: Path) -> int:
     settings = clinic_settings_from_mapping(site_config.get("extra"), str(config_path))
     pages = render_pages(catalog, settings, site_url=str(site_config.get("site_url") or ""))
     pages[CATALOG_JSON_URI] = catalog_json(catalog)
+    pages.update(redirect_pages(catalog, str(site_config.get("site_url") or "")))
     for uri, text in pages.items():
         target = outdir / uri
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -202,6 +202,9 @@ class Image(Strict):
 
 class Exercise(Strict):
     id: Id
+    aliases: list[Id] = Field(
+        [], description="Old ids of this entry; each old address redirects to the new page."
+    )
     name: ShortText
     also_known_as: list[ShortText] = []
     summary: Text
@@ -239,6 +242,9 @@ class RedFlags(Strict):
 
 class Condition(Strict):
     id: Id
+    aliases: list[Id] = Field(
+        [], description="Old ids of this entry; each old address redirects to the new page."
+    )
     name: ShortText
     also_known_as: list[ShortText] = []
     summary: Text
@@ -267,6 +273,9 @@ class EvidenceByPhase(Strict):
 
 class Modality(Strict):
     id: Id
+    aliases: list[Id] = Field(
+        [], description="Old ids of this entry; each old address redirects to the new page."
+    )
     name: ShortText
     also_known_as: list[ShortText] = []
     kind: ModalityKind
@@ -301,6 +310,9 @@ class Routine(Strict):
     model_config = ConfigDict(populate_by_name=True)
 
     id: Id
+    aliases: list[Id] = Field(
+        [], description="Old ids of this entry; each old address redirects to the new page."
+    )
     name: ShortText
     for_conditions: Annotated[list[Id], Field(alias="for", min_length=1)]
     summary: Text

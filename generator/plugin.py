@@ -22,6 +22,7 @@ from .csp import add_policy
 from .errors import CatalogError
 from .load import read_catalog
 from .model import Catalog
+from .redirects import redirect_pages
 from .render import INDEX_PAGES, TEMPLATE_DIR, make_environment, render_pages
 from .settings import ClinicSettings
 from .site_config import clinic_settings_from_mapping
@@ -67,6 +68,7 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         env = make_environment(self.override_dir)
         pages = render_pages(self.catalog, self.settings, env, site_url=config.site_url or "")
         pages[CATALOG_JSON_URI] = catalog_json(self.catalog)
+        pages.update(redirect_pages(self.catalog, config.site_url or ""))
         for uri, text in pages.items():
             if files.get_file_from_path(uri) is not None:
                 raise PluginError(f"content/{uri} clashes with a page generated from the catalog")

@@ -47,6 +47,8 @@ def _problems(catalog: Catalog, source: SourceMap) -> Iterator[Problem]:
                     (*path, i), f"unknown {noun} id '{ref}'{_hint(ref, known[section])}"
                 )
 
+    yield from _aliases(catalog, source)
+
     for i, exercise in enumerate(catalog.exercises):
         here: Path = ("exercises", i)
         for direction in ("easier", "harder"):
@@ -85,6 +87,25 @@ def _problems(catalog: Catalog, source: SourceMap) -> Iterator[Problem]:
                 except ValidationError as error:
                     message = error.errors()[0]["msg"].removeprefix("Value error, ")
                     yield source.problem((*item_path, "dosage"), f"with this override, {message}")
+
+
+def _aliases(catalog: Catalog, source: SourceMap) -> Iterator[Problem]:
+    """An old id may not be a current id, another entry's old id, or a reserved id."""
+    for section in ("modalities", "conditions", "exercises", "routines"):
+        entries = getattr(catalog, section)
+        current = {entry.id for entry in entries}
+        seen: set[str] = set()
+        for i, entry in enumerate(entries):
+            for j, alias in enumerate(entry.aliases):
+                path: Path = (section, i, "aliases", j)
+                if alias in current:
+                    message = f"old id '{alias}' is the id of a current {SECTION_NOUN[section]}"
+                    yield source.problem(path, message)
+                elif alias in seen:
+                    yield source.problem(path, f"old id '{alias}' is listed twice")
+                elif alias in RESERVED_IDS:
+                    yield source.problem(path, f"'{alias}' is reserved for a page of the site")
+                seen.add(alias)
 
 
 def _duplicates(section: str, ids: list[str], source: SourceMap) -> Iterator[Problem]:
