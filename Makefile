@@ -8,6 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
 CHROMIUM := /usr/bin/chromium
+VNU := node_modules/vnu-jar/build/dist/vnu.jar
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: site test serve check lint typecheck unit export bench clean
@@ -40,8 +41,18 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy generator scripts
 
-unit: $(STAMP) $(CHROMIUM)
+unit: $(STAMP) $(CHROMIUM) $(VNU) java
 	$(BIN)/python -m pytest
+
+# The Nu HTML Checker (npm package vnu-jar, pinned in package-lock.json) runs on Java.
+$(VNU): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(VNU)
+
+.PHONY: java
+java:
+	@command -v java >/dev/null || { $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends default-jre-headless; }
 
 # Browser tests drive Debian's Chromium through Playwright (no browser download).
 $(CHROMIUM):

@@ -19,6 +19,7 @@ from .api import CATALOG_JSON_URI, catalog_json
 from .assets_check import check_images
 from .content_checks import check_content
 from .csp import add_policy
+from .html_fixes import repair
 from .errors import CatalogError
 from .load import read_catalog
 from .model import Catalog
@@ -78,12 +79,14 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         return files
 
     def on_post_page(self, output: str, /, *, page: Any, config: MkDocsConfig) -> str:
-        return add_policy(output)
+        return add_policy(repair(output))
 
     def on_post_template(
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig
     ) -> str:
-        return add_policy(output_content) if template_name.endswith(".html") else output_content
+        if not template_name.endswith(".html"):
+            return output_content
+        return add_policy(repair(output_content))
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> None:
         server.watch(str(self.catalog_path))
