@@ -19,8 +19,8 @@ from .api import CATALOG_JSON_URI, catalog_json
 from .assets_check import check_images
 from .content_checks import check_content
 from .csp import add_policy
-from .html_fixes import repair
 from .errors import CatalogError
+from .html_fixes import repair
 from .load import read_catalog
 from .model import Catalog
 from .redirects import redirect_pages
