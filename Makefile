@@ -11,7 +11,7 @@ CHROMIUM := /usr/bin/chromium
 VNU := node_modules/vnu-jar/build/dist/vnu.jar
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test serve check lint typecheck unit export bench clean
+.PHONY: site test serve check lint typecheck unit export bench lighthouse clean
 
 $(STAMP): requirements.lock pyproject.toml requirements-build.in
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +62,11 @@ $(CHROMIUM):
 ## bench: build synthetic catalogs (100, 1,000, 5,000 exercises) and print the performance table
 bench: $(STAMP)
 	mkdir -p build && $(BIN)/python scripts/bench.py --out build/bench.md
+
+## lighthouse: Lighthouse 12 scores for key pages, desktop and mobile (a report, not a test)
+lighthouse: site $(CHROMIUM)
+	cd tools/lighthouse && npm ci --no-audit --no-fund --loglevel=error
+	$(BIN)/python scripts/lighthouse.py site
 
 export: $(STAMP)
 	$(BIN)/python -m generator export build/markdown
