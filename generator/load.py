@@ -82,6 +82,8 @@ def _locate(detail: ErrorDetails, source: SourceMap) -> Problem:
     if kind == "missing":
         return source.problem(path, f"missing required field '{path[-1]}'")
     message = detail["msg"].removeprefix("Value error, ")
+    if kind in {"model_type", "model_attributes_type", "dict_type"}:
+        message = "must be a mapping of fields (key: value lines)"
     if kind in {"string_type", "int_type", "list_type", "dict_type", "model_type", "int_parsing"}:
         message += f" (got {_describe(detail.get('input'))})"
     return source.problem(path, message)
