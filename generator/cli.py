@@ -18,6 +18,7 @@ from .redirects import redirect_pages
 from .render import render_pages
 from .schema import catalog_schema
 from .site_config import clinic_settings_from_mapping, read_site_config
+from .skeletons import SECTION_OF_KIND, add_entry
 
 DEFAULT_CATALOG = Path("exercises.yaml")
 DEFAULT_CONFIG = Path("mkdocs.yml")
@@ -29,6 +30,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Patient-education site generator: check the catalog, export its pages.",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    # check | export | schema | new
     check = commands.add_parser("check", help="validate the catalog (exit 1 when invalid)")
     check.add_argument("catalog", nargs="?", type=Path, default=DEFAULT_CATALOG, metavar="PATH")
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
@@ -58,6 +60,10 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--catalog", type=Path, default=DEFAULT_CATALOG, metavar="PATH")
     export.add_argument("--config", type=Path, default=DEFAULT_CONFIG, metavar="MKDOCS_YML")
     commands.add_parser("schema", help="print the catalog's JSON Schema")
+    new = commands.add_parser("new", help="add a commented skeleton entry to the catalog")
+    new.add_argument("kind", choices=sorted(SECTION_OF_KIND), metavar="KIND")
+    new.add_argument("entry_id", metavar="ID", help="lower-case words joined by hyphens")
+    new.add_argument("--catalog", type=Path, default=DEFAULT_CATALOG, metavar="PATH")
     return parser
 
 
@@ -120,6 +126,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(args)
         if args.command == "export":
             return _export(args.outdir, args.catalog, args.config)
+        if args.command == "new":
+            add_entry(args.catalog, args.kind, args.entry_id)
+            print(
+                f"Added {args.kind} '{args.entry_id}' to {args.catalog}. "
+                "Replace every TODO; `make check` lists where they are."
+            )
+            return 0
         sys.stdout.write(catalog_schema())
         return 0
     except CatalogError as error:
