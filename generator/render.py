@@ -20,6 +20,8 @@ from .model import Catalog
 from .qr import page_url, qr_svg
 from .relations import Relations
 from .settings import ClinicSettings
+from . import structured_data
+from .structured_data import medical_web_page
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 
@@ -74,13 +76,20 @@ def make_environment(override_dir: Path | None = None) -> jinja2.Environment:
         text=escape_text,
         yaml_string=_yaml_string,
         json_island=_json_island,
+        json_front_matter=lambda value: _yaml_string_raw(_json_island(value)),
         token=_token,
         trim_stop=lambda text: escape_text(_run_in(str(text))),
         external_url=_external_url,
     )
     env.tests["contains"] = lambda seq, item: item in seq
     env.globals.update(
-        labels=labels, link=_link, ref_link=_ref_link, qr=_qr, absolute_url=_absolute
+        jsonld=_jsonld,
+        jsonld_data=structured_data,
+        labels=labels,
+        link=_link,
+        ref_link=_ref_link,
+        qr=_qr,
+        absolute_url=_absolute,
     )
     return env
 
@@ -216,6 +225,20 @@ def builder_settings(context: dict[str, Any]) -> dict[str, Any]:
             "levels": {str(k): v for k, v in labels.LEVEL.items()},
         },
     }
+
+
+def _yaml_string_raw(text: str) -> Markup:
+    """Text (already safe for HTML) as a JSON-quoted YAML string, unchanged when read back."""
+    return Markup(json.dumps(text, ensure_ascii=False))
+
+
+@jinja2.pass_context
+def _jsonld(
+    context: jinja2.runtime.Context, about: dict[str, Any], reviewed: Any
+) -> dict[str, Any]:
+    """The MedicalWebPage JSON-LD of the page being rendered."""
+    url = page_url(context["site_url"], context["page_uri"]) if context["site_url"] else ""
+    return medical_web_page(about, reviewed, url, context["clinic"])
 
 
 def _json_island(value: object) -> Markup:
