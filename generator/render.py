@@ -12,7 +12,7 @@ from urllib.parse import quote, urlsplit
 import jinja2
 from markupsafe import Markup
 
-from . import labels
+from . import labels, structured_data
 from .dosage import describe_dosage, describe_frequency
 from .listing import INLINE_LIMIT, Page, exercise_groups, paginate
 from .markdown_text import escape_text, finalize
@@ -20,7 +20,6 @@ from .model import Catalog
 from .qr import page_url, qr_svg
 from .relations import Relations
 from .settings import ClinicSettings
-from . import structured_data
 from .structured_data import medical_web_page
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
