@@ -19,7 +19,7 @@ from .api import CATALOG_JSON_URI, catalog_json
 from .assets_check import check_images
 from .content_checks import check_content
 from .csp import add_policy
-from .errors import CatalogError
+from .errors import CatalogError, Problem
 from .html_fixes import repair
 from .load import read_catalog
 from .model import Catalog
@@ -50,7 +50,10 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         self.catalog_path = root / self.config.catalog
         self.override_dir = root / self.config.templates if self.config.templates else None
         try:
-            self.settings = clinic_settings_from_mapping(config.extra, config.config_file_path)
+            self._apply_settings(config)
+        except CatalogError as error:
+            raise PluginError(f"the clinic settings are not valid:\n{error.report()}") from None
+        try:
             self.catalog, source = read_catalog(self.catalog_path, display_name=self.config.catalog)
             today = datetime.date.today()
             report = check_content(self.catalog, source, today=today, readability=False)
@@ -63,6 +66,21 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         except CatalogError as error:
             raise PluginError(f"the catalog is not valid:\n{error.report()}") from None
         return config
+
+    def _apply_settings(self, config: MkDocsConfig) -> None:
+        """Validate `extra.clinic`; give the theme complete values (the one place to set them)."""
+        self.settings = clinic_settings_from_mapping(config.extra, config.config_file_path)
+        config.extra["clinic"] = self.settings.for_theme()
+        config.site_name = self.settings.name
+        if self.settings.logo:
+            self._check_logo(Path(config.docs_dir), config.config_file_path)
+            config.theme["logo"] = self.settings.logo
+
+    def _check_logo(self, docs_dir: Path, config_file: str) -> None:
+        assert self.settings.logo is not None
+        if not (docs_dir / self.settings.logo).is_file():
+            message = f"logo file not found: {docs_dir.name}/{self.settings.logo}"
+            raise CatalogError([Problem(config_file, 1, 1, "extra.clinic.logo", message)])
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.catalog is not None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,7 @@ CONDITIONS_INDEX = "conditions/index.md"
 TREATMENTS_INDEX = "treatments/index.md"
 ROUTINES_INDEX = "routines/index.md"
 ROUTINE_BUILDER = "routines/builder.md"
+CONTACT = "contact.md"
 REFERENCES = "references.md"
 INDEX_PAGES = (
     CONDITIONS_INDEX,
@@ -37,6 +39,7 @@ INDEX_PAGES = (
     ROUTINES_INDEX,
     ROUTINE_BUILDER,
     REFERENCES,
+    CONTACT,
 )
 
 
@@ -79,6 +82,10 @@ def make_environment(override_dir: Path | None = None) -> jinja2.Environment:
         token=_token,
         trim_stop=lambda text: escape_text(_run_in(str(text))),
         external_url=_external_url,
+        tel_url=lambda value: Markup("tel:" + re.sub(r"[^0-9+]", "", str(value))),
+        mail_url=lambda value: Markup(
+            "mailto:" + quote(str(value).removeprefix("mailto:"), safe="@.+-_")
+        ),
     )
     env.tests["contains"] = lambda seq, item: item in seq
     env.globals.update(
@@ -135,6 +142,7 @@ def _render_all(env: jinja2.Environment, context: dict[str, Any]) -> Iterator[tu
         (TREATMENTS_INDEX, "treatments_index.md.j2", {"page": sections["treatments"][0]}),
         (ROUTINES_INDEX, "routines_index.md.j2", {"page": sections["routines"][0]}),
         (REFERENCES, "references.md.j2", {}),
+        (CONTACT, "contact.md.j2", {}),
         (ROUTINE_BUILDER, "builder.md.j2", {"builder_settings": builder_settings(context)}),
     ]
     for group in groups:
@@ -215,7 +223,7 @@ def builder_settings(context: dict[str, Any]) -> dict[str, Any]:
     """What the routine builder needs besides the catalog: clinic details and display words."""
     clinic: ClinicSettings = context["clinic"]
     return {
-        "clinic": clinic.model_dump(mode="json"),
+        "clinic": clinic.for_theme(),
         "site_url": context["site_url"],
         "labels": {
             "body_regions": {k.value: v for k, v in labels.BODY_REGION.items()},

@@ -24,6 +24,7 @@ def test_pages_sit_at_the_design_urls(mini: Catalog) -> None:
     assert sorted(render_pages(mini)) == [
         "conditions/acute-low-back-pain.md",
         "conditions/index.md",
+        "contact.md",
         "exercises/body-area/hips.md",
         "exercises/body-area/lower-back.md",
         "exercises/body-area/whole-body.md",
