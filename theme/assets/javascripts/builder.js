@@ -256,7 +256,7 @@
     const full = state.items.length >= MAX_ITEMS;
     results.replaceChildren(...found.map((exercise) => h("li", {},
       h("span", { class: "builder-result-name", text: exercise.name }),
-      h("span", { class: "builder-result-meta", text: ` ${labels.levels[exercise.level]}; ${exercise.body_regions.map((r) => labels.body_regions[r]).join(", ")}` }),
+      h("span", { class: "builder-result-meta", text: `${labels.levels[exercise.level]}; ${exercise.body_regions.map((r) => labels.body_regions[r]).join(", ")}` }),
       h("button", {
         type: "button", class: "md-button builder-add", disabled: full,
         "aria-label": `Add ${exercise.name}`, onclick: () => addExercise(exercise.id),
