@@ -13,6 +13,7 @@ with the site's extensions, in one process.
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import math
 import os
@@ -34,7 +35,10 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.load import load_catalog  # noqa: E402
+from generator.api import catalog_json  # noqa: E402
+from generator.assets_check import check_images  # noqa: E402
+from generator.content_checks import check_content  # noqa: E402
+from generator.load import read_catalog  # noqa: E402
 from generator.render import render_pages  # noqa: E402
 
 PROJECT_FILES = ["mkdocs.yml", "content", "theme"]
@@ -148,9 +152,13 @@ def make_project(folder: Path, catalog_text: str) -> Path:
 
 
 def time_generator(catalog_path: Path) -> tuple[float, dict[str, str]]:
+    """Everything the plugin does before MkDocs renders: load, check, render, catalog JSON."""
     start = time.perf_counter()
-    catalog = load_catalog(catalog_path)
+    catalog, source = read_catalog(catalog_path)
+    check_content(catalog, source, today=datetime.date.today(), readability=False)
+    check_images(catalog, source, catalog_path.parent / "content")
     pages = render_pages(catalog, site_url="https://example.org/")
+    catalog_json(catalog)
     return time.perf_counter() - start, pages
 
 
