@@ -26,7 +26,8 @@ from .model import Catalog
 from .redirects import redirect_pages
 from .render import INDEX_PAGES, TEMPLATE_DIR, make_environment, render_pages
 from .settings import ClinicSettings
-from .site_config import clinic_settings_from_mapping
+from .site_config import clinic_settings_from_mapping, locate_setting
+from .structured_data import add_json_ld, json_ld_pages
 
 log = logging.getLogger("mkdocs.plugins.clinic_catalog")
 
@@ -44,6 +45,7 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         self.settings = ClinicSettings()
         self.catalog_path = Path("exercises.yaml")
         self.override_dir: Path | None = None
+        self.json_ld: dict[str, str] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -80,7 +82,8 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         assert self.settings.logo is not None
         if not (docs_dir / self.settings.logo).is_file():
             message = f"logo file not found: {docs_dir.name}/{self.settings.logo}"
-            raise CatalogError([Problem(config_file, 1, 1, "extra.clinic.logo", message)])
+            line, column = locate_setting(config_file, ("extra", "clinic", "logo"))
+            raise CatalogError([Problem(config_file, line, column, "extra.clinic.logo", message)])
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.catalog is not None
@@ -88,6 +91,7 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         pages = render_pages(self.catalog, self.settings, env, site_url=config.site_url or "")
         pages[CATALOG_JSON_URI] = catalog_json(self.catalog)
         pages.update(redirect_pages(self.catalog, config.site_url or ""))
+        self.json_ld = json_ld_pages(self.catalog, self.settings, config.site_url or "")
         for uri, text in pages.items():
             if files.get_file_from_path(uri) is not None:
                 raise PluginError(f"content/{uri} clashes with a page generated from the catalog")
@@ -97,6 +101,9 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         return files
 
     def on_post_page(self, output: str, /, *, page: Any, config: MkDocsConfig) -> str:
+        json_ld = self.json_ld.get(page.file.src_uri)
+        if json_ld is not None:
+            output = add_json_ld(output, json_ld)
         return add_policy(repair(output))
 
     def on_post_template(

@@ -13,7 +13,7 @@ from urllib.parse import quote, urlsplit
 import jinja2
 from markupsafe import Markup
 
-from . import labels, structured_data
+from . import labels
 from .dosage import describe_dosage, describe_frequency
 from .listing import INLINE_LIMIT, Page, exercise_groups, paginate
 from .markdown_text import escape_text, finalize
@@ -21,7 +21,6 @@ from .model import Catalog
 from .qr import page_url, qr_svg
 from .relations import Relations
 from .settings import ClinicSettings
-from .structured_data import medical_web_page
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 
@@ -78,7 +77,6 @@ def make_environment(override_dir: Path | None = None) -> jinja2.Environment:
         text=escape_text,
         yaml_string=_yaml_string,
         json_island=_json_island,
-        json_front_matter=lambda value: _yaml_string_raw(_json_island(value)),
         token=_token,
         trim_stop=lambda text: escape_text(_run_in(str(text))),
         external_url=_external_url,
@@ -89,8 +87,6 @@ def make_environment(override_dir: Path | None = None) -> jinja2.Environment:
     )
     env.tests["contains"] = lambda seq, item: item in seq
     env.globals.update(
-        jsonld=_jsonld,
-        jsonld_data=structured_data,
         labels=labels,
         link=_link,
         ref_link=_ref_link,
@@ -232,20 +228,6 @@ def builder_settings(context: dict[str, Any]) -> dict[str, Any]:
             "levels": {str(k): v for k, v in labels.LEVEL.items()},
         },
     }
-
-
-def _yaml_string_raw(text: str) -> Markup:
-    """Text (already safe for HTML) as a JSON-quoted YAML string, unchanged when read back."""
-    return Markup(json.dumps(text, ensure_ascii=False))
-
-
-@jinja2.pass_context
-def _jsonld(
-    context: jinja2.runtime.Context, about: dict[str, Any], reviewed: Any
-) -> dict[str, Any]:
-    """The MedicalWebPage JSON-LD of the page being rendered."""
-    url = page_url(context["site_url"], context["page_uri"]) if context["site_url"] else ""
-    return medical_web_page(about, reviewed, url, context["clinic"])
 
 
 def _json_island(value: object) -> Markup:

@@ -83,3 +83,8 @@ def read_site_config(path: Path) -> dict[str, Any]:
         return {}
     data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LenientLoader)
     return data if isinstance(data, dict) else {}
+
+
+def locate_setting(file: str, path: tuple[object, ...]) -> tuple[int, int]:
+    """Line and column of a setting in `file` (or of its nearest parent that is there)."""
+    return _nearest(_positions(Path(file)), path)

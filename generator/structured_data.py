@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from .dosage import describe_dosage, describe_frequency
-from .model import Condition, Exercise, Modality, Review, Routine
+from .model import Catalog, Condition, Exercise, Modality, Review, Routine
+from .qr import page_url
 from .relations import Relations
 from .settings import ClinicSettings
 
@@ -82,3 +84,30 @@ def routine_data(routine: Routine, rel: Relations) -> dict[str, Any]:
             for item in routine.items
         ],
     }
+
+
+def json_ld_pages(catalog: Catalog, clinic: ClinicSettings, site_url: str) -> dict[str, str]:
+    """`{source uri: JSON-LD text}` for every entry page, safe inside a script element."""
+    rel = Relations(catalog)
+    entries: list[tuple[str, dict[str, Any], Review]] = []
+    entries += [(f"exercises/{e.id}.md", exercise_data(e), e.reviewed) for e in catalog.exercises]
+    entries += [
+        (f"conditions/{c.id}.md", condition_data(c, rel), c.reviewed) for c in catalog.conditions
+    ]
+    entries += [
+        (f"treatments/{m.id}.md", treatment_data(m), m.reviewed) for m in catalog.modalities
+    ]
+    entries += [(f"routines/{r.id}.md", routine_data(r, rel), r.reviewed) for r in catalog.routines]
+    pages: dict[str, str] = {}
+    for uri, about, reviewed in entries:
+        url = page_url(site_url, uri) if site_url else ""
+        data = medical_web_page(about, reviewed, url, clinic)
+        text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+        pages[uri] = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return pages
+
+
+def add_json_ld(html: str, json_ld: str) -> str:
+    """`html` with the JSON-LD script placed just before `</head>`."""
+    script = f'<script type="application/ld+json">{json_ld}</script>\n'
+    return html.replace("</head>", script + "</head>", 1)

@@ -88,3 +88,13 @@ def test_country_sets_the_urgent_care_wording_unless_overridden() -> None:
     )
     assert custom.care.emergency == "call 112"
     assert custom.for_theme()["urgent_care"] == {"emergency": "call 112", "urgent": "call us"}
+
+
+def test_a_missing_logo_is_located(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    with_clinic(project, US_CLINIC + "    logo: img/nowhere.svg\n")
+    result = build(project)
+    assert result.returncode == 1
+    lines = (project / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    logo_line = next(i for i, line in enumerate(lines, 1) if "logo: img/nowhere.svg" in line)
+    assert f"mkdocs.yml:{logo_line}:11: extra.clinic.logo: logo file not found" in result.stderr
