@@ -74,7 +74,19 @@ def _hex_colour(value: str) -> str:
 
 
 Colour = Annotated[str, AfterValidator(_hex_colour)]
-Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+
+
+def _plain(text: str) -> str:
+    if "<" in text or ">" in text:
+        raise ValueError("must not contain < or >")
+    return text
+
+
+Line = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
+    AfterValidator(_plain),
+]
 
 
 def contrast_ratio(first: str, second: str) -> float:
