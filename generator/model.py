@@ -26,7 +26,8 @@ Id = Annotated[
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 
 
-def _no_markup(text: str) -> str:
+def no_markup(text: str) -> str:
+    """Validator: plain text that themes may print as HTML cannot contain < or >."""
     if "<" in text or ">" in text:
         raise ValueError("must not contain < or > (names and titles are plain text)")
     return text
@@ -35,7 +36,7 @@ def _no_markup(text: str) -> str:
 ShortText = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=120),
-    AfterValidator(_no_markup),
+    AfterValidator(no_markup),
 ]
 
 

@@ -139,10 +139,6 @@ class Relations:
         """Home routines for the conditions an active or education treatment is used for."""
         return self._routines_of_treatment.get(treatment_id, [])
 
-    def references_of_treatment(self, treatment: Modality) -> list[Reference]:
-        ids = treatment.evidence.acute.references + treatment.evidence.chronic.references
-        return [self.reference[i] for i in _unique(ids)]
-
     def routine_stop_if(self, routine: Routine) -> list[str]:
         return _unique(s for item in routine.items for s in self.exercise[item.exercise].stop_if)
 

@@ -74,7 +74,6 @@ def make_environment(override_dir: Path | None = None) -> jinja2.Environment:
     env.filters.update(
         dosage=lambda d: escape_text(describe_dosage(d)),
         frequency=lambda f: escape_text(describe_frequency(f)),
-        text=escape_text,
         yaml_string=_yaml_string,
         json_island=_json_island,
         token=_token,
@@ -85,7 +84,6 @@ def make_environment(override_dir: Path | None = None) -> jinja2.Environment:
             "mailto:" + quote(str(value).removeprefix("mailto:"), safe="@.+-_")
         ),
     )
-    env.tests["contains"] = lambda seq, item: item in seq
     env.globals.update(
         labels=labels,
         link=_link,

@@ -19,6 +19,8 @@ from pydantic import (
     model_validator,
 )
 
+from .model import no_markup
+
 MIN_CONTRAST = 4.5  # WCAG 2.1 AA for normal text
 
 
@@ -76,16 +78,10 @@ def _hex_colour(value: str) -> str:
 Colour = Annotated[str, AfterValidator(_hex_colour)]
 
 
-def _plain(text: str) -> str:
-    if "<" in text or ">" in text:
-        raise ValueError("must not contain < or >")
-    return text
-
-
 Line = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
-    AfterValidator(_plain),
+    AfterValidator(no_markup),
 ]
 
 
