@@ -1,0 +1,73 @@
+"""Is a figure possible? Joints within their range, and resting parts on their surfaces."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+
+from ..errors import Path
+from .poses import PanelPose, UnknownPose, resolve_panel
+from .scene import ANY_POINT, CONTACT_POINTS, RADIUS, SURFACE_HEIGHT, place
+from .skeleton import JOINT_BY_NAME
+from .spec import ContactPart, Figure, NamedPose, Surface
+
+TOLERANCE_CM = 3.0
+
+def check_figure(
+    figure: Figure, poses: Mapping[str, NamedPose] | None = None
+) -> Iterator[tuple[Path, str]]:
+    """Each problem as (path inside the figure, message)."""
+    for index, panel in enumerate(figure.panels):
+        here: Path = ("panels", index)
+        try:
+            pose = resolve_panel(panel, poses)
+        except UnknownPose as error:
+            yield (*here, "pose"), str(error)
+            continue
+        for joint, message in joint_problems(pose):
+            where = (*here, "adjust", joint) if joint in set(map(str, panel.adjust)) else (*here, "pose")
+            yield where, message
+        for message in contact_problems(pose):
+            yield (*here, "contacts") if panel.contacts else (*here, "pose"), message
+    last = figure.panels[-1]
+    if len(figure.panels) > 1 and last.arrow is None and not any(p.arrow for p in figure.panels):
+        yield ("panels",), "a figure with several pictures needs an `arrow` on at least one"
+    if figure.panels[0].arrow is not None:
+        yield ("panels", 0, "arrow"), "the first picture has nothing to move from; no arrow"
+
+
+def joint_problems(pose: PanelPose) -> Iterator[tuple[str, str]]:
+    """Joints bent, tipped or turned beyond what a body can do."""
+    for name, angles in pose.angles:
+        joint = JOINT_BY_NAME[name]
+        for axis, value, (low, high) in (
+            ("bend", angles.bend, joint.bend),
+            ("side", angles.side, joint.side),
+            ("turn", angles.turn, joint.turn),
+        ):
+            if not low <= value <= high:
+                yield name, (
+                    f"{joint.label} {axis} {value:g}° is beyond its range "
+                    f"({low:g}° to {high:g}°)"
+                )
+
+
+def contact_problems(pose: PanelPose) -> Iterator[str]:
+    """Parts said to rest on a surface that float above it or sink into it."""
+    scene = place(pose)
+    for part, surface in pose.contacts:
+        height = SURFACE_HEIGHT[surface]
+        gaps = [scene.bottom(point) - height for point in CONTACT_POINTS[part]]
+        gap = min(gaps, key=abs) if part in ANY_POINT else max(gaps, key=abs)
+        if abs(gap) > TOLERANCE_CM:
+            where = "above" if gap > 0 else "below"
+            name = part.value.replace("_", " ")
+            yield f"the {name} should rest on the {_surface(surface)} but is {abs(gap):.0f} cm {where} it"
+    for point in RADIUS:
+        depth = -scene.bottom(point)
+        if depth > TOLERANCE_CM:
+            name = point.replace("_", " ")
+            yield f"the {name} is {depth:.0f} cm below the floor"
+
+
+def _surface(surface: Surface) -> str:
+    return "chair seat" if surface is Surface.CHAIR else surface.value

@@ -1,0 +1,153 @@
+"""What an author writes to get a figure: named poses, joint adjustments, props, arrows.
+
+Shared by the catalog model (an exercise's `figure:`) and the shipped pose library
+(`poses.yaml`). Angles are degrees; see `skeleton` for what each angle means.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from .skeleton import ENDS, JOINTS
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+JointName = StrEnum(  # type: ignore[misc]
+    "JointName", {joint.name: joint.name for joint in JOINTS}
+)
+PointName = StrEnum(  # type: ignore[misc]
+    "PointName", {name: name for name in [j.name for j in JOINTS] + list(ENDS)}
+)
+
+
+class Direction(StrEnum):
+    """A direction in the picture: left, right, up, down, toward or away from the viewer."""
+
+    LEFT = "left"
+    RIGHT = "right"
+    UP = "up"
+    DOWN = "down"
+    VIEWER = "viewer"
+    AWAY = "away"
+
+
+class Surface(StrEnum):
+    FLOOR = "floor"
+    CHAIR = "chair"
+    STEP = "step"
+    TABLE = "table"
+
+
+class ContactPart(StrEnum):
+    HEAD = "head"
+    UPPER_BACK = "upper_back"
+    PELVIS = "pelvis"
+    RIGHT_FOOT = "right_foot"
+    LEFT_FOOT = "left_foot"
+    RIGHT_HEEL = "right_heel"
+    LEFT_HEEL = "left_heel"
+    RIGHT_TOES = "right_toes"
+    LEFT_TOES = "left_toes"
+    RIGHT_KNEE = "right_knee"
+    LEFT_KNEE = "left_knee"
+    RIGHT_SHIN = "right_shin"
+    LEFT_SHIN = "left_shin"
+    RIGHT_HAND = "right_hand"
+    LEFT_HAND = "left_hand"
+    RIGHT_FOREARM = "right_forearm"
+    LEFT_FOREARM = "left_forearm"
+
+
+class PropKind(StrEnum):
+    MAT = "mat"
+    CHAIR = "chair"
+    WALL = "wall"
+    STEP = "step"
+    BAND = "band"
+    PILLOW = "pillow"
+    TOWEL = "towel"
+    TABLE = "table"
+    DOORWAY = "doorway"
+
+
+Degrees = Annotated[float, Field(ge=-180, le=180)]
+
+
+class JointAngles(_Strict):
+    """Angles for one joint; an angle left out keeps the named pose's value."""
+
+    bend: Degrees | None = None
+    side: Degrees | None = None
+    turn: Degrees | None = None
+
+
+class Body(_Strict):
+    """Where the body points in the picture, and how far it is tipped from there."""
+
+    head: Direction = Field(description="Where the top of the head points.")
+    facing: Direction = Field(description="Where the chest faces.")
+    seen_from_above: Annotated[int, Field(ge=0, le=90)] = Field(
+        0, description="Degrees the viewer looks down from (0: level with the floor, 90: from overhead)."
+    )
+
+
+class Prop(_Strict):
+    """Something in the picture besides the body, placed by a body point."""
+
+    kind: PropKind
+    at: PointName | None = Field(None, description="Body point the prop is placed by.")
+    to: PointName | None = Field(None, description="For a band or towel held in the hands.")
+    shift: Annotated[float, Field(ge=-200, le=200)] = Field(
+        0, description="Moved this many centimetres in the direction the body faces."
+    )
+
+
+Description = Annotated[str, StringConstraints(min_length=3, max_length=160)]
+
+
+class Panel(_Strict):
+    """One picture of a figure: a named pose, optionally adjusted joint by joint."""
+
+    pose: Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+    adjust: dict[JointName, JointAngles] = Field(
+        {}, description="Joint angles changed from the named pose, in degrees."
+    )
+    contacts: dict[ContactPart, Surface] | None = Field(
+        None, description="Body parts that rest on a surface (replaces the pose's list)."
+    )
+    props: list[Prop] | None = Field(None, description="Replaces the named pose's props.")
+    arrow: PointName | None = Field(
+        None, description="Body point whose movement from the previous picture is drawn."
+    )
+    description: Description | None = Field(
+        None, description="What this picture shows, for the alt text (default: the pose's)."
+    )
+
+
+class Figure(_Strict):
+    """Up to three pictures of an exercise, drawn from named poses."""
+
+    panels: Annotated[list[Panel], Field(min_length=1, max_length=3)]
+    alt: Annotated[str, StringConstraints(min_length=3, max_length=300)] | None = Field(
+        None, description="Alt text; by default made from the pictures' descriptions."
+    )
+
+
+class NamedPose(_Strict):
+    """An entry of the pose library: a whole pose, or changes to another named pose."""
+
+    description: Description
+    base: str | None = Field(None, description="Named pose this one changes.")
+    body: Body | None = None
+    joints: dict[JointName, JointAngles] = {}
+    contacts: dict[ContactPart, Surface] | None = None
+    props: list[Prop] | None = None
+    anchor: PointName | None = Field(
+        None, description="Body point kept in the same place in every picture."
+    )
