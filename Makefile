@@ -12,7 +12,7 @@ export CHROMIUM
 VNU := node_modules/vnu-jar/build/dist/vnu.jar
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test serve check lint typecheck unit export bench lighthouse clean
+.PHONY: site test serve check lint typecheck unit export figures bench lighthouse clean
 
 $(STAMP): requirements.lock pyproject.toml requirements-build.in
 	$(PYTHON) -m venv $(VENV)
@@ -71,6 +71,10 @@ lighthouse: site $(CHROMIUM)
 
 export: $(STAMP)
 	$(BIN)/python -m generator export build/markdown
+
+## figures: a contact sheet of every exercise figure and library pose, to look at by eye
+figures: $(STAMP)
+	$(BIN)/python -m generator figures build/figures.html
 
 clean:
 	rm -rf $(VENV) site build .pytest_cache .mypy_cache .ruff_cache

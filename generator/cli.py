@@ -1,4 +1,4 @@
-"""Command line: `python -m generator check|export|schema`."""
+"""Command line: `python -m generator check|export|schema|new|figures`."""
 
 from __future__ import annotations
 
@@ -12,8 +12,10 @@ from .api import CATALOG_JSON_URI, catalog_json
 from .assets_check import check_images
 from .content_checks import DEFAULT_REVIEW_MONTHS, check_content
 from .errors import CatalogError, format_path
+from .figures.sheet import contact_sheet
 from .load import load_catalog, read_catalog
 from .model import Catalog
+from .pictures import figure_files
 from .redirects import redirect_pages
 from .render import render_pages
 from .schema import catalog_schema
@@ -60,6 +62,11 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--catalog", type=Path, default=DEFAULT_CATALOG, metavar="PATH")
     export.add_argument("--config", type=Path, default=DEFAULT_CONFIG, metavar="MKDOCS_YML")
     commands.add_parser("schema", help="print the catalog's JSON Schema")
+    figures = commands.add_parser(
+        "figures", help="write a contact sheet of every exercise figure and library pose"
+    )
+    figures.add_argument("sheet", type=Path, metavar="OUT.html")
+    figures.add_argument("--catalog", type=Path, default=DEFAULT_CATALOG, metavar="PATH")
     new = commands.add_parser("new", help="add a commented skeleton entry to the catalog")
     new.add_argument("kind", choices=sorted(SECTION_OF_KIND), metavar="KIND")
     new.add_argument("entry_id", metavar="ID", help="lower-case words joined by hyphens")
@@ -111,11 +118,21 @@ def _export(outdir: Path, catalog_path: Path, config_path: Path) -> int:
     pages = render_pages(catalog, settings, site_url=str(site_config.get("site_url") or ""))
     pages[CATALOG_JSON_URI] = catalog_json(catalog)
     pages.update(redirect_pages(catalog, str(site_config.get("site_url") or "")))
+    pages.update(figure_files(catalog))
     for uri, text in pages.items():
         target = outdir / uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
     print(f"Wrote {len(pages)} files to {outdir}.")
+    return 0
+
+
+def _figures(sheet: Path, catalog_path: Path) -> int:
+    catalog = load_catalog(catalog_path)
+    figures = [(e.id, e.figure) for e in catalog.exercises if e.figure is not None]
+    sheet.parent.mkdir(parents=True, exist_ok=True)
+    sheet.write_text(contact_sheet(figures), encoding="utf-8")
+    print(f"Wrote {len(figures)} figures and the pose library to {sheet}.")
     return 0
 
 
@@ -126,6 +143,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(args)
         if args.command == "export":
             return _export(args.outdir, args.catalog, args.config)
+        if args.command == "figures":
+            return _figures(args.sheet, args.catalog)
         if args.command == "new":
             add_entry(args.catalog, args.kind, args.entry_id)
             print(

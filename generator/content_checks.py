@@ -29,7 +29,7 @@ SECTIONS = ("references", "modalities", "conditions", "exercises", "routines")
 # Fields that are not prose for patients: ids, names, enums, citations, links.
 NOT_PROSE = {
     "id", "name", "also_known_as", "body_regions", "goals", "position", "equipment", "easier",
-    "harder", "image", "video", "reviewed", "dosage", "references", "exercises", "routines",
+    "harder", "figure", "image", "video", "reviewed", "dosage", "references", "exercises", "routines",
     "for", "treatment", "stance", "kind", "frequency", "exercise", "short",
 }  # fmt: skip
 
@@ -91,6 +91,7 @@ def check_content(
     findings += _review_dates(catalog, source, today, review_months)
     findings += _uncited_references(catalog, source)
     findings += _handouts(catalog, source)
+    findings += _pictures(catalog, source)
     grades: list[ReadingGrade] = []
     if readability:
         grades = _reading_grades(catalog)
@@ -185,6 +186,13 @@ def _handouts(catalog: Catalog, source: SourceMap) -> Iterator[Finding]:
                 "red flag in full, which may not fit on one page"
             )
             yield Finding(source.problem(("routines", i, "id"), message), Severity.WARNING)
+
+
+def _pictures(catalog: Catalog, source: SourceMap) -> Iterator[Finding]:
+    for i, exercise in enumerate(catalog.exercises):
+        if exercise.figure is None and exercise.image is None:
+            message = "no picture: add a `figure` drawn from named poses, or an `image` file"
+            yield Finding(source.problem(("exercises", i, "id"), message), Severity.WARNING)
 
 
 def patient_text(entry: dict[str, Any]) -> str:

@@ -11,6 +11,7 @@ from pydantic_core import ErrorDetails
 
 from .errors import CatalogError, Path, Problem
 from .model import Catalog
+from .pictures import check_figures
 from .xref import check_references
 from .yaml_source import SourceMap, read_yaml
 
@@ -67,6 +68,7 @@ def read_catalog_text(text: str, file: str) -> tuple[Catalog, SourceMap]:
         problems.extend(_locate(detail, source) for detail in error.errors())
         raise CatalogError(problems) from None
     problems.extend(check_references(catalog, source))
+    problems.extend(check_figures(catalog, source))
     if problems:
         raise CatalogError(problems)
     return catalog, source

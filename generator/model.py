@@ -16,6 +16,8 @@ from pydantic import (
     model_validator,
 )
 
+from .figures.spec import Figure
+
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 Id = Annotated[
@@ -226,9 +228,20 @@ class Exercise(Strict):
     precautions: list[Text] = []
     easier: list[Id] = []
     harder: list[Id] = []
-    image: Image | None = None
+    figure: Figure | None = Field(
+        None, description="A drawing of the exercise made from named poses (see the pose list)."
+    )
+    image: Image | None = Field(
+        None, description="A picture file the clinic supplies, used instead of a figure."
+    )
     video: HttpsUrl | None = None
     reviewed: Review
+
+    @model_validator(mode="after")
+    def _one_picture(self) -> Self:
+        if self.figure is not None and self.image is not None:
+            raise ValueError("give either `figure` or `image`, not both")
+        return self
 
 
 class TreatmentRole(Strict):

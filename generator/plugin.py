@@ -23,6 +23,7 @@ from .errors import CatalogError, Problem
 from .html_fixes import repair
 from .load import read_catalog
 from .model import Catalog
+from .pictures import figure_files
 from .redirects import redirect_pages
 from .render import INDEX_PAGES, TEMPLATE_DIR, make_environment, render_pages
 from .settings import ClinicSettings
@@ -91,6 +92,7 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         pages = render_pages(self.catalog, self.settings, env, site_url=config.site_url or "")
         pages[CATALOG_JSON_URI] = catalog_json(self.catalog)
         pages.update(redirect_pages(self.catalog, config.site_url or ""))
+        pages.update(figure_files(self.catalog))
         self.json_ld = json_ld_pages(self.catalog, self.settings, config.site_url or "")
         for uri, text in pages.items():
             if files.get_file_from_path(uri) is not None:

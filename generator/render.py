@@ -18,6 +18,7 @@ from .dosage import describe_dosage, describe_frequency
 from .listing import INLINE_LIMIT, Page, exercise_groups, paginate
 from .markdown_text import escape_text, finalize
 from .model import Catalog
+from .pictures import exercise_picture
 from .qr import page_url, qr_svg
 from .relations import Relations
 from .settings import ClinicSettings
@@ -90,6 +91,7 @@ def make_environment(override_dir: Path | None = None) -> jinja2.Environment:
         ref_link=_ref_link,
         qr=_qr,
         absolute_url=_absolute,
+        picture_of=exercise_picture,
     )
     return env
 

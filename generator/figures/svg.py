@@ -112,7 +112,8 @@ def _render(spec: str) -> RenderedFigure:
         zip(scenes, arrows, boxes, widths, views, strict=True)
     ):
         placed = View(view.above, left + PAD - box[0], top_edge + top)
-        parts.append(_panel(scene, arrow, placed, left, width, top_edge, index + 1))
+        number = index + 1 if len(scenes) > 1 else None
+        parts.append(_panel(scene, arrow, placed, left, width, top_edge, number))
         if stacked:
             top_edge += height
         else:
@@ -189,7 +190,7 @@ def _panel(
     left: float,
     width: float,
     top: float,
-    number: int,
+    number: int | None,
 ) -> str:
     points = scene.posture.points
     far_side = _far_side(scene, to)
@@ -235,7 +236,9 @@ def _panel(
         _nose_dot(scene, to),
         _arrow(arrow, scene, to) if arrow else "",
         f'<text x="{_n(left + 3)}" y="{_n(top + 13)}" font-family="sans-serif" '
-        f'font-size="13" font-weight="700" fill="{INK}">{number}</text>',
+        f'font-size="13" font-weight="700" fill="{INK}">{number}</text>'
+        if number
+        else "",
     ]
     return "".join(out)
 

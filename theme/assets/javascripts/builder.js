@@ -255,6 +255,7 @@
     const found = catalog.exercises.filter((exercise) => matches(exercise, query));
     const full = state.items.length >= MAX_ITEMS;
     results.replaceChildren(...found.map((exercise) => h("li", {},
+      exercise.picture ? h("img", { class: "thumb", src: siteUrl(exercise.picture.thumb_uri || exercise.picture.uri), alt: "", loading: "lazy" }) : null,
       h("span", { class: "builder-result-name", text: exercise.name }),
       h("span", { class: "builder-result-meta", text: `${labels.levels[exercise.level]}; ${exercise.body_regions.map((r) => labels.body_regions[r]).join(", ")}` }),
       h("button", {
@@ -449,7 +450,7 @@
         const list = exercise.short_steps && exercise.short_steps.length ? "ul" : "ol";
         return h("section", { class: "routine-item" },
           h("h3", { text: `${index + 1}. ${exercise.name}` }),
-          exercise.image ? h("img", { class: "routine-image", src: siteUrl(exercise.image.path), alt: exercise.image.alt }) : null,
+          exercise.picture ? h("img", { class: "routine-figure", src: siteUrl(exercise.picture.uri), alt: exercise.picture.alt }) : null,
           h("p", { class: "dosage" }, h("strong", { text: `${describeDosage(item.dosage)}.` }), item.note ? ` ${item.note}` : ""),
           h(list, {}, steps.map((step) => h("li", { text: step }))));
       })),
