@@ -449,8 +449,8 @@
         const steps = exercise.short_steps && exercise.short_steps.length ? exercise.short_steps : exercise.steps;
         const list = exercise.short_steps && exercise.short_steps.length ? "ul" : "ol";
         return h("section", { class: "routine-item" },
-          h("h3", { text: `${index + 1}. ${exercise.name}` }),
           exercise.picture ? h("img", { class: "routine-figure", src: siteUrl(exercise.picture.uri), alt: exercise.picture.alt }) : null,
+          h("h3", { text: `${index + 1}. ${exercise.name}` }),
           h("p", { class: "dosage" }, h("strong", { text: `${describeDosage(item.dosage)}.` }), item.note ? ` ${item.note}` : ""),
           h(list, {}, steps.map((step) => h("li", { text: step }))));
       })),
