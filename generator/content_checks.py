@@ -29,8 +29,8 @@ SECTIONS = ("references", "modalities", "conditions", "exercises", "routines")
 # Fields that are not prose for patients: ids, names, enums, citations, links.
 NOT_PROSE = {
     "id", "name", "also_known_as", "body_regions", "goals", "position", "equipment", "easier",
-    "harder", "figure", "image", "video", "reviewed", "dosage", "references", "exercises", "routines",
-    "for", "treatment", "stance", "kind", "frequency", "exercise", "short",
+    "harder", "figure", "image", "video", "reviewed", "dosage", "references", "exercises",
+    "routines", "for", "treatment", "stance", "kind", "frequency", "exercise", "short",
 }  # fmt: skip
 
 

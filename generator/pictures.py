@@ -69,6 +69,3 @@ def check_figures(catalog: Catalog, source: SourceMap) -> list[Problem]:
         for path, message in check_figure(exercise.figure):
             problems.append(source.problem(("exercises", i, "figure", *path), message))
     return problems
-
-
-

@@ -8,9 +8,10 @@ from ..errors import Path
 from .poses import PanelPose, UnknownPose, resolve_panel
 from .scene import ANY_POINT, CONTACT_POINTS, RADIUS, SURFACE_HEIGHT, place
 from .skeleton import JOINT_BY_NAME
-from .spec import ContactPart, Figure, NamedPose, Surface
+from .spec import Figure, NamedPose, Surface
 
 TOLERANCE_CM = 3.0
+
 
 def check_figure(
     figure: Figure, poses: Mapping[str, NamedPose] | None = None
@@ -24,7 +25,11 @@ def check_figure(
             yield (*here, "pose"), str(error)
             continue
         for joint, message in joint_problems(pose):
-            where = (*here, "adjust", joint) if joint in set(map(str, panel.adjust)) else (*here, "pose")
+            where = (
+                (*here, "adjust", joint)
+                if joint in set(map(str, panel.adjust))
+                else (*here, "pose")
+            )
             yield where, message
         for message in contact_problems(pose):
             yield (*here, "contacts") if panel.contacts else (*here, "pose"), message
@@ -45,9 +50,12 @@ def joint_problems(pose: PanelPose) -> Iterator[tuple[str, str]]:
             ("turn", angles.turn, joint.turn),
         ):
             if not low <= value <= high:
-                yield name, (
-                    f"{joint.label} {axis} {value:g}° is beyond its range "
-                    f"({low:g}° to {high:g}°)"
+                yield (
+                    name,
+                    (
+                        f"{joint.label} {axis} {value:g}° is beyond its range "
+                        f"({low:g}° to {high:g}°)"
+                    ),
                 )
 
 
@@ -61,7 +69,8 @@ def contact_problems(pose: PanelPose) -> Iterator[str]:
         if abs(gap) > TOLERANCE_CM:
             where = "above" if gap > 0 else "below"
             name = part.value.replace("_", " ")
-            yield f"the {name} should rest on the {_surface(surface)} but is {abs(gap):.0f} cm {where} it"
+            on = _surface(surface)
+            yield f"the {name} should rest on the {on} but is {abs(gap):.0f} cm {where} it"
     for point in RADIUS:
         depth = -scene.bottom(point)
         if depth > TOLERANCE_CM:

@@ -16,7 +16,7 @@ from typing import TypeVar
 
 from pydantic import ValidationError
 
-from ..errors import CatalogError, Problem
+from ..errors import CatalogError
 from ..yaml_source import read_yaml
 from .geometry import Frame, Vec, cross
 from .skeleton import Angles, Posture, pose_body
@@ -131,7 +131,9 @@ def resolve_panel(panel: Panel, poses: Mapping[str, NamedPose] | None = None) ->
     return PanelPose(
         body=body,
         angles=tuple(sorted(angles.items())),
-        contacts=tuple(sorted((panel.contacts if panel.contacts is not None else contacts).items())),
+        contacts=tuple(
+            sorted((panel.contacts if panel.contacts is not None else contacts).items())
+        ),
         props=tuple(panel.props if panel.props is not None else props),
         description=panel.description or chain[-1].description,
         anchor=anchor,

@@ -1,8 +1,8 @@
 """A panel placed on the floor, with its props, ready to check and draw.
 
 The body is lowered until its resting parts touch their surfaces (or, with none, its lowest
-point touches the floor) and shifted so the pose's anchor point is at x = 0. Props are built around body
-points as lines and boxes in the same world coordinates (centimetres, y up).
+point touches the floor) and shifted so the pose's anchor point is at x = 0. Props are built
+around body points as lines and boxes in the same world coordinates (centimetres, y up).
 """
 
 from __future__ import annotations
@@ -65,7 +65,6 @@ CONTACT_POINTS: Mapping[ContactPart, tuple[str, ...]] = {
 ANY_POINT = {ContactPart.UPPER_BACK, ContactPart.PELVIS}
 
 
-
 @dataclass(frozen=True)
 class Shape:
     """A prop drawn as a polyline (open) or a polygon (closed, filled)."""
@@ -107,7 +106,9 @@ def moved(scene: Scene, dx: float, shapes: tuple[Shape, ...] | None = None) -> S
         Shape(tuple(add(p, by) for p in shape.points), shape.closed, shape.front)
         for shape in scene.shapes
     )
-    return Scene(scene.pose, Posture(points, scene.posture.frames), own if shapes is None else shapes)
+    return Scene(
+        scene.pose, Posture(points, scene.posture.frames), own if shapes is None else shapes
+    )
 
 
 def _lowest_rest(posture: Posture, pose: PanelPose) -> float:

@@ -93,7 +93,8 @@ class Body(_Strict):
     head: Direction = Field(description="Where the top of the head points.")
     facing: Direction = Field(description="Where the chest faces.")
     seen_from_above: Annotated[int, Field(ge=0, le=90)] = Field(
-        0, description="Degrees the viewer looks down from (0: level with the floor, 90: from overhead)."
+        0,
+        description="Degrees the viewer looks down by (0: level with the floor, 90: overhead).",
     )
 
 

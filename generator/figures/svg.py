@@ -166,7 +166,7 @@ def _bounds(
             cover(p, 1)
     for p in arrow or ():
         cover(p, ARROW_OFFSET + 8)
-    return min(xs), max(xs), min(ys + [-4.0]), max(ys)
+    return min(xs), max(xs), min([*ys, -4.0]), max(ys)
 
 
 def _n(value: float) -> str:
@@ -203,7 +203,14 @@ def _panel(
         feet[depth].append(_path([to(points[f"{side}_{j}"]) for j in FOOT]))
     # The trunk as a band through both shoulders, the waist and both hips: a line in
     # profile, a trunk-shaped outline from the front.
-    outline = ("right_shoulder", "right_waist", "right_hip", "left_hip", "left_waist", "left_shoulder")
+    outline = (
+        "right_shoulder",
+        "right_waist",
+        "right_hip",
+        "left_hip",
+        "left_waist",
+        "left_shoulder",
+    )
     torso = _path([to(points[j]) for j in outline], closed=True)
     neck = _path([to(points["chest"]), to(points["head"])])
     back = "".join(
