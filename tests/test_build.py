@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -93,6 +94,23 @@ def test_pages_carry_clinic_contact_review_and_disclaimer(built: Path) -> None:
     assert f"Reviewed by {exercise.reviewed.by} on" in page
     assert "does not replace an assessment" in page
     assert "fonts.googleapis.com" not in page and "fonts.gstatic.com" not in page
+
+
+def test_exercise_and_routine_pages_show_figures_with_alt_text(built: Path) -> None:
+    site = built / "site"
+    catalog = load_catalog(built / "exercises.yaml")
+    for exercise in catalog.exercises:
+        page = (site / "exercises" / exercise.id / "index.html").read_text(encoding="utf-8")
+        found = re.search(r'<img alt="([^"]+)" class="exercise-figure"[^>]* src="([^"]+)"', page)
+        assert found, exercise.id
+        assert found[1].startswith(("Picture 1:", "Lying", "Walking", "Sitting", "Standing"))
+        svg = (site / "exercises" / exercise.id / found[2]).resolve()
+        assert svg == (site / "figures" / f"{exercise.id}.svg").resolve() and svg.is_file()
+    for routine in catalog.routines:
+        page = (site / "routines" / routine.id / "index.html").read_text(encoding="utf-8")
+        assert page.count('class="routine-figure"') == len(routine.items), routine.id
+    group = (site / "exercises" / "body-area" / "neck" / "index.html").read_text(encoding="utf-8")
+    assert 'src="../../../figures/small/chin-tuck.svg"' in group
 
 
 def test_two_builds_are_byte_identical(built: Path) -> None:

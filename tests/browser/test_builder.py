@@ -88,6 +88,19 @@ def test_build_reorder_reload_and_reopen_the_link(
     assert outside == []
 
 
+def test_results_and_handout_show_each_exercise_figure(page: Page) -> None:
+    build_three(page)
+    thumb = page.locator(".builder-results li", has_text="Bird dog").locator("img.thumb")
+    expect(thumb).to_have_attribute("src", re.compile(r"figures/small/bird-dog\.svg$"))
+    figures = page.locator(".handout .routine-figure")
+    expect(figures).to_have_count(3)
+    bird = figures.nth(0)
+    expect(bird).to_have_attribute("src", re.compile(r"figures/bird-dog\.svg$"))
+    expect(bird).to_have_attribute("alt", re.compile(r"opposite leg back"))
+    loaded = bird.evaluate("img => img.complete && img.naturalWidth > 0")
+    assert loaded
+
+
 def test_the_note_is_text_not_html(page: Page) -> None:
     build_three(page)
     assert page.locator(".handout b").count() == 0
