@@ -58,7 +58,11 @@ _SKELETONS = {
     # precautions: [Who should take care, and how.]
     # easier: [other-exercise-id]
     # harder: [other-exercise-id]
-    # image: {{path: img/{id}.svg, alt: What the picture shows.}}
+    figure:  # pictures drawn from named poses: `make figures` shows them all
+      panels:
+        - {{pose: standing}}  # the start position: pick poses from the sheet
+        - {{pose: march-knee-up, arrow: right_knee}}  # the end; the arrow shows the move
+    # image: {{path: img/{id}.svg, alt: What the picture shows.}}  # instead of a figure
     reviewed: {{by: TODO your name, date: {today}}}
 """,
     "condition": """\
