@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from functools import lru_cache
 
 from ..errors import Path
 from .poses import PanelPose, UnknownPose, resolve_panel
@@ -15,8 +16,21 @@ TOLERANCE_CM = 3.0
 
 def check_figure(
     figure: Figure, poses: Mapping[str, NamedPose] | None = None
-) -> Iterator[tuple[Path, str]]:
+) -> list[tuple[Path, str]]:
     """Each problem as (path inside the figure, message)."""
+    if poses is None:  # the shipped library: many exercises share a figure, check it once
+        return _check_with_library(figure.model_dump_json(exclude_none=True))
+    return list(_problems(figure, poses))
+
+
+@lru_cache(maxsize=4096)
+def _check_with_library(spec: str) -> list[tuple[Path, str]]:
+    return list(_problems(Figure.model_validate_json(spec), None))
+
+
+def _problems(
+    figure: Figure, poses: Mapping[str, NamedPose] | None
+) -> Iterator[tuple[Path, str]]:
     for index, panel in enumerate(figure.panels):
         here: Path = ("panels", index)
         try:
@@ -24,17 +38,12 @@ def check_figure(
         except UnknownPose as error:
             yield (*here, "pose"), str(error)
             continue
+        adjusted = {str(joint) for joint in panel.adjust}
         for joint, message in joint_problems(pose):
-            where = (
-                (*here, "adjust", joint)
-                if joint in set(map(str, panel.adjust))
-                else (*here, "pose")
-            )
-            yield where, message
+            yield ((*here, "adjust", joint) if joint in adjusted else (*here, "pose")), message
         for message in contact_problems(pose):
             yield (*here, "contacts") if panel.contacts else (*here, "pose"), message
-    last = figure.panels[-1]
-    if len(figure.panels) > 1 and last.arrow is None and not any(p.arrow for p in figure.panels):
+    if len(figure.panels) > 1 and not any(panel.arrow for panel in figure.panels):
         yield ("panels",), "a figure with several pictures needs an `arrow` on at least one"
     if figure.panels[0].arrow is not None:
         yield ("panels", 0, "arrow"), "the first picture has nothing to move from; no arrow"

@@ -191,6 +191,14 @@ def _prop_shapes(prop: Prop, posture: Posture, posture_seen_from_above: bool) ->
             _line((at[0] - 40, 0, 0), (at[0] - 40, height - 5, 0)),
             _line((at[0] + 40, 0, 0), (at[0] + 40, height - 5, 0)),
         ]
+    if kind is PropKind.DOORWAY and not _forward_x(posture):
+        # Seen from the front: both sides of the frame, just beyond the hands.
+        half = max(abs(p[0] - at[0]) for p in posture.points.values()) + 5
+        return [
+            _box(at[0] - half - 7, at[0] - half, 0, 205, z=-10),
+            _box(at[0] + half, at[0] + half + 7, 0, 205, z=-10),
+            _box(at[0] - half - 7, at[0] + half + 7, 205, 212, z=-10),
+        ]
     if kind is PropKind.DOORWAY:
         x = at[0] + 3 * ahead
         return [_box(x, x + 7 * ahead, 0, 205)]
