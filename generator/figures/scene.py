@@ -155,7 +155,7 @@ def _prop_shapes(prop: Prop, posture: Posture, posture_seen_from_above: bool) ->
     kind = prop.kind
     if kind is PropKind.MAT and posture_seen_from_above:
         zs = [p[2] for name, p in posture.points.items() if name in RADIUS]
-        near, far = max(zs) + 14, min(zs) - 14
+        near, far = max(zs) + 8, min(zs) - 8
         corners = ((low - 14, far), (high + 14, far), (high + 14, near), (low - 14, near))
         return [Shape(tuple((x, 0.0, z) for x, z in corners), closed=True)]
     if kind is PropKind.MAT:

@@ -27,7 +27,7 @@ ARROW = "#c2410c"
 PAD = 8.0
 ARROW_OFFSET = 12.0
 GAP = 26.0
-STACK_ABOVE_RATIO = 3.4
+TARGET_RATIO = 1.5
 
 ARM = ("shoulder", "elbow", "wrist", "hand")
 LEG = ("hip", "knee", "ankle")
@@ -104,30 +104,43 @@ def _render(spec: str) -> RenderedFigure:
     bottom = min(box[2] for box in boxes) - PAD
     height = top - bottom
     widths = [box[1] - box[0] + 2 * PAD for box in boxes]
-    row = sum(widths) + GAP * (len(scenes) - 1)
-    stacked = len(scenes) > 1 and row / height > STACK_ABOVE_RATIO
+    columns = _columns(widths, height)
+    column_widths = [max(widths[i] for i in range(c, len(widths), columns)) for c in range(columns)]
     parts: list[str] = []
-    left = top_edge = 0.0
-    for index, (scene, arrow, box, width, view) in enumerate(
-        zip(scenes, arrows, boxes, widths, views, strict=True)
+    for index, (scene, arrow, box, view) in enumerate(
+        zip(scenes, arrows, boxes, views, strict=True)
     ):
-        placed = View(view.above, left + PAD - box[0], top_edge + top)
+        column, row = index % columns, index // columns
+        left = sum(column_widths[:column]) + GAP * column
+        top_edge = row * height
+        width = column_widths[column]
+        placed = View(view.above, left + (width - widths[index]) / 2 + PAD - box[0], top_edge + top)
         number = index + 1 if len(scenes) > 1 else None
         parts.append(_panel(scene, arrow, placed, left, width, top_edge, number))
-        if stacked:
-            top_edge += height
-        else:
-            if index + 1 < len(scenes):
-                parts.append(_chevron(left + width + GAP / 2, top_edge + height / 2))
-            left += width + GAP
-    w = round(max(widths) if stacked else row)
-    h = round(height * len(scenes) if stacked else height)
+        if column + 1 < columns and index + 1 < len(scenes):
+            parts.append(_chevron(left + width + GAP / 2, top_edge + height / 2))
+    w = round(sum(column_widths) + GAP * (columns - 1))
+    h = round(height * math.ceil(len(scenes) / columns))
     alt = alt_text(figure)
     svg = (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" '
         f'height="{h}" role="img"><title>{escape(alt)}</title>{"".join(parts)}</svg>'
     )
     return RenderedFigure(svg=svg, width=w, height=h, alt=alt)
+
+
+def _columns(widths: list[float], height: float) -> int:
+    """How many pictures per row: the layout closest to a 3:2 landscape shape, which suits a
+    phone screen and a printed card alike."""
+
+    def misfit(columns: int) -> float:
+        rows = math.ceil(len(widths) / columns)
+        row_width = max(
+            sum(widths[r * columns : (r + 1) * columns]) + GAP * (columns - 1) for r in range(rows)
+        )
+        return abs(math.log(row_width / (rows * height) / TARGET_RATIO))
+
+    return min(range(1, len(widths) + 1), key=misfit)
 
 
 def _line_up(scenes: list[Scene]) -> list[Scene]:
