@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -190,6 +191,12 @@ def test_colours_have_contrast_with_white() -> None:
 
     for colour in (svg.INK, svg.FAR, svg.PROP_LINE, svg.ARROW):
         assert 1.05 / (luminance(colour) + 0.05) >= 3, colour
+    # Figures use only these colours (plus the light fill of props and white nose dots), so
+    # the check above covers every line a reader has to see.
+    palette = {svg.INK, svg.FAR, svg.PROP_LINE, svg.ARROW, svg.PROP_FILL, "#fff", "none"}
+    for uri, text in figure_files(SHIPPED).items():
+        used = set(re.findall(r'(?:fill|stroke)="([^"]+)"', text))
+        assert used <= palette, (uri, used - palette)
 
 
 @pytest.mark.parametrize(

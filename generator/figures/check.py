@@ -28,9 +28,7 @@ def _check_with_library(spec: str) -> list[tuple[Path, str]]:
     return list(_problems(Figure.model_validate_json(spec), None))
 
 
-def _problems(
-    figure: Figure, poses: Mapping[str, NamedPose] | None
-) -> Iterator[tuple[Path, str]]:
+def _problems(figure: Figure, poses: Mapping[str, NamedPose] | None) -> Iterator[tuple[Path, str]]:
     for index, panel in enumerate(figure.panels):
         here: Path = ("panels", index)
         try:
