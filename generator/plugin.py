@@ -103,6 +103,11 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         self.urls = {file.src_uri: file.url for file in files.documentation_pages()}
         return files
 
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        """A fresh store for the theme's fragments shared by catalog pages (see main.html)."""
+        env.globals["clinic_fragments"] = {}
+        return env
+
     def on_post_page(self, output: str, /, *, page: Any, config: MkDocsConfig) -> str:
         json_ld = self.json_ld.get(page.file.src_uri)
         if json_ld is not None:
