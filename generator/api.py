@@ -10,6 +10,10 @@ CATALOG_JSON_URI = "api/catalog.json"
 
 
 def catalog_json(catalog: Catalog) -> str:
-    """The whole catalog as stable, sorted JSON (field names as in `exercises.yaml`)."""
+    """The whole catalog as stable, sorted, compact JSON (field names as in `exercises.yaml`).
+
+    Compact output uses the json module's C encoder (indenting falls back to pure Python) and
+    is what the routine builder downloads.
+    """
     data = catalog.model_dump(mode="json", by_alias=True, exclude_none=True)
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"

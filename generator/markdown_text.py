@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 
 from markupsafe import Markup
 
@@ -51,6 +52,19 @@ def escape_text(text: str) -> Markup:
 def escape_html(text: str) -> Markup:
     """Plain text -> one line of HTML text (for raw HTML blocks) that reads exactly as `text`."""
     return Markup(_WHITESPACE.sub(" ", text).strip().translate(_HTML))
+
+
+def html_list(items: Iterable[str], tag: str = "ul", *, close: bool = False) -> Markup:
+    """A list as a raw HTML block, each item HTML-escaped.
+
+    `</li>` is optional in HTML and left out (less for Python-Markdown to parse), except inside
+    a `markdown` block (`close=True`): md_in_html re-parses nested HTML and would nest the items.
+    """
+    if tag not in ("ul", "ol"):
+        raise ValueError(f"not a list element: {tag!r}")
+    end = "</li>\n" if close else "\n"
+    body = "".join(f"<li>{escape_html(item)}{end}" for item in items)
+    return Markup(f"<{tag}>\n{body}</{tag}>")
 
 
 def finalize(value: object) -> object:

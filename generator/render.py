@@ -16,7 +16,7 @@ from markupsafe import Markup
 from . import labels
 from .dosage import describe_dosage, describe_frequency
 from .listing import INLINE_LIMIT, Page, exercise_groups, paginate
-from .markdown_text import escape_html, escape_text, finalize
+from .markdown_text import escape_html, escape_text, finalize, html_list
 from .model import Catalog
 from .qr import page_url, qr_svg
 from .relations import Relations
@@ -90,6 +90,7 @@ def make_environment(override_dir: Path | None = None) -> jinja2.Environment:
         labels=labels,
         link=_link,
         url=_url,
+        html_list=html_list,
         ref_link=_ref_link,
         qr=_qr,
         absolute_url=_absolute,
