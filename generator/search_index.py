@@ -1,7 +1,8 @@
 """Search entries for the generated pages, made from catalog data instead of parsing HTML.
 
-Each page gives one entry for its introduction and one per section a reader would search
-(steps, symptoms, evidence, ...), in the format of Material's `search_index.json`. What the
+Each page gives one entry for its introduction (with the short sections folded in) and one per
+main section a reader would search (steps, symptoms, evidence, ...), in the format of Material's
+`search_index.json`: fewer entries keep the index small (each entry repeats its address). What the
 pages repeat everywhere (safety boxes, dosage boilerplate, link lists) is never added, so the
 index grows with real text only. Section anchors are the slugs the `toc` extension gives the
 page's headings.
@@ -72,45 +73,38 @@ def _also(names: list[str]) -> list[str]:
 
 
 def _exercise(exercise: Exercise, rel: Relations) -> list[Section]:
+    # "What you should feel" is left out: sensations, not what people search an exercise by.
     return [
-        (None, [*_also(exercise.also_known_as), exercise.summary]),
+        (None, [*_also(exercise.also_known_as), exercise.summary, *exercise.precautions]),
         ("How to do it", exercise.steps),
-        ("What you should feel", exercise.feel),
-        ("Take care", exercise.precautions),
     ]
 
 
 def _condition(condition: Condition, rel: Relations) -> list[Section]:
     helps = [f"{rel.treatment[r.treatment].name}: {r.role}" for r in condition.helps]
     return [
-        (None, [*_also(condition.also_known_as), condition.summary]),
+        (None, [*_also(condition.also_known_as), condition.summary, condition.course]),
         ("Common symptoms", condition.symptoms),
         ("Common causes", condition.causes),
-        ("What to expect", [condition.course]),
         ("What can help", helps),
         ("When to see a physiotherapist", condition.see_physio),
     ]
 
 
 def _treatment(treatment: Modality, rel: Relations) -> list[Section]:
-    kind = f"Type of treatment: {labels.MODALITY_KIND[treatment.kind]}"
-    sections: list[Section] = [
-        (None, [*_also(treatment.also_known_as), treatment.summary, kind]),
-        ("What it is", [treatment.what_it_is]),
-        ("What a session is like", [treatment.session]),
-    ]
-    for phase, evidence in (
+    kind = f"Type of treatment: {labels.MODALITY_KIND[treatment.kind]}."
+    intro = [*_also(treatment.also_known_as), treatment.summary, kind, treatment.what_it_is]
+    evidence = []
+    for phase, found in (
         ("acute", treatment.evidence.acute),
         ("chronic", treatment.evidence.chronic),
     ):
-        stance = labels.STANCE[evidence.stance]
-        sections.append((labels.PHASE[phase], [f"{stance}.", evidence.summary]))
-    sections += [
-        ("Risks and side effects", treatment.risks),
-        ("Who should not have it", treatment.not_for),
-        ("How it fits with exercise", [treatment.with_exercise]),
+        evidence += [f"{labels.PHASE[phase]}: {labels.STANCE[found.stance]}.", found.summary]
+    return [
+        (None, [*intro, treatment.session, treatment.with_exercise]),
+        ("What the evidence says", evidence),
+        ("Risks and side effects", [*treatment.risks, *treatment.not_for]),
     ]
-    return sections
 
 
 def _routine(routine: Routine, rel: Relations) -> list[Section]:

@@ -133,7 +133,8 @@ def test_search_index_holds_real_text_not_boilerplate(built: Path) -> None:
     assert "exercises/" not in locations and "conditions/" not in locations  # list pages
     assert "exercises/bird-dog/" in locations and "treatments/cupping/" in locations
     pages = sum(1 for _ in (built / "site").rglob("*.html"))
-    assert len(json.dumps(index)) / pages < 2000
+    size = (built / "site" / "search" / "search_index.json").stat().st_size
+    assert size / pages < 1500  # issue 8: under 1.5 KB per page
 
 
 def test_search_finds_generated_pages_at_real_anchors(built: Path) -> None:
