@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from .gc_pause import gc_paused
 from .model import Catalog
 
 CATALOG_JSON_URI = "api/catalog.json"
@@ -15,5 +16,6 @@ def catalog_json(catalog: Catalog) -> str:
     Compact output uses the json module's C encoder (indenting falls back to pure Python) and
     is what the routine builder downloads.
     """
-    data = catalog.model_dump(mode="json", by_alias=True, exclude_none=True)
+    with gc_paused():
+        data = catalog.model_dump(mode="json", by_alias=True, exclude_none=True)
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"

@@ -17,6 +17,7 @@ from enum import StrEnum
 from typing import Any
 
 from .errors import Path, Problem
+from .gc_pause import gc_paused
 from .model import Catalog
 from .yaml_source import SourceMap
 
@@ -112,7 +113,8 @@ def _walk(value: Any, path: Path) -> Iterator[tuple[Path, Any]]:
 
 
 def _dump(catalog: Catalog) -> dict[str, Any]:
-    return catalog.model_dump(mode="json", by_alias=True, exclude_none=True)
+    with gc_paused():
+        return catalog.model_dump(mode="json", by_alias=True, exclude_none=True)
 
 
 def _placeholders(catalog: Catalog, source: SourceMap) -> Iterator[Finding]:
