@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 
+from .gc_pause import gc_paused
 from .model import Catalog
 from .pictures import exercise_picture
 
@@ -12,14 +13,16 @@ CATALOG_JSON_URI = "api/catalog.json"
 
 
 def catalog_json(catalog: Catalog) -> str:
-    """The whole catalog as stable, sorted JSON (field names as in `exercises.yaml`).
+    """The whole catalog as stable, sorted, compact JSON (field names as in `exercises.yaml`).
 
     Each exercise also has `picture` (site path, alt text and size of its figure or image),
-    which the routine builder shows.
+    which the routine builder shows. Compact output uses the json module's C encoder
+    (indenting falls back to pure Python) and is what the routine builder downloads.
     """
-    data = catalog.model_dump(mode="json", by_alias=True, exclude_none=True)
+    with gc_paused():
+        data = catalog.model_dump(mode="json", by_alias=True, exclude_none=True)
     for entry, exercise in zip(data["exercises"], catalog.exercises, strict=True):
         picture = exercise_picture(exercise)
         if picture is not None:
             entry["picture"] = {k: v for k, v in asdict(picture).items() if v is not None}
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from .errors import CatalogError, Path, Problem
+from .gc_pause import gc_paused
 from .model import Catalog
 from .pictures import check_figures
 from .xref import check_references
@@ -59,6 +60,11 @@ def load_catalog_text(text: str, file: str) -> Catalog:
 
 def read_catalog_text(text: str, file: str) -> tuple[Catalog, SourceMap]:
     """Validate YAML text as a catalog, keeping the source map."""
+    with gc_paused():
+        return _read_catalog_text(text, file)
+
+
+def _read_catalog_text(text: str, file: str) -> tuple[Catalog, SourceMap]:
     data, source, problems = read_yaml(text, file)
     if data is None:
         raise CatalogError(problems)

@@ -1,15 +1,19 @@
-"""Turn catalog text into inert Markdown: it reads the same, and can never become markup.
+"""Turn catalog text into inert page text: it reads the same, and can never become markup.
 
 Catalog strings are plain text. Before they reach a page we collapse whitespace to one line,
 HTML-escape `<`, `>` and `&`, and backslash-escape every character that Python-Markdown or
 our enabled extensions could read as syntax. The site enables no inline extension whose
 syntax is outside this set.
+
+Inside raw HTML blocks (which Python-Markdown passes through untouched, and converts much
+faster than the same content written as Markdown) text is HTML-escaped only: `escape_html`.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 
 from markupsafe import Markup
 
@@ -42,6 +46,25 @@ def escape_text(text: str) -> Markup:
         line = _LEADING[line[0]] + line[1:]
     line = _ORDERED_LIST.sub(lambda m: f"{m[1]}&#{ord(m[2])};", line)
     return Markup(line)
+
+
+@functools.lru_cache(maxsize=65536)
+def escape_html(text: str) -> Markup:
+    """Plain text -> one line of HTML text (for raw HTML blocks) that reads exactly as `text`."""
+    return Markup(_WHITESPACE.sub(" ", text).strip().translate(_HTML))
+
+
+def html_list(items: Iterable[str], tag: str = "ul", *, close: bool = False) -> Markup:
+    """A list as a raw HTML block, each item HTML-escaped.
+
+    `</li>` is optional in HTML and left out (less for Python-Markdown to parse), except inside
+    a `markdown` block (`close=True`): md_in_html re-parses nested HTML and would nest the items.
+    """
+    if tag not in ("ul", "ol"):
+        raise ValueError(f"not a list element: {tag!r}")
+    end = "</li>\n" if close else "\n"
+    body = "".join(f"<li>{escape_html(item)}{end}" for item in items)
+    return Markup(f"<{tag}>\n{body}</{tag}>")
 
 
 def finalize(value: object) -> object:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import gc
 import logging
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,7 @@ from .model import Catalog
 from .pictures import figure_files
 from .redirects import redirect_pages
 from .render import INDEX_PAGES, TEMPLATE_DIR, make_environment, render_pages
+from .search_index import add_to_index, search_entries
 from .settings import ClinicSettings
 from .site_config import clinic_settings_from_mapping, locate_setting
 from .structured_data import add_json_ld, json_ld_pages
@@ -47,6 +49,7 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         self.catalog_path = Path("exercises.yaml")
         self.override_dir: Path | None = None
         self.json_ld: dict[str, str] = {}
+        self.urls: dict[str, str] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -100,7 +103,17 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
             in_nav = uri in INDEX_PAGES
             inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, uri, content=text, inclusion=inclusion))
+        self.urls = {file.src_uri: file.url for file in files.documentation_pages()}
+        # The catalog, its pages and MkDocs' file list live until the end of the build: keep
+        # the garbage collector from walking them again and again (most of its time at scale).
+        gc.collect()
+        gc.freeze()
         return files
+
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        """A fresh store for the theme's fragments shared by catalog pages (see main.html)."""
+        env.globals["clinic_fragments"] = {}
+        return env
 
     def on_post_page(self, output: str, /, *, page: Any, config: MkDocsConfig) -> str:
         json_ld = self.json_ld.get(page.file.src_uri)
@@ -114,6 +127,13 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         if not template_name.endswith(".html"):
             return output_content
         return add_policy(repair(output_content))
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Generated pages are indexed from the catalog (they are excluded from HTML parsing)."""
+        index_file = Path(config.site_dir) / "search" / "search_index.json"
+        if self.catalog is not None and index_file.is_file():
+            add_to_index(index_file, search_entries(self.catalog, self.urls.__getitem__))
+        gc.unfreeze()  # `mkdocs serve` builds again in the same process
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> None:
         server.watch(str(self.catalog_path))

@@ -16,7 +16,7 @@ from markupsafe import Markup
 from . import labels
 from .dosage import describe_dosage, describe_frequency
 from .listing import INLINE_LIMIT, Page, exercise_groups, paginate
-from .markdown_text import escape_text, finalize
+from .markdown_text import escape_html, escape_text, finalize, html_list
 from .model import Catalog
 from .pictures import exercise_picture
 from .qr import page_url, qr_svg
@@ -74,11 +74,13 @@ def make_environment(override_dir: Path | None = None) -> jinja2.Environment:
     )
     env.filters.update(
         dosage=lambda d: escape_text(describe_dosage(d)),
-        frequency=lambda f: escape_text(describe_frequency(f)),
+        h=lambda value: escape_html(str(value)),
         yaml_string=_yaml_string,
         json_island=_json_island,
         token=_token,
-        trim_stop=lambda text: escape_text(_run_in(str(text))),
+        dosage_h=lambda d: escape_html(describe_dosage(d)),
+        frequency_h=lambda f: escape_html(describe_frequency(f)),
+        trim_stop=lambda text: escape_html(_run_in(str(text))),
         external_url=_external_url,
         tel_url=lambda value: Markup("tel:" + re.sub(r"[^0-9+]", "", str(value))),
         mail_url=lambda value: Markup(
@@ -88,6 +90,8 @@ def make_environment(override_dir: Path | None = None) -> jinja2.Environment:
     env.globals.update(
         labels=labels,
         link=_link,
+        url=_url,
+        html_list=html_list,
         ref_link=_ref_link,
         qr=_qr,
         absolute_url=_absolute,
@@ -162,6 +166,33 @@ def _link(context: jinja2.runtime.Context, target: str, anchor: str = "") -> Mar
     """Relative link from the page being rendered to another source uri."""
     path = quote(relative_path(context["page_uri"], target), safe="/-._~")
     return Markup(path + (f"#{quote(anchor, safe='-_')}" if anchor else ""))
+
+
+@jinja2.pass_context
+def _url(context: jinja2.runtime.Context, target: str, anchor: str = "") -> Markup:
+    """Relative URL, for raw HTML, from the page being rendered to another page's address.
+
+    Raw HTML is not rewritten by MkDocs, so this is the published address (directory URLs:
+    `exercises/a.md` is served at `exercises/a/`).
+    """
+    path = quote(relative_url(context["page_uri"], target), safe="/-._~")
+    return Markup(path + (f"#{quote(anchor, safe='-_')}" if anchor else ""))
+
+
+def relative_url(from_uri: str, to_uri: str) -> str:
+    """Relative address between two pages' directory URLs (`exercises/a.md` -> `../../b/`)."""
+    here = _directory(from_uri)
+    there = _directory(to_uri)
+    common = 0
+    while common < min(len(here), len(there)) and here[common] == there[common]:
+        common += 1
+    path = "/".join([".."] * (len(here) - common) + there[common:])
+    return path + "/" if path else "./"
+
+
+def _directory(uri: str) -> list[str]:
+    parts = uri.removesuffix(".md").split("/")
+    return parts[:-1] if parts[-1] == "index" else parts
 
 
 @jinja2.pass_context

@@ -1,12 +1,13 @@
 """Read YAML into plain data while remembering where every key and value was written.
 
-PyYAML's composer gives nodes with positions; we build the data ourselves so that we can
+libyaml's parser gives events with positions; we build the data ourselves so that we can
 reject what PyYAML silently accepts (duplicate keys, alias bombs, non-string keys) and keep
 a map from each data path to its line and column.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +19,7 @@ from .errors import Path, Problem, format_path
 _FastLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _STR_TAG = "tag:yaml.org,2002:str"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
 MAX_NODES = 3_000_000
 MAX_DEPTH = 64
 MAX_BYTES = 40 * 1024 * 1024
@@ -47,86 +49,169 @@ class SourceMap:
         return Problem(self.file, line, column, format_path(path), message)
 
 
+class _Frame:
+    """A mapping or sequence being built; `path` is None for one that is not recorded (a key,
+    or the value of a refused key)."""
+
+    __slots__ = ("anchor", "before", "key", "key_at", "mark", "path", "skip", "value")
+
+    def __init__(self, value: Any, path: Path | None, mark: Any, anchor: str | None, before: int):
+        self.value = value
+        self.path = path
+        self.mark = mark
+        self.anchor = anchor
+        self.before = before
+        self.key: Any = _NO_KEY  # a mapping waiting for its next key
+        self.key_at: tuple[int, int] = (1, 1)
+        self.skip = False  # the pending key was refused: build its value but do not keep it
+
+
+_NO_KEY = object()
+
+
 class _Builder:
+    """Builds plain data straight from libyaml's events, in one pass and without recursion.
+
+    Composing PyYAML nodes first costs about three times as much. The pass also enforces the
+    limits: nesting depth (before any recursion could happen), node count, and aliases, which
+    reuse the anchored value and only add its size to the count (an alias bomb is refused
+    without being expanded).
+    """
+
     def __init__(self, source: SourceMap) -> None:
         self.source = source
         self.loader = yaml.SafeLoader("")
         self.nodes = 0
         self.problems: list[Problem] = []
-        # Collections already built, by node identity: an alias reuses the value and only
-        # adds its size to the count, so an alias bomb is refused without being expanded.
-        self.built: dict[int, tuple[Any, int]] = {}
+        self.anchors: dict[str, tuple[Any, int, Any]] = {}
+        self.stack: list[_Frame] = []
+        self.root: Any = None
+        self.root_mark: Any = None
+        self.documents = 0
 
-    def at(self, node: yaml.Node) -> tuple[int, int]:
-        return (node.start_mark.line + 1, node.start_mark.column + 1)
+    @staticmethod
+    def at(mark: Any) -> tuple[int, int]:
+        return (mark.line + 1, mark.column + 1)
 
     def _count(self, size: int) -> None:
         self.nodes += size
         if self.nodes > MAX_NODES:
             raise _TooBig("the document is too large or uses too many aliases")
 
-    def build(self, node: yaml.Node, path: Path, depth: int) -> Any:
-        if depth > MAX_DEPTH:
-            raise _TooBig(f"the document is nested more than {MAX_DEPTH} levels deep")
-        self.source.values[path] = self.at(node)
-        if id(node) in self.built:
-            shared, size = self.built[id(node)]
-            self._count(size)
-            return shared
-        if not isinstance(node, yaml.MappingNode | yaml.SequenceNode):
-            self._count(1)
-            if node.tag == _STR_TAG:  # most values: skip the constructor's dispatch
-                return node.value
-            return self.loader.construct_object(node, deep=True)
-        before = self.nodes
-        self._count(1)
-        if isinstance(node, yaml.MappingNode):
-            value: Any = self._mapping(node, path, depth)
+    def build(self, text: str) -> bool:
+        """Read every event of `text`; False when the stream holds no document."""
+        stack = self.stack
+        scalar_event, str_tag = yaml.ScalarEvent, _STR_TAG
+        resolve: Any = self.loader.resolve  # untyped in the stubs
+        events: Iterator[Any] = yaml.parse(text, Loader=_FastLoader)
+        for event in events:
+            kind = type(event)
+            if kind is scalar_event:
+                self._count(1)
+                tag = event.tag
+                if tag is None or tag == "!":
+                    tag = resolve(yaml.ScalarNode, event.value, event.implicit)
+                if tag in (str_tag, _MERGE_TAG):  # most values: skip the constructor
+                    value: Any = event.value
+                else:
+                    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark)
+                    value = self.loader.construct_object(node, deep=True)
+                if event.anchor is not None:
+                    self.anchors[event.anchor] = (value, 1, event.start_mark)
+                self._add(value, event.start_mark, tag)
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                if len(stack) >= MAX_DEPTH:
+                    raise _TooDeep(*self.at(event.start_mark))
+                path = self._slot()
+                if path is not None:
+                    self.source.values[path] = self.at(event.start_mark)
+                container: Any = {} if kind is yaml.MappingStartEvent else []
+                stack.append(_Frame(container, path, event.start_mark, event.anchor, self.nodes))
+                self._count(1)
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                frame = stack.pop()
+                if frame.anchor is not None:
+                    size = self.nodes - frame.before
+                    self.anchors[frame.anchor] = (frame.value, size, frame.mark)
+                self._add(frame.value, frame.mark, None, recorded=True)
+            elif kind is yaml.AliasEvent:
+                if event.anchor not in self.anchors:
+                    raise yaml.composer.ComposerError(
+                        None, None, "found undefined alias", event.start_mark
+                    )
+                value, size, mark = self.anchors[event.anchor]
+                self._count(size)
+                self._add(value, mark, None)
+            elif kind is yaml.DocumentStartEvent:
+                self.documents += 1
+                if self.documents > 1:
+                    raise yaml.composer.ComposerError(
+                        "expected a single document in the stream",
+                        self.root_mark,
+                        "but found another document",
+                        event.start_mark,
+                    )
+        return self.documents > 0 and self.root_mark is not None
+
+    def _slot(self) -> Path | None:
+        """Path of the node starting now, or None when it is a key or a refused key's value."""
+        if not self.stack:
+            return ()
+        top = self.stack[-1]
+        if top.path is None:
+            return None
+        if isinstance(top.value, list):
+            return (*top.path, len(top.value))
+        if top.key is _NO_KEY or top.skip:
+            return None
+        return (*top.path, top.key)
+
+    def _add(self, value: Any, mark: Any, tag: str | None, *, recorded: bool = False) -> None:
+        """A finished node: store it in its parent (or as the root)."""
+        if not self.stack:
+            self.root, self.root_mark = value, mark
+            if not recorded:
+                self.source.values[()] = self.at(mark)
+            return
+        top = self.stack[-1]
+        if isinstance(top.value, list):
+            if top.path is not None and not recorded:
+                self.source.values[(*top.path, len(top.value))] = self.at(mark)
+            top.value.append(value)
+        elif top.key is _NO_KEY:
+            self._key(top, value, mark, tag)
         else:
-            value = [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
-        self.built[id(node)] = (value, self.nodes - before)
-        return value
+            if not top.skip:
+                if top.path is not None and not recorded:
+                    self.source.values[(*top.path, top.key)] = self.at(mark)
+                top.value[top.key] = value
+            top.key, top.skip = _NO_KEY, False
 
-    def _mapping(self, node: yaml.MappingNode, path: Path, depth: int) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                self.problems.append(
-                    Problem(
-                        self.source.file,
-                        *self.at(key_node),
-                        "",
-                        "'<<' merge keys are not supported",
-                    )
+    def _key(self, top: _Frame, key: Any, mark: Any, tag: str | None) -> None:
+        top.key, top.key_at, top.skip = key, self.at(mark), True
+        file = self.source.file
+        if tag == _MERGE_TAG:
+            self.problems.append(
+                Problem(file, *top.key_at, "", "'<<' merge keys are not supported")
+            )
+        elif not isinstance(key, str):
+            where = format_path(top.path or ())
+            self.problems.append(Problem(file, *top.key_at, where, f"key {key!r} must be text"))
+        elif key in top.value:
+            child = (*(top.path or ()), key)
+            first = self.source.keys.get(child, top.key_at)
+            self.problems.append(
+                Problem(
+                    file,
+                    *top.key_at,
+                    format_path(child),
+                    f"duplicate key '{key}' (first written at line {first[0]})",
                 )
-                continue
-            key = self.loader.construct_object(key_node, deep=True)
-            line_col = self.at(key_node)
-            if not isinstance(key, str):
-                where = self._describe(path)
-                self.problems.append(
-                    Problem(self.source.file, *line_col, where, f"key {key!r} must be text")
-                )
-                continue
-            child = (*path, key)
-            if key in result:
-                first = self.source.keys[child]
-                self.problems.append(
-                    Problem(
-                        self.source.file,
-                        *line_col,
-                        self._describe(child),
-                        f"duplicate key '{key}' (first written at line {first[0]})",
-                    )
-                )
-                continue
-            self.source.keys[child] = line_col
-            result[key] = self.build(value_node, child, depth + 1)
-        return result
-
-    @staticmethod
-    def _describe(path: Path) -> str:
-        return format_path(path)
+            )
+        else:
+            top.skip = False
+            if top.path is not None:
+                self.source.keys[(*top.path, key)] = top.key_at
 
 
 class _TooBig(Exception):
@@ -139,20 +224,6 @@ class _TooDeep(Exception):
         self.line, self.column = line, column
 
 
-def _check_depth(text: str) -> None:
-    """Reject deep nesting before PyYAML's recursive composer sees it (events are iterative)."""
-    depth = 0
-    for event in yaml.parse(text, Loader=_FastLoader):
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
-                mark = event.start_mark
-                line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-                raise _TooDeep(line, column)
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
-
-
 def read_yaml(text: str, file: str) -> tuple[Any, SourceMap, list[Problem]]:
     """Parse `text`; return the data, its source map, and any problems (data is None on failure)."""
     source = SourceMap(file)
@@ -161,10 +232,15 @@ def read_yaml(text: str, file: str) -> tuple[Any, SourceMap, list[Problem]]:
         return None, source, [Problem(file, 1, 1, "", f"the file is larger than {size_mb} MB")]
     if text.startswith("\ufeff"):
         text = text[1:]
+    builder = _Builder(source)
     try:
-        _check_depth(text)
-        root = yaml.compose(text, Loader=_FastLoader)
+        found = builder.build(text)
     except yaml.MarkedYAMLError as error:
+        if isinstance(error, yaml.constructor.ConstructorError):
+            mark = error.problem_mark
+            line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            message = f"cannot read value: {error.problem}"
+            return None, source, [Problem(file, line, column, "", message)]
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = _yaml_message(error, text)
@@ -173,24 +249,14 @@ def read_yaml(text: str, file: str) -> tuple[Any, SourceMap, list[Problem]]:
         return None, source, [Problem(file, 1, 1, "", f"not valid YAML: {error}")]
     except _TooDeep as error:
         return None, source, [Problem(file, error.line, error.column, "", str(error))]
-    if root is None:
-        return None, source, [Problem(file, 1, 1, "", "the file is empty")]
-    builder = _Builder(source)
-    try:
-        data = builder.build(root, (), 0)
     except _TooBig as error:
         return None, source, [Problem(file, 1, 1, "", str(error))]
-    except yaml.constructor.ConstructorError as error:
-        mark = error.problem_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return (
-            None,
-            source,
-            [Problem(file, line, column, "", f"cannot read value: {error.problem}")],
-        )
+    if not found:
+        return None, source, [Problem(file, 1, 1, "", "the file is empty")]
+    data = builder.root
     if not isinstance(data, dict):
         message = "the top level must be a mapping with sections (references, exercises, ...)"
-        return None, source, [Problem(file, *builder.at(root), "", message)]
+        return None, source, [Problem(file, *builder.at(builder.root_mark), "", message)]
     return data, source, builder.problems
 
 

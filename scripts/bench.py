@@ -1,13 +1,14 @@
 """Benchmark: build synthetic catalogs of 100, 1,000 and 5,000 exercises and the shipped one.
 
-Usage: python scripts/bench.py [--sizes 100,1000,5000] [--out bench-results.md]
+Usage: python scripts/bench.py [--sizes 100,1000,5000] [--repeat N] [--out bench-results.md]
 
 Synthetic catalogs are the shipped catalog copied group by group (ids suffixed, so ladders,
 conditions and routines stay consistent), with exercise order shuffled by a fixed seed: same
 input every run. For each catalog the table reports the generator stage (load, validate,
 render), the full MkDocs build, peak memory of the build process, site size, HTML bytes per
 exercise page, the search index, and a lower bound: Python-Markdown converting the exported pages
-with the site's extensions, in one process.
+with the extensions (and their settings) listed in the site's `mkdocs.yml`, in one process.
+With `--repeat N` every time is the median of N runs (timings on a shared machine vary).
 """
 
 from __future__ import annotations
@@ -42,7 +43,6 @@ from generator.load import read_catalog  # noqa: E402
 from generator.render import render_pages  # noqa: E402
 
 PROJECT_FILES = ["mkdocs.yml", "content", "theme"]
-EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "toc"]
 SEED = 20261123
 
 
@@ -151,6 +151,28 @@ def make_project(folder: Path, catalog_text: str) -> Path:
     return folder
 
 
+def markdown_extensions(config_file: Path) -> tuple[list[str], dict[str, Any]]:
+    """The site's `markdown_extensions` from mkdocs.yml: names and their settings."""
+    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    names: list[str] = []
+    settings: dict[str, Any] = {}
+    for entry in config.get("markdown_extensions") or []:
+        if isinstance(entry, dict):
+            ((name, options),) = entry.items()
+            names.append(name)
+            settings[name] = options or {}
+        else:
+            names.append(entry)
+    return names, settings
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml may use MkDocs' `!ENV` and `!relative` tags; read them as plain values."""
+
+
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
 def time_generator(catalog_path: Path) -> tuple[float, dict[str, str]]:
     """Everything the plugin does before MkDocs renders: load, check, render, catalog JSON."""
     start = time.perf_counter()
@@ -179,18 +201,24 @@ def time_lower_bound(project: Path, pages: dict[str, str]) -> float:
     """Python-Markdown alone, same extensions, on the same pages (generated and hand-written)."""
     sources = list(pages.values())
     sources += [p.read_text(encoding="utf-8") for p in sorted((project / "content").rglob("*.md"))]
-    converter = markdown.Markdown(extensions=EXTENSIONS)
+    names, settings = markdown_extensions(project / "mkdocs.yml")
+    converter = markdown.Markdown(extensions=names, extension_configs=settings)
     start = time.perf_counter()
     for source in sources:
         converter.reset().convert(source.split("---\n", 2)[-1])
     return time.perf_counter() - start
 
 
-def measure(label: str, catalog_text: str, exercises: int) -> Result:
+def measure(label: str, catalog_text: str, exercises: int, repeat: int = 1) -> Result:
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         project = make_project(Path(tmp), catalog_text)
-        generator_s, pages = time_generator(project / "exercises.yaml")
-        build_s, peak_mb = time_build(project)
+        generator_runs, builds, lower_runs = [], [], []
+        for _ in range(repeat):
+            generator_s, pages = time_generator(project / "exercises.yaml")
+            generator_runs.append(generator_s)
+            shutil.rmtree(project / "site", ignore_errors=True)
+            builds.append(time_build(project))
+            lower_runs.append(time_lower_bound(project, pages))
         site = project / "site"
         html = [
             (site / "exercises" / uri.removeprefix("exercises/").removesuffix(".md") / "index.html")
@@ -202,20 +230,19 @@ def measure(label: str, catalog_text: str, exercises: int) -> Result:
         search = (site / "search" / "search_index.json").stat().st_size
         html_pages = sum(1 for _ in site.rglob("*.html"))
         size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
-        lower = time_lower_bound(project, pages)
     return Result(
         label=label,
         exercises=exercises,
         pages=html_pages,
-        generator_s=generator_s,
-        build_s=build_s,
-        peak_mb=peak_mb,
+        generator_s=statistics.median(generator_runs),
+        build_s=statistics.median(b[0] for b in builds),
+        peak_mb=max(b[1] for b in builds),
         site_mb=size / 1e6,
         html_median_kb=statistics.median(html) / 1000,
         html_max_kb=max(html) / 1000,
         search_kb=search / 1000,
         search_per_page_kb=search / 1000 / html_pages,
-        lower_bound_s=lower,
+        lower_bound_s=statistics.median(lower_runs),
     )
 
 
@@ -253,20 +280,22 @@ def machine() -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100,1000,5000")
+    parser.add_argument("--repeat", type=int, default=1, help="runs per catalog; times are medians")
     parser.add_argument("--out", type=Path, default=None, help="also write the table to this file")
     args = parser.parse_args()
     shipped_text = (ROOT / "exercises.yaml").read_text(encoding="utf-8")
     base = yaml.safe_load(shipped_text)
-    results = [measure("shipped", shipped_text, len(base["exercises"]))]
+    results = [measure("shipped", shipped_text, len(base["exercises"]), args.repeat)]
     print(table(results), flush=True)
     for size in (int(s) for s in args.sizes.split(",")):
         data = synthetic_catalog(base, size, SEED + size)
         text = yaml.safe_dump(
             json.loads(json.dumps(data, default=str)), sort_keys=False, allow_unicode=True
         )
-        results.append(measure(f"synthetic {size:,}", text, size))
+        results.append(measure(f"synthetic {size:,}", text, size, args.repeat))
         print(table(results[-1:]).split("\n", 2)[2], flush=True)
-    report = f"Machine: {machine()}\n\n{table(results)}"
+    runs = "one run" if args.repeat == 1 else f"median of {args.repeat} runs"
+    report = f"Machine: {machine()}; times: {runs}\n\n{table(results)}"
     if len(results) >= 3:
         by_size = {r.exercises: r for r in results[1:]}
         if 1000 in by_size and 5000 in by_size:

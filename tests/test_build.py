@@ -151,4 +151,19 @@ def test_search_index_holds_real_text_not_boilerplate(built: Path) -> None:
     assert "exercises/" not in locations and "conditions/" not in locations  # list pages
     assert "exercises/bird-dog/" in locations and "treatments/cupping/" in locations
     pages = sum(1 for _ in (built / "site").rglob("*.html"))
-    assert len(json.dumps(index)) / pages < 2000
+    size = (built / "site" / "search" / "search_index.json").stat().st_size
+    assert size / pages < 1500  # issue 8: under 1.5 KB per page
+
+
+def test_search_finds_generated_pages_at_real_anchors(built: Path) -> None:
+    site = built / "site"
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    catalog = load_catalog(built / "exercises.yaml")
+    exercise = catalog.exercises[0]
+    docs = {doc["location"]: doc for doc in index["docs"]}
+    assert docs[f"exercises/{exercise.id}/"]["title"] == exercise.name
+    assert exercise.steps[0] in docs[f"exercises/{exercise.id}/#how-to-do-it"]["text"]
+    for location in docs:
+        path, _, anchor = location.partition("#")
+        page = (site / path / "index.html").read_text(encoding="utf-8")
+        assert not anchor or f'id="{anchor}"' in page, location

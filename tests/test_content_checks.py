@@ -113,3 +113,10 @@ def test_strict_check_fails_on_warnings(tmp_path: Path) -> None:
     )
     assert strict.returncode == 1
     assert "0 errors, 1 warning." in strict.stdout
+
+
+def test_placeholders_are_found_in_any_case_and_only_as_words() -> None:
+    found = findings(mini_text().replace("- Relax.", "- Lorem Ipsum here"))
+    assert any("placeholder text 'Lorem'" in f for f in found)
+    clean = findings(mini_text().replace("- Relax.", "- Watch the mastodon and the xx marks."))
+    assert not any("placeholder" in f for f in clean)

@@ -165,3 +165,24 @@ def test_text_is_stripped_and_ids_must_be_slugs() -> None:
 def test_ids_that_collide_with_site_pages_are_reserved() -> None:
     found = problems_of(mini_text().replace("id: first-days", "id: builder"))
     assert any("routines[0].id: 'builder' is reserved for a page of the site" in p for p in found)
+
+
+def test_merge_keys_recursive_aliases_and_extra_documents_are_located() -> None:
+    assert problems_of("<<: {a: 1}\nreferences: []\n") == [
+        "test.yaml:1:1: '<<' merge keys are not supported"
+    ]
+    assert problems_of("a: &r\n  b: *r\n") == [
+        "test.yaml:2:6: not valid YAML: found undefined alias"
+    ]
+    (problem,) = problems_of("references: []\n---\nexercises: []\n")
+    assert problem.startswith("test.yaml:2:1: not valid YAML: but found another document")
+
+
+def test_positions_survive_aliases_and_flow_style() -> None:
+    from generator.yaml_source import read_yaml
+
+    data, source, problems = read_yaml("a: &x [1, {b: 2}]\nc: *x\nd:\n  - e: f\n", "t.yaml")
+    assert problems == [] and data == {"a": [1, {"b": 2}], "c": [1, {"b": 2}], "d": [{"e": "f"}]}
+    assert source.values[("a", 1, "b")] == (1, 15)
+    assert source.values[("c",)] == (1, 4)  # where the anchored value was written
+    assert source.keys[("d", 0, "e")] == (4, 5) and source.values[("d", 0, "e")] == (4, 8)

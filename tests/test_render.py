@@ -13,7 +13,7 @@ import pytest
 
 from generator.load import load_catalog_text
 from generator.model import Catalog
-from generator.render import render_pages
+from generator.render import relative_url, render_pages
 from generator.settings import ClinicSettings, UrgentCare
 from tests.conftest import mini_text, problems_of
 
@@ -64,18 +64,33 @@ def test_rendering_is_deterministic(mini: Catalog) -> None:
 
 def test_links_go_both_ways(mini: Catalog) -> None:
     pages = render_pages(mini)
-    assert "(../conditions/acute-low-back-pain.md)" in pages["exercises/pelvic-tilt.md"]
-    assert "(../exercises/pelvic-tilt.md)" in pages["conditions/acute-low-back-pain.md"]
-    assert "(../routines/first-days.md)" in pages["conditions/acute-low-back-pain.md"]
-    assert "(../conditions/acute-low-back-pain.md)" in pages["routines/first-days.md"]
-    assert "(../routines/first-days.md)" in pages["exercises/walking.md"]
-    assert "(../exercises/walking.md)" in pages["routines/first-days.md"]
-    assert "(../treatments/exercise-therapy.md)" in pages["routines/first-days.md"]
-    assert "(../routines/first-days.md)" in pages["treatments/exercise-therapy.md"]
-    assert "(../treatments/exercise-therapy.md)" in pages["conditions/acute-low-back-pain.md"]
-    assert "(../conditions/acute-low-back-pain.md)" in pages["treatments/exercise-therapy.md"]
-    assert "(pelvic-tilt.md)" in pages["exercises/glute-bridge.md"]
-    assert "(glute-bridge.md)" in pages["exercises/pelvic-tilt.md"]
+    assert 'href="../../conditions/acute-low-back-pain/"' in pages["exercises/pelvic-tilt.md"]
+    assert 'href="../../exercises/pelvic-tilt/"' in pages["conditions/acute-low-back-pain.md"]
+    assert 'href="../../routines/first-days/"' in pages["conditions/acute-low-back-pain.md"]
+    assert 'href="../../conditions/acute-low-back-pain/"' in pages["routines/first-days.md"]
+    assert 'href="../../routines/first-days/"' in pages["exercises/walking.md"]
+    assert 'href="../../exercises/walking/"' in pages["routines/first-days.md"]
+    assert 'href="../../treatments/exercise-therapy/"' in pages["routines/first-days.md"]
+    assert 'href="../../routines/first-days/"' in pages["treatments/exercise-therapy.md"]
+    assert 'href="../../treatments/exercise-therapy/"' in pages["conditions/acute-low-back-pain.md"]
+    assert 'href="../../conditions/acute-low-back-pain/"' in pages["treatments/exercise-therapy.md"]
+    assert 'href="../pelvic-tilt/"' in pages["exercises/glute-bridge.md"]
+    assert 'href="../glute-bridge/"' in pages["exercises/pelvic-tilt.md"]
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
+        ("exercises/a.md", "conditions/b.md", "../../conditions/b/"),
+        ("exercises/a.md", "exercises/b.md", "../b/"),
+        ("exercises/index.md", "exercises/b.md", "b/"),
+        ("exercises/type/strength.md", "exercises/index.md", "../../"),
+        ("contact.md", "conditions/index.md", "../conditions/"),
+        ("references.md", "references.md", "./"),
+    ],
+)
+def test_raw_html_links_use_published_addresses(source: str, target: str, expected: str) -> None:
+    assert relative_url(source, target) == expected
 
 
 def test_routine_uses_the_overridden_dosage_in_the_standard_phrase(mini: Catalog) -> None:

@@ -1,0 +1,71 @@
+"""Search entries made from the catalog: real text, found by name and step, no boilerplate."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+from markdown.extensions.toc import slugify as toc_slugify
+
+from generator.model import Catalog
+from generator.search_index import add_to_index, search_entries, slugify
+
+
+def url_of(uri: str) -> str:
+    return uri.removesuffix(".md") + "/"
+
+
+def test_every_entry_page_is_indexed_by_name_and_steps(mini: Catalog) -> None:
+    entries = search_entries(mini, url_of)
+    titles = {e["location"]: e["title"] for e in entries}
+    for exercise in mini.exercises:
+        assert titles[f"exercises/{exercise.id}/"] == exercise.name
+        steps = next(
+            e for e in entries if e["location"] == f"exercises/{exercise.id}/#how-to-do-it"
+        )
+        assert all(" ".join(step.split()) in steps["text"] for step in exercise.steps)
+    for kind, items in [
+        ("conditions", mini.conditions),
+        ("treatments", mini.modalities),
+        ("routines", mini.routines),
+    ]:
+        assert all(titles[f"{kind}/{item.id}/"] == item.name for item in items)
+
+
+def test_boilerplate_and_safety_boxes_stay_out(mini: Catalog) -> None:
+    text = json.dumps(search_entries(mini, url_of))
+    exercise = mini.exercises[0]
+    for repeated in ["Stop and get advice", "typical starting point", *exercise.stop_if]:
+        assert repeated not in text
+    for flag in mini.conditions[0].red_flags.emergency:
+        assert flag not in text
+
+
+def test_entries_are_deterministic(mini: Catalog) -> None:
+    assert search_entries(mini, url_of) == search_entries(mini, url_of)
+
+
+@given(st.text(min_size=1, max_size=40))
+def test_anchor_slugs_match_the_toc_extension(heading: str) -> None:
+    expected = toc_slugify(heading, "-")
+    assert slugify(heading) == expected
+
+
+def test_text_is_html_escaped(mini: Catalog) -> None:
+    summary = "Heat & <b>cold</b>"
+    exercise = mini.exercises[0].model_copy(update={"summary": summary})
+    catalog = mini.model_copy(update={"exercises": [exercise, *mini.exercises[1:]]})
+    entry = search_entries(catalog, url_of)
+    page = next(e for e in entry if e["location"] == f"exercises/{exercise.id}/")
+    assert "Heat &amp; &lt;b&gt;cold&lt;/b&gt;" in page["text"]
+
+
+def test_entries_are_appended_to_the_theme_index(tmp_path: Path) -> None:
+    index = tmp_path / "search_index.json"
+    index.write_text(json.dumps({"config": {"lang": ["en"]}, "docs": [{"location": ""}]}))
+    add_to_index(index, [{"location": "a/", "title": "Á", "text": "b"}])
+    data = json.loads(index.read_text(encoding="utf-8"))
+    assert data["config"] == {"lang": ["en"]}
+    assert [d["location"] for d in data["docs"]] == ["", "a/"]
