@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime
 import gc
+import hashlib
 import logging
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
@@ -15,12 +17,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import TableOfContents
 
 from .api import CATALOG_JSON_URI, catalog_json
 from .assets_check import check_images
 from .content_checks import check_content
 from .csp import add_policy
 from .errors import CatalogError, Problem
+from .forked import Forked, spare_core
 from .html_fixes import repair
 from .load import read_catalog
 from .model import Catalog
@@ -38,6 +43,8 @@ log = logging.getLogger("mkdocs.plugins.clinic_catalog")
 class CatalogPluginConfig(Config):
     catalog = config_options.Type(str, default="exercises.yaml")
     templates = config_options.Optional(config_options.Type(str))
+    # `mkdocs build` converts about half of the catalog pages' Markdown in a second process.
+    parallel = config_options.Type(bool, default=True)
 
 
 class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
@@ -50,6 +57,11 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         self.override_dir: Path | None = None
         self.json_ld: dict[str, str] = {}
         self.urls: dict[str, str] = {}
+        self.building = False
+        self.batch: Forked[dict[str, _Converted]] | None = None
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self.building = command == "build" and not dirty  # no second process under `serve`
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -108,7 +120,28 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         # the garbage collector from walking them again and again (most of its time at scale).
         gc.collect()
         gc.freeze()
+        if self.building and self.config.parallel and spare_core():
+            self._convert_elsewhere(pages, files, config)
         return files
+
+    def _convert_elsewhere(self, pages: dict[str, str], files: Files, config: MkDocsConfig) -> None:
+        """A second process converts the last half of the catalog pages while MkDocs does the rest.
+
+        The pages MkDocs reaches last (by Markdown size) get a `_ConvertedElsewhere` page, whose
+        `render` takes the second process's result when it was made from the same Markdown.
+        """
+        leaves = [uri for uri in pages if uri.endswith(".md") and uri not in INDEX_PAGES]
+        half, size, tail = sum(len(pages[uri]) for uri in leaves) // 2, 0, []
+        for uri in reversed(leaves):
+            if size >= half:
+                break
+            size += len(pages[uri])
+            tail.append(uri)
+        tail.reverse()
+        elsewhere = [_ConvertedElsewhere(files.get_file_from_path(uri), config) for uri in tail]
+        self.batch = Forked(lambda: _convert(elsewhere, config, files))
+        for page in elsewhere:
+            page.batch = self.batch
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         """A fresh store for the theme's fragments shared by catalog pages (see main.html)."""
@@ -133,10 +166,106 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         index_file = Path(config.site_dir) / "search" / "search_index.json"
         if self.catalog is not None and index_file.is_file():
             add_to_index(index_file, search_entries(self.catalog, self.urls.__getitem__))
+        self._end_batch()
         gc.unfreeze()  # `mkdocs serve` builds again in the same process
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._end_batch()
+
+    def _end_batch(self) -> None:
+        if self.batch is not None:
+            self.batch.result()  # the second process has finished and is reaped
+            self.batch = None
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> None:
         server.watch(str(self.catalog_path))
         server.watch(str(TEMPLATE_DIR))
         if self.override_dir is not None:
             server.watch(str(self.override_dir))
+
+
+@dataclass(frozen=True)
+class _Converted:
+    """What MkDocs' `Page.render` produced for one page in the second process."""
+
+    markdown_digest: bytes
+    content: str
+    toc: TableOfContents
+    present_anchor_ids: set[str]
+    links_to_anchors: dict[str, dict[str, str]] | None  # keyed by the linked file's src_uri
+    records: list[logging.LogRecord]  # its log messages (link warnings), given again here
+
+
+def _digest(markdown: str) -> bytes:
+    return hashlib.blake2b(markdown.encode("utf-8"), digest_size=16).digest()
+
+
+class _ConvertedElsewhere(Page):
+    """A catalog page whose Markdown the second process converted with MkDocs' own `render`."""
+
+    batch: Forked[dict[str, _Converted]] | None = None
+
+    def __init__(self, file: File | None, config: MkDocsConfig) -> None:
+        assert file is not None
+        super().__init__(None, file, config)
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        done = (self.batch.result() or {}).get(self.file.src_uri) if self.batch else None
+        if (
+            done is None
+            or self.markdown is None
+            or "title" not in self.meta
+            or done.markdown_digest != _digest(self.markdown)
+        ):
+            super().render(config, files)  # no result, or not from this Markdown: convert here
+            return
+        for record in done.records:
+            logging.getLogger(record.name).handle(record)
+        self.content = done.content
+        self.toc = done.toc
+        self.present_anchor_ids = done.present_anchor_ids
+        if done.links_to_anchors is not None:
+            self.links_to_anchors = {}
+            for uri, links in done.links_to_anchors.items():
+                target = files.get_file_from_path(uri)
+                assert target is not None
+                self.links_to_anchors[target] = links
+
+
+class _KeepRecords(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        record.msg, record.args = record.getMessage(), None
+        record.exc_info = record.exc_text = None
+        self.records.append(record)
+
+
+def _convert(
+    pages: list[_ConvertedElsewhere], config: MkDocsConfig, files: Files
+) -> dict[str, _Converted]:
+    """In the second process: read and convert each page exactly as MkDocs does."""
+    keep = _KeepRecords()
+    logger = logging.getLogger("mkdocs")
+    logger.handlers, logger.propagate = [keep], False
+    done: dict[str, _Converted] = {}
+    for page in pages:
+        keep.records = []
+        page.read_source(config)
+        assert page.markdown is not None
+        Page.render(page, config, files)
+        assert page.content is not None and page.present_anchor_ids is not None
+        links = page.links_to_anchors
+        done[page.file.src_uri] = _Converted(
+            markdown_digest=_digest(page.markdown),
+            content=page.content,
+            toc=page.toc,
+            present_anchor_ids=page.present_anchor_ids,
+            links_to_anchors=None
+            if links is None
+            else {target.src_uri: anchors for target, anchors in links.items()},
+            records=keep.records,
+        )
+    return done
