@@ -6,10 +6,12 @@ import datetime
 import gc
 import hashlib
 import logging
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from mkdocs.commands.build import get_context
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -17,6 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
@@ -25,7 +28,7 @@ from .assets_check import check_images
 from .content_checks import check_content
 from .csp import add_policy
 from .errors import CatalogError, Problem
-from .forked import Forked, spare_core
+from .forked import ForkedStream, share, spare_core
 from .html_fixes import repair
 from .load import read_catalog
 from .model import Catalog
@@ -38,6 +41,15 @@ from .site_config import clinic_settings_from_mapping, locate_setting
 from .structured_data import add_json_ld, json_ld_pages
 
 log = logging.getLogger("mkdocs.plugins.clinic_catalog")
+
+BUILT_ELSEWHERE = "clinic-built-elsewhere.html"
+# Shares of the catalog pages handled by the second process, spread through them: converting
+# Markdown, and rendering the theme's template. This process also reads every page, runs the
+# plugin events, copies the static files and writes every page, hence more than half.
+import os
+
+CONVERT_SHARE = float(os.environ.get("SHARE", "0.55"))
+TEMPLATE_SHARE = float(os.environ.get("SHARE2", "0.65"))
 
 
 class CatalogPluginConfig(Config):
@@ -58,7 +70,11 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         self.json_ld: dict[str, str] = {}
         self.urls: dict[str, str] = {}
         self.building = False
-        self.batch: Forked[dict[str, _Converted]] | None = None
+        self.leaves: list[str] = []  # catalog pages, when a second process helps
+        self.converted: ForkedStream[str, _Converted] | None = None
+        self.nav: Navigation | None = None
+        self.built: ForkedStream[str, str] | None = None
+        self.finished: set[str] = set()  # pages whose HTML the second process made
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.building = command == "build" and not dirty  # no second process under `serve`
@@ -125,30 +141,62 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         return files
 
     def _convert_elsewhere(self, pages: dict[str, str], files: Files, config: MkDocsConfig) -> None:
-        """A second process converts the last half of the catalog pages while MkDocs does the rest.
+        """A second process converts the Markdown of some catalog pages, in MkDocs' order.
 
-        The pages MkDocs reaches last (by Markdown size) get a `_ConvertedElsewhere` page, whose
-        `render` takes the second process's result when it was made from the same Markdown.
+        Those pages are `_ConvertedElsewhere` pages, whose `render` takes the second process's
+        result when it was made from the same Markdown.
         """
-        leaves = [uri for uri in pages if uri.endswith(".md") and uri not in INDEX_PAGES]
-        half, size, tail = sum(len(pages[uri]) for uri in leaves) // 2, 0, []
-        for uri in reversed(leaves):
-            if size >= half:
-                break
-            size += len(pages[uri])
-            tail.append(uri)
-        tail.reverse()
-        elsewhere = [_ConvertedElsewhere(files.get_file_from_path(uri), config) for uri in tail]
-        self.batch = Forked(lambda: _convert(elsewhere, config, files))
+        self.leaves = [uri for uri in pages if uri.endswith(".md") and uri not in INDEX_PAGES]
+        uris = share(self.leaves, CONVERT_SHARE)
+        elsewhere = [_ConvertedElsewhere(files.get_file_from_path(uri), config) for uri in uris]
+        self.converted = ForkedStream(lambda: _convert(elsewhere, config, files))
         for page in elsewhere:
-            page.batch = self.batch
+            page.batch = self.converted
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav = nav
+        return nav
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         """A fresh store for the theme's fragments shared by catalog pages (see main.html)."""
         env.globals["clinic_fragments"] = {}
+        if self.leaves and self.nav is not None:
+            self._end_forks()  # every page is converted by now
+            self._build_elsewhere(env, config, files, self.nav)
         return env
 
+    def _build_elsewhere(
+        self, env: Any, config: MkDocsConfig, files: Files, nav: Navigation
+    ) -> None:
+        """A second process renders the theme's template for some catalog pages, in MkDocs' order.
+
+        Here those pages get the template `clinic-built-elsewhere.html`, which prints that
+        output (given to it by `on_page_context`), or renders `main.html` itself without it.
+        """
+        uris = share(self.leaves, TEMPLATE_SHARE)
+        pages = [page for uri in uris if (page := _page(files, uri)) is not None]
+        self.built = ForkedStream(
+            lambda: _render_pages(pages, env, config, files, nav, self._finish)
+        )
+        for page in pages:
+            page.meta["template"] = BUILT_ELSEWHERE
+
+    def on_page_context(
+        self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> Any:
+        if self.built is not None and page.meta.get("template") == BUILT_ELSEWHERE:
+            html = self.built.get(page.file.src_uri)
+            if html is not None:
+                context["clinic_built_elsewhere"] = html
+                self.finished.add(page.file.src_uri)
+        return context
+
     def on_post_page(self, output: str, /, *, page: Any, config: MkDocsConfig) -> str:
+        if page.file.src_uri in self.finished:
+            return output  # `_finish` ran in the second process
+        return self._finish(output, page)
+
+    def _finish(self, output: str, page: Page) -> str:
         json_ld = self.json_ld.get(page.file.src_uri)
         if json_ld is not None:
             output = add_json_ld(output, json_ld)
@@ -166,16 +214,19 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         index_file = Path(config.site_dir) / "search" / "search_index.json"
         if self.catalog is not None and index_file.is_file():
             add_to_index(index_file, search_entries(self.catalog, self.urls.__getitem__))
-        self._end_batch()
+        self._end_forks()
+        self.leaves, self.finished = [], set()
         gc.unfreeze()  # `mkdocs serve` builds again in the same process
 
     def on_build_error(self, *, error: Exception) -> None:
-        self._end_batch()
+        self._end_forks()
+        self.leaves, self.finished = [], set()
 
-    def _end_batch(self) -> None:
-        if self.batch is not None:
-            self.batch.result()  # the second process has finished and is reaped
-            self.batch = None
+    def _end_forks(self) -> None:
+        for forked in (self.converted, self.built):
+            if forked is not None:
+                forked.close()  # the second process has finished and is reaped
+        self.converted = self.built = None
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> None:
         server.watch(str(self.catalog_path))
@@ -203,14 +254,14 @@ def _digest(markdown: str) -> bytes:
 class _ConvertedElsewhere(Page):
     """A catalog page whose Markdown the second process converted with MkDocs' own `render`."""
 
-    batch: Forked[dict[str, _Converted]] | None = None
+    batch: ForkedStream[str, _Converted] | None = None
 
     def __init__(self, file: File | None, config: MkDocsConfig) -> None:
         assert file is not None
         super().__init__(None, file, config)
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
-        done = (self.batch.result() or {}).get(self.file.src_uri) if self.batch else None
+        done = self.batch.get(self.file.src_uri) if self.batch else None
         if (
             done is None
             or self.markdown is None
@@ -245,12 +296,11 @@ class _KeepRecords(logging.Handler):
 
 def _convert(
     pages: list[_ConvertedElsewhere], config: MkDocsConfig, files: Files
-) -> dict[str, _Converted]:
+) -> Iterator[tuple[str, _Converted]]:
     """In the second process: read and convert each page exactly as MkDocs does."""
     keep = _KeepRecords()
     logger = logging.getLogger("mkdocs")
     logger.handlers, logger.propagate = [keep], False
-    done: dict[str, _Converted] = {}
     for page in pages:
         keep.records = []
         page.read_source(config)
@@ -258,14 +308,41 @@ def _convert(
         Page.render(page, config, files)
         assert page.content is not None and page.present_anchor_ids is not None
         links = page.links_to_anchors
-        done[page.file.src_uri] = _Converted(
-            markdown_digest=_digest(page.markdown),
-            content=page.content,
-            toc=page.toc,
-            present_anchor_ids=page.present_anchor_ids,
-            links_to_anchors=None
-            if links is None
-            else {target.src_uri: anchors for target, anchors in links.items()},
-            records=keep.records,
+        yield (
+            page.file.src_uri,
+            _Converted(
+                markdown_digest=_digest(page.markdown),
+                content=page.content,
+                toc=page.toc,
+                present_anchor_ids=page.present_anchor_ids,
+                links_to_anchors=None
+                if links is None
+                else {target.src_uri: anchors for target, anchors in links.items()},
+                records=keep.records,
+            ),
         )
-    return done
+
+
+def _page(files: Files, uri: str) -> Page | None:
+    file = files.get_file_from_path(uri)
+    return file.page if file is not None else None
+
+
+def _render_pages(
+    pages: list[Page],
+    env: Any,
+    config: MkDocsConfig,
+    files: Files,
+    nav: Navigation,
+    finish: Callable[[str, Page], str],
+) -> Iterator[tuple[str, str]]:
+    """In the second process: each page's HTML, as MkDocs' build renders it, then `finish`."""
+    doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+    for page in pages:
+        page.active = True
+        context = get_context(nav, doc_files, config, page)
+        template = env.get_template(page.meta.get("template", "main.html"))
+        context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
+        html = finish(template.render(context), page)
+        page.active = False
+        yield page.file.src_uri, html
