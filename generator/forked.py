@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
 import pickle
+import select
+import struct
 import sys
-import threading
 import traceback
 from collections.abc import Callable, Hashable, Iterable
 from typing import Generic, TypeVar
@@ -37,17 +40,20 @@ def share(items: Iterable[V], fraction: float) -> list[V]:
 class ForkedStream(Generic[K, V]):
     """`function()` runs in a forked copy of this process; its (key, value) pairs come back as made.
 
-    The child pickles each pair into a pipe and exits without running exit handlers; a thread
-    here collects them. `get(key)` waits for that key's value, and returns None when the child
-    ended without sending it (exception, crash, killed): the caller then does the work itself,
-    a slower build, never a different one. Call `close()` before forking again.
+    The child writes each pair, pickled, into a pipe and exits without running exit handlers.
+    `get(key)` waits for that key's value, and returns None when the child ended without
+    sending it (exception, crash, killed): the caller then does the work itself, a slower
+    build, never a different one. `poll()` takes in what has arrived, so the child never waits
+    for a full pipe; call it between pieces of work. Call `close()` before forking again.
     """
 
     def __init__(self, function: Callable[[], Iterable[tuple[K, V]]]) -> None:
         self._values: dict[K, V] = {}
+        self._buffer = bytearray()
         self._ended = False
-        self._changed = threading.Condition()
         read_end, write_end = os.pipe()
+        with contextlib.suppress(AttributeError, OSError):  # Linux: a 1 MB pipe
+            fcntl.fcntl(write_end, fcntl.F_SETPIPE_SZ, 1 << 20)
         sys.stdout.flush()
         sys.stderr.flush()
         pid = os.fork()
@@ -55,10 +61,9 @@ class ForkedStream(Generic[K, V]):
             os.close(read_end)
             status = 1
             try:
-                with os.fdopen(write_end, "wb") as out:
-                    for pair in function():
-                        pickle.dump(pair, out, protocol=pickle.HIGHEST_PROTOCOL)
-                        out.flush()
+                for pair in function():
+                    data = pickle.dumps(pair, protocol=pickle.HIGHEST_PROTOCOL)
+                    _write_all(write_end, struct.pack("<Q", len(data)) + data)
                 status = 0
             except BaseException:
                 traceback.print_exc()
@@ -66,32 +71,57 @@ class ForkedStream(Generic[K, V]):
             finally:
                 os._exit(status)
         os.close(write_end)
+        os.set_blocking(read_end, False)
         self._pid = pid
-        self._reader = threading.Thread(target=self._collect, args=(read_end,), daemon=True)
-        self._reader.start()
+        self._read_end = read_end
 
-    def _collect(self, read_end: int) -> None:
-        with os.fdopen(read_end, "rb") as source:
-            try:
-                while True:
-                    key, value = pickle.load(source)
-                    with self._changed:
-                        self._values[key] = value
-                        self._changed.notify_all()
-            except Exception:  # EOFError at the end; a truncated pair if the child died
-                pass
-        os.waitpid(self._pid, 0)
-        with self._changed:
-            self._ended = True
-            self._changed.notify_all()
+    def poll(self) -> None:
+        """Take in every pair that has arrived, without waiting."""
+        self._read(wait=False)
 
     def get(self, key: K) -> V | None:
         """The value for `key` (waits for it), or None if the child will not send it."""
-        with self._changed:
-            while key not in self._values and not self._ended:
-                self._changed.wait()
-            return self._values.pop(key, None)
+        self._read(wait=False)
+        while key not in self._values and not self._ended:
+            self._read(wait=True)
+        return self._values.pop(key, None)
 
     def close(self) -> None:
         """Wait until the child has ended (and is reaped)."""
-        self._reader.join()
+        while not self._ended:
+            self._read(wait=True)
+
+    def _read(self, *, wait: bool) -> None:
+        while not self._ended:
+            if wait:
+                select.select([self._read_end], [], [])
+            try:
+                chunk = os.read(self._read_end, 1 << 20)
+            except BlockingIOError:
+                return
+            if not chunk:
+                os.close(self._read_end)
+                os.waitpid(self._pid, 0)
+                self._ended = True
+                return
+            self._buffer += chunk
+            self._take_pairs()
+            if wait:
+                return
+
+    def _take_pairs(self) -> None:
+        buffer, start = self._buffer, 0
+        while len(buffer) - start >= 8:
+            (size,) = struct.unpack_from("<Q", buffer, start)
+            if len(buffer) - start - 8 < size:
+                break
+            key, value = pickle.loads(memoryview(buffer)[start + 8 : start + 8 + size])
+            self._values[key] = value
+            start += 8 + size
+        del buffer[:start]
+
+
+def _write_all(fd: int, data: bytes) -> None:  # pragma: no cover - runs in the child
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]

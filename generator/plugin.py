@@ -46,16 +46,14 @@ BUILT_ELSEWHERE = "clinic-built-elsewhere.html"
 # Shares of the catalog pages handled by the second process, spread through them: converting
 # Markdown, and rendering the theme's template. This process also reads every page, runs the
 # plugin events, copies the static files and writes every page, hence more than half.
-import os
-
-CONVERT_SHARE = float(os.environ.get("SHARE", "0.55"))
-TEMPLATE_SHARE = float(os.environ.get("SHARE2", "0.65"))
+CONVERT_SHARE = 0.52
+TEMPLATE_SHARE = 0.75
 
 
 class CatalogPluginConfig(Config):
     catalog = config_options.Type(str, default="exercises.yaml")
     templates = config_options.Optional(config_options.Type(str))
-    # `mkdocs build` converts about half of the catalog pages' Markdown in a second process.
+    # `mkdocs build` uses a second process (a second core) for about half of the catalog pages.
     parallel = config_options.Type(bool, default=True)
 
 
@@ -120,7 +118,9 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.catalog is not None
         env = make_environment(self.override_dir)
-        pages = render_pages(self.catalog, self.settings, env, site_url=config.site_url or "")
+        parallel = self.building and self.config.parallel
+        site_url = config.site_url or ""
+        pages = render_pages(self.catalog, self.settings, env, site_url=site_url, parallel=parallel)
         pages[CATALOG_JSON_URI] = catalog_json(self.catalog)
         pages.update(redirect_pages(self.catalog, config.site_url or ""))
         pages.update(figure_files(self.catalog))
@@ -136,7 +136,7 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         # the garbage collector from walking them again and again (most of its time at scale).
         gc.collect()
         gc.freeze()
-        if self.building and self.config.parallel and spare_core():
+        if parallel and spare_core():
             self._convert_elsewhere(pages, files, config)
         return files
 
@@ -184,6 +184,9 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
     def on_page_context(
         self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> Any:
+        for forked in (self.converted, self.built):
+            if forked is not None:
+                forked.poll()
         if self.built is not None and page.meta.get("template") == BUILT_ELSEWHERE:
             html = self.built.get(page.file.src_uri)
             if html is not None:
