@@ -9,6 +9,7 @@ import pickle
 import select
 import struct
 import sys
+import threading
 import traceback
 from collections.abc import Callable, Hashable, Iterable
 from typing import Generic, TypeVar
@@ -18,8 +19,10 @@ V = TypeVar("V")
 
 
 def spare_core() -> bool:
-    """True when a second process can run at the same time: `fork` exists and 2+ cores are ours."""
-    if not hasattr(os, "fork"):
+    """True when a second process can run at the same time: `fork` exists, 2+ cores are ours,
+    and this process runs one thread (a forked copy of several threads may deadlock, e.g. under
+    `mkdocs serve`)."""
+    if not hasattr(os, "fork") or threading.active_count() > 1:
         return False
     try:
         cores = len(os.sched_getaffinity(0))

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator
 
-from generator.forked import ForkedStream, share
+from generator.forked import ForkedStream, share, spare_core
 
 
 def test_share_spreads_the_items_evenly() -> None:
@@ -43,3 +44,15 @@ def test_a_killed_child_gives_none() -> None:
     stream = ForkedStream(pairs)
     assert stream.get(1) is None
     stream.close()
+
+
+def test_no_second_process_beside_other_threads() -> None:
+    assert spare_core() == (len(os.sched_getaffinity(0)) > 1)
+    release = threading.Event()
+    thread = threading.Thread(target=release.wait)
+    thread.start()
+    try:
+        assert not spare_core()
+    finally:
+        release.set()
+        thread.join()
