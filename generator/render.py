@@ -32,6 +32,8 @@ ROUTINES_INDEX = "routines/index.md"
 ROUTINE_BUILDER = "routines/builder.md"
 CONTACT = "contact.md"
 REFERENCES = "references.md"
+# Below this many pages a second process costs more than it saves (each compiles the templates).
+PARALLEL_FROM = 400
 INDEX_PAGES = (
     CONDITIONS_INDEX,
     TREATMENTS_INDEX,
@@ -126,7 +128,8 @@ def render_pages(
         uri, name, extra = jobs[index]
         return env.get_template(name).render(**context, **extra, page_uri=uri)
 
-    theirs = share(range(len(jobs)), 0.5) if parallel and spare_core() else []
+    parallel = parallel and len(jobs) >= PARALLEL_FROM and spare_core()
+    theirs = share(range(len(jobs)), 0.5) if parallel else []
     if not theirs:
         return dict(sorted((job[0], render(index)) for index, job in enumerate(jobs)))
     elsewhere = ForkedStream(lambda: ((index, render(index)) for index in theirs))
