@@ -47,7 +47,6 @@ def test_a_killed_child_gives_none() -> None:
 
 
 def test_no_second_process_beside_other_threads() -> None:
-    assert spare_core() == (len(os.sched_getaffinity(0)) > 1)
     release = threading.Event()
     thread = threading.Thread(target=release.wait)
     thread.start()
