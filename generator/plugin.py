@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import datetime
 import gc
+import hashlib
 import logging
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
+from mkdocs.commands.build import get_context
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -15,12 +19,16 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import TableOfContents
 
 from .api import CATALOG_JSON_URI, catalog_json
 from .assets_check import check_images
 from .content_checks import check_content
 from .csp import add_policy
 from .errors import CatalogError, Problem
+from .forked import ForkedStream, share, spare_core
 from .html_fixes import repair
 from .load import read_catalog
 from .model import Catalog
@@ -34,10 +42,19 @@ from .structured_data import add_json_ld, json_ld_pages
 
 log = logging.getLogger("mkdocs.plugins.clinic_catalog")
 
+BUILT_ELSEWHERE = "clinic-built-elsewhere.html"
+# Shares of the catalog pages handled by the second process, spread through them: converting
+# Markdown, and rendering the theme's template. This process also reads every page, runs the
+# plugin events, copies the static files and writes every page, hence more than half.
+CONVERT_SHARE = 0.52
+TEMPLATE_SHARE = 0.75
+
 
 class CatalogPluginConfig(Config):
     catalog = config_options.Type(str, default="exercises.yaml")
     templates = config_options.Optional(config_options.Type(str))
+    # `mkdocs build` uses a second process (a second core) for about half of the catalog pages.
+    parallel = config_options.Type(bool, default=True)
 
 
 class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
@@ -50,6 +67,15 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         self.override_dir: Path | None = None
         self.json_ld: dict[str, str] = {}
         self.urls: dict[str, str] = {}
+        self.building = False
+        self.leaves: list[str] = []  # catalog pages, when a second process helps
+        self.converted: ForkedStream[str, _Converted] | None = None
+        self.nav: Navigation | None = None
+        self.built: ForkedStream[str, str] | None = None
+        self.finished: set[str] = set()  # pages whose HTML the second process made
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self.building = command == "build" and not dirty  # no second process under `serve`
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -92,7 +118,9 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.catalog is not None
         env = make_environment(self.override_dir)
-        pages = render_pages(self.catalog, self.settings, env, site_url=config.site_url or "")
+        parallel = self.building and self.config.parallel
+        site_url = config.site_url or ""
+        pages = render_pages(self.catalog, self.settings, env, site_url=site_url, parallel=parallel)
         pages[CATALOG_JSON_URI] = catalog_json(self.catalog)
         pages.update(redirect_pages(self.catalog, config.site_url or ""))
         pages.update(figure_files(self.catalog))
@@ -108,14 +136,70 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         # the garbage collector from walking them again and again (most of its time at scale).
         gc.collect()
         gc.freeze()
+        if parallel and spare_core():
+            self._convert_elsewhere(pages, files, config)
         return files
+
+    def _convert_elsewhere(self, pages: dict[str, str], files: Files, config: MkDocsConfig) -> None:
+        """A second process converts the Markdown of some catalog pages, in MkDocs' order.
+
+        Those pages are `_ConvertedElsewhere` pages, whose `render` takes the second process's
+        result when it was made from the same Markdown.
+        """
+        self.leaves = [uri for uri in pages if uri.endswith(".md") and uri not in INDEX_PAGES]
+        uris = share(self.leaves, CONVERT_SHARE)
+        elsewhere = [_ConvertedElsewhere(files.get_file_from_path(uri), config) for uri in uris]
+        self.converted = ForkedStream(lambda: _convert(elsewhere, config, files))
+        for page in elsewhere:
+            page.batch = self.converted
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav = nav
+        return nav
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         """A fresh store for the theme's fragments shared by catalog pages (see main.html)."""
         env.globals["clinic_fragments"] = {}
+        if self.leaves and self.nav is not None:
+            self._end_forks()  # every page is converted by now
+            self._build_elsewhere(env, config, files, self.nav)
         return env
 
+    def _build_elsewhere(
+        self, env: Any, config: MkDocsConfig, files: Files, nav: Navigation
+    ) -> None:
+        """A second process renders the theme's template for some catalog pages, in MkDocs' order.
+
+        Here those pages get the template `clinic-built-elsewhere.html`, which prints that
+        output (given to it by `on_page_context`), or renders `main.html` itself without it.
+        """
+        uris = share(self.leaves, TEMPLATE_SHARE)
+        pages = [page for uri in uris if (page := _page(files, uri)) is not None]
+        self.built = ForkedStream(
+            lambda: _render_pages(pages, env, config, files, nav, self._finish)
+        )
+        for page in pages:
+            page.meta["template"] = BUILT_ELSEWHERE
+
+    def on_page_context(
+        self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> Any:
+        for forked in (self.converted, self.built):
+            if forked is not None:
+                forked.poll()
+        if self.built is not None and page.meta.get("template") == BUILT_ELSEWHERE:
+            html = self.built.get(page.file.src_uri)
+            if html is not None:
+                context["clinic_built_elsewhere"] = html
+                self.finished.add(page.file.src_uri)
+        return context
+
     def on_post_page(self, output: str, /, *, page: Any, config: MkDocsConfig) -> str:
+        if page.file.src_uri in self.finished:
+            return output  # `_finish` ran in the second process
+        return self._finish(output, page)
+
+    def _finish(self, output: str, page: Page) -> str:
         json_ld = self.json_ld.get(page.file.src_uri)
         if json_ld is not None:
             output = add_json_ld(output, json_ld)
@@ -133,10 +217,135 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         index_file = Path(config.site_dir) / "search" / "search_index.json"
         if self.catalog is not None and index_file.is_file():
             add_to_index(index_file, search_entries(self.catalog, self.urls.__getitem__))
+        self._end_forks()
+        self.leaves, self.finished = [], set()
         gc.unfreeze()  # `mkdocs serve` builds again in the same process
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._end_forks()
+        self.leaves, self.finished = [], set()
+
+    def _end_forks(self) -> None:
+        for forked in (self.converted, self.built):
+            if forked is not None:
+                forked.close()  # the second process has finished and is reaped
+        self.converted = self.built = None
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> None:
         server.watch(str(self.catalog_path))
         server.watch(str(TEMPLATE_DIR))
         if self.override_dir is not None:
             server.watch(str(self.override_dir))
+
+
+@dataclass(frozen=True)
+class _Converted:
+    """What MkDocs' `Page.render` produced for one page in the second process."""
+
+    markdown_digest: bytes
+    content: str
+    toc: TableOfContents
+    present_anchor_ids: set[str]
+    links_to_anchors: dict[str, dict[str, str]] | None  # keyed by the linked file's src_uri
+    records: list[logging.LogRecord]  # its log messages (link warnings), given again here
+
+
+def _digest(markdown: str) -> bytes:
+    return hashlib.blake2b(markdown.encode("utf-8"), digest_size=16).digest()
+
+
+class _ConvertedElsewhere(Page):
+    """A catalog page whose Markdown the second process converted with MkDocs' own `render`."""
+
+    batch: ForkedStream[str, _Converted] | None = None
+
+    def __init__(self, file: File | None, config: MkDocsConfig) -> None:
+        assert file is not None
+        super().__init__(None, file, config)
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        done = self.batch.get(self.file.src_uri) if self.batch else None
+        if (
+            done is None
+            or self.markdown is None
+            or "title" not in self.meta
+            or done.markdown_digest != _digest(self.markdown)
+        ):
+            super().render(config, files)  # no result, or not from this Markdown: convert here
+            return
+        for record in done.records:
+            logging.getLogger(record.name).handle(record)
+        self.content = done.content
+        self.toc = done.toc
+        self.present_anchor_ids = done.present_anchor_ids
+        if done.links_to_anchors is not None:
+            self.links_to_anchors = {}
+            for uri, links in done.links_to_anchors.items():
+                target = files.get_file_from_path(uri)
+                assert target is not None
+                self.links_to_anchors[target] = links
+
+
+class _KeepRecords(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        record.msg, record.args = record.getMessage(), None
+        record.exc_info = record.exc_text = None
+        self.records.append(record)
+
+
+def _convert(
+    pages: list[_ConvertedElsewhere], config: MkDocsConfig, files: Files
+) -> Iterator[tuple[str, _Converted]]:
+    """In the second process: read and convert each page exactly as MkDocs does."""
+    keep = _KeepRecords()
+    logger = logging.getLogger("mkdocs")
+    logger.handlers, logger.propagate = [keep], False
+    for page in pages:
+        keep.records = []
+        page.read_source(config)
+        assert page.markdown is not None
+        Page.render(page, config, files)
+        assert page.content is not None and page.present_anchor_ids is not None
+        links = page.links_to_anchors
+        yield (
+            page.file.src_uri,
+            _Converted(
+                markdown_digest=_digest(page.markdown),
+                content=page.content,
+                toc=page.toc,
+                present_anchor_ids=page.present_anchor_ids,
+                links_to_anchors=None
+                if links is None
+                else {target.src_uri: anchors for target, anchors in links.items()},
+                records=keep.records,
+            ),
+        )
+
+
+def _page(files: Files, uri: str) -> Page | None:
+    file = files.get_file_from_path(uri)
+    return file.page if file is not None else None
+
+
+def _render_pages(
+    pages: list[Page],
+    env: Any,
+    config: MkDocsConfig,
+    files: Files,
+    nav: Navigation,
+    finish: Callable[[str, Page], str],
+) -> Iterator[tuple[str, str]]:
+    """In the second process: each page's HTML, as MkDocs' build renders it, then `finish`."""
+    doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+    for page in pages:
+        page.active = True
+        context = get_context(nav, doc_files, config, page)
+        template = env.get_template(page.meta.get("template", "main.html"))
+        context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
+        html = finish(template.render(context), page)
+        page.active = False
+        yield page.file.src_uri, html

@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -15,6 +14,7 @@ from markupsafe import Markup
 
 from . import labels
 from .dosage import describe_dosage, describe_frequency
+from .forked import ForkedStream, share, spare_core
 from .listing import INLINE_LIMIT, Page, exercise_groups, paginate
 from .markdown_text import escape_html, escape_text, finalize, html_list
 from .model import Catalog
@@ -32,6 +32,8 @@ ROUTINES_INDEX = "routines/index.md"
 ROUTINE_BUILDER = "routines/builder.md"
 CONTACT = "contact.md"
 REFERENCES = "references.md"
+# Below this many pages a second process costs more than it saves (each compiles the templates).
+PARALLEL_FROM = 400
 INDEX_PAGES = (
     CONDITIONS_INDEX,
     TREATMENTS_INDEX,
@@ -106,10 +108,12 @@ def render_pages(
     env: jinja2.Environment | None = None,
     *,
     site_url: str = "",
+    parallel: bool = False,
 ) -> dict[str, str]:
     """Every generated page, keyed by its source uri (e.g. `exercises/bird-dog.md`).
 
     `site_url` is the published address of the site; printed pages carry a QR code of it.
+    With `parallel`, a second process renders half of the pages when a second core is free.
     """
     env = env or make_environment()
     context: dict[str, Any] = {
@@ -118,10 +122,31 @@ def render_pages(
         "clinic": settings or ClinicSettings(),
         "site_url": site_url,
     }
-    return dict(sorted(_render_all(env, context)))
+    jobs = _jobs(context)
+
+    def render(index: int) -> str:
+        uri, name, extra = jobs[index]
+        return env.get_template(name).render(**context, **extra, page_uri=uri)
+
+    parallel = parallel and len(jobs) >= PARALLEL_FROM and spare_core()
+    theirs = share(range(len(jobs)), 0.5) if parallel else []
+    if not theirs:
+        return dict(sorted((job[0], render(index)) for index, job in enumerate(jobs)))
+    elsewhere = ForkedStream(lambda: ((index, render(index)) for index in theirs))
+    texts = dict.fromkeys(theirs, "")
+    for index in range(len(jobs)):
+        if index not in texts:
+            texts[index] = render(index)
+            elsewhere.poll()
+    for index in theirs:
+        text = elsewhere.get(index)
+        texts[index] = render(index) if text is None else text
+    elsewhere.close()
+    return dict(sorted((jobs[index][0], text) for index, text in texts.items()))
 
 
-def _render_all(env: jinja2.Environment, context: dict[str, Any]) -> Iterator[tuple[str, str]]:
+def _jobs(context: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
+    """Every page to render: its uri, its template and what the template needs besides."""
     catalog: Catalog = context["catalog"]
     groups = exercise_groups(catalog)
     sections: dict[str, list[Page[Any]]] = {
@@ -153,8 +178,7 @@ def _render_all(env: jinja2.Environment, context: dict[str, Any]) -> Iterator[tu
     jobs += [(condition_uri(c.id), "condition.md.j2", {"condition": c}) for c in catalog.conditions]
     jobs += [(treatment_uri(m.id), "treatment.md.j2", {"treatment": m}) for m in catalog.modalities]
     jobs += [(routine_uri(r.id), "routine.md.j2", {"routine": r}) for r in catalog.routines]
-    for uri, name, extra in jobs:
-        yield uri, env.get_template(name).render(**context, **extra, page_uri=uri)
+    return jobs
 
 
 def _by_name(entry: Any) -> tuple[str, str]:

@@ -167,3 +167,47 @@ def test_search_finds_generated_pages_at_real_anchors(built: Path) -> None:
         path, _, anchor = location.partition("#")
         page = (site / path / "index.html").read_text(encoding="utf-8")
         assert not anchor or f'id="{anchor}"' in page, location
+
+
+def test_one_process_builds_the_same_site(built: Path) -> None:
+    """A second process converts and renders about half of the catalog pages; without it
+    (`parallel: false`, or one core) the site is byte-identical."""
+    config = (built / "mkdocs.yml").read_text(encoding="utf-8")
+    one = config.replace(
+        "      catalog: exercises.yaml\n", "      catalog: exercises.yaml\n      parallel: false\n"
+    )
+    assert one != config
+    (built / "mkdocs-one.yml").write_text(one, encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs-one.yml"]
+    result = subprocess.run(
+        [*command, "--site-dir", "site-one"],
+        cwd=built,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert digest(built / "site") == digest(built / "site-one")
+
+
+def test_link_warnings_from_the_second_process_fail_the_strict_build(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    overrides = project / "overrides"
+    overrides.mkdir()
+    template = (ROOT / "generator" / "templates" / "exercise.md.j2").read_text(encoding="utf-8")
+    (overrides / "exercise.md.j2").write_text(template + "\n[Broken](no-such-page.md)\n")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(
+        config.replace(
+            "      catalog: exercises.yaml\n",
+            "      catalog: exercises.yaml\n      templates: overrides\n",
+        ),
+        encoding="utf-8",
+    )
+    result = build(project)
+    assert result.returncode == 1
+    exercises = len(load_catalog(project / "exercises.yaml").exercises)
+    # every exercise page warns exactly once, whichever process converted it
+    assert result.stderr.count("contains a link 'no-such-page.md'") == exercises, result.stderr

@@ -62,6 +62,15 @@ def test_rendering_is_deterministic(mini: Catalog) -> None:
     assert render_pages(mini) == render_pages(mini)
 
 
+def test_a_second_process_renders_the_same_pages(
+    mini: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("generator.render.PARALLEL_FROM", 0)
+    one = render_pages(mini)
+    two = render_pages(mini, parallel=True)
+    assert list(two.items()) == list(one.items())
+
+
 def test_links_go_both_ways(mini: Catalog) -> None:
     pages = render_pages(mini)
     assert 'href="../../conditions/acute-low-back-pain/"' in pages["exercises/pelvic-tilt.md"]

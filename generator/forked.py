@@ -1,0 +1,130 @@
+"""Compute values in a forked child process, on the machine's second core (no MkDocs here)."""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import pickle
+import select
+import struct
+import sys
+import threading
+import traceback
+from collections.abc import Callable, Hashable, Iterable
+from typing import Generic, TypeVar
+
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+
+
+def spare_core() -> bool:
+    """True when a second process can run at the same time: `fork` exists, 2+ cores are ours,
+    and this process runs one thread (a forked copy of several threads may deadlock, e.g. under
+    `mkdocs serve`)."""
+    if not hasattr(os, "fork") or threading.active_count() > 1:
+        return False
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - macOS
+        cores = os.cpu_count() or 1
+    return cores > 1
+
+
+def share(items: Iterable[V], fraction: float) -> list[V]:
+    """About `fraction` of `items`, spread evenly through them (so both processes get a mix)."""
+    return [
+        item
+        for index, item in enumerate(items)
+        if int((index + 1) * fraction) > int(index * fraction)
+    ]
+
+
+class ForkedStream(Generic[K, V]):
+    """`function()` runs in a forked copy of this process; its (key, value) pairs come back as made.
+
+    The child writes each pair, pickled, into a pipe and exits without running exit handlers.
+    `get(key)` waits for that key's value, and returns None when the child ended without
+    sending it (exception, crash, killed): the caller then does the work itself, a slower
+    build, never a different one. `poll()` takes in what has arrived, so the child never waits
+    for a full pipe; call it between pieces of work. Call `close()` before forking again.
+    """
+
+    def __init__(self, function: Callable[[], Iterable[tuple[K, V]]]) -> None:
+        self._values: dict[K, V] = {}
+        self._buffer = bytearray()
+        self._ended = False
+        read_end, write_end = os.pipe()
+        with contextlib.suppress(AttributeError, OSError):  # Linux: a 1 MB pipe
+            fcntl.fcntl(write_end, fcntl.F_SETPIPE_SZ, 1 << 20)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - the child's coverage is not collected
+            os.close(read_end)
+            status = 1
+            try:
+                for pair in function():
+                    data = pickle.dumps(pair, protocol=pickle.HIGHEST_PROTOCOL)
+                    _write_all(write_end, struct.pack("<Q", len(data)) + data)
+                status = 0
+            except BaseException:
+                traceback.print_exc()
+                sys.stderr.flush()
+            finally:
+                os._exit(status)
+        os.close(write_end)
+        os.set_blocking(read_end, False)
+        self._pid = pid
+        self._read_end = read_end
+
+    def poll(self) -> None:
+        """Take in every pair that has arrived, without waiting."""
+        self._read(wait=False)
+
+    def get(self, key: K) -> V | None:
+        """The value for `key` (waits for it), or None if the child will not send it."""
+        self._read(wait=False)
+        while key not in self._values and not self._ended:
+            self._read(wait=True)
+        return self._values.pop(key, None)
+
+    def close(self) -> None:
+        """Wait until the child has ended (and is reaped)."""
+        while not self._ended:
+            self._read(wait=True)
+
+    def _read(self, *, wait: bool) -> None:
+        while not self._ended:
+            if wait:
+                select.select([self._read_end], [], [])
+            try:
+                chunk = os.read(self._read_end, 1 << 20)
+            except BlockingIOError:
+                return
+            if not chunk:
+                os.close(self._read_end)
+                os.waitpid(self._pid, 0)
+                self._ended = True
+                return
+            self._buffer += chunk
+            self._take_pairs()
+            if wait:
+                return
+
+    def _take_pairs(self) -> None:
+        buffer, start = self._buffer, 0
+        while len(buffer) - start >= 8:
+            (size,) = struct.unpack_from("<Q", buffer, start)
+            if len(buffer) - start - 8 < size:
+                break
+            key, value = pickle.loads(memoryview(buffer)[start + 8 : start + 8 + size])
+            self._values[key] = value
+            start += 8 + size
+        del buffer[:start]
+
+
+def _write_all(fd: int, data: bytes) -> None:  # pragma: no cover - runs in the child
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
