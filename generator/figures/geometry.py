@@ -9,8 +9,6 @@ Vec = tuple[float, float, float]
 # (x to the right of the picture, y up, z toward the viewer); stored as its three columns.
 Frame = tuple[Vec, Vec, Vec]
 
-WORLD: Frame = ((1.0, 0.0, 0.0), (0.0, 1.0, 0.0), (0.0, 0.0, 1.0))
-
 
 def add(a: Vec, b: Vec) -> Vec:
     return (a[0] + b[0], a[1] + b[1], a[2] + b[2])
