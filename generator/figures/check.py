@@ -16,16 +16,16 @@ TOLERANCE_CM = 3.0
 
 def check_figure(
     figure: Figure, poses: Mapping[str, NamedPose] | None = None
-) -> list[tuple[Path, str]]:
+) -> tuple[tuple[Path, str], ...]:
     """Each problem as (path inside the figure, message)."""
     if poses is None:  # the shipped library: many exercises share a figure, check it once
         return _check_with_library(figure.model_dump_json(exclude_none=True))
-    return list(_problems(figure, poses))
+    return tuple(_problems(figure, poses))
 
 
 @lru_cache(maxsize=4096)
-def _check_with_library(spec: str) -> list[tuple[Path, str]]:
-    return list(_problems(Figure.model_validate_json(spec), None))
+def _check_with_library(spec: str) -> tuple[tuple[Path, str], ...]:
+    return tuple(_problems(Figure.model_validate_json(spec), None))
 
 
 def _problems(figure: Figure, poses: Mapping[str, NamedPose] | None) -> Iterator[tuple[Path, str]]:

@@ -1,6 +1,7 @@
 """A contact sheet: every figure of a catalog (and every library pose) on one HTML page.
 
-For looking at the pictures by eye: `python -m generator figures --sheet sheet.html`.
+For looking at the pictures by eye: `make figures`, which runs
+`python -m generator figures build/figures.html`.
 """
 
 from __future__ import annotations
