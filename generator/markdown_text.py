@@ -49,6 +49,17 @@ def escape_text(text: str) -> Markup:
 
 
 @functools.lru_cache(maxsize=65536)
+def escape_heading(text: str) -> Markup:
+    """Plain text -> the text of a Markdown heading (after `## `) that renders back to `text`.
+
+    Inside a heading line nothing is at the start of a line, but closing `#`s would be read as
+    the end of the heading.
+    """
+    line = _INLINE.sub(r"\\\1", _WHITESPACE.sub(" ", text).strip().translate(_HTML))
+    return Markup(line[:-1] + "\\#" if line.endswith("#") else line)
+
+
+@functools.lru_cache(maxsize=65536)
 def escape_html(text: str) -> Markup:
     """Plain text -> one line of HTML text (for raw HTML blocks) that reads exactly as `text`."""
     return Markup(_WHITESPACE.sub(" ", text).strip().translate(_HTML))

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import datetime
 import gc
-import hashlib
+import html
 import logging
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
@@ -21,7 +20,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import TableOfContents
+from mkdocs.structure.toc import get_toc
 
 from .api import CATALOG_JSON_URI, catalog_json
 from .assets_check import check_images
@@ -32,9 +31,10 @@ from .forked import ForkedStream, share, spare_core
 from .html_fixes import repair
 from .load import read_catalog
 from .model import Catalog
+from .outline import Heading, anchor_ids, toc_tokens
 from .pictures import figure_files
 from .redirects import redirect_pages
-from .render import INDEX_PAGES, TEMPLATE_DIR, make_environment, render_pages
+from .render import HTML_TEMPLATES, INDEX_PAGES, TEMPLATE_DIR, make_environment, render_site
 from .search_index import add_to_index, search_entries
 from .settings import ClinicSettings
 from .site_config import clinic_settings_from_mapping, locate_setting
@@ -43,10 +43,9 @@ from .structured_data import add_json_ld, json_ld_pages
 log = logging.getLogger("mkdocs.plugins.clinic_catalog")
 
 BUILT_ELSEWHERE = "clinic-built-elsewhere.html"
-# Shares of the catalog pages handled by the second process, spread through them: converting
-# Markdown, and rendering the theme's template. This process also reads every page, runs the
-# plugin events, copies the static files and writes every page, hence more than half.
-CONVERT_SHARE = 0.52
+# Share of the catalog pages whose theme template the second process renders, spread through
+# them. This process also reads every page, runs the plugin events, copies the static files and
+# writes every page, hence more than half.
 TEMPLATE_SHARE = 0.75
 
 
@@ -55,6 +54,9 @@ class CatalogPluginConfig(Config):
     templates = config_options.Optional(config_options.Type(str))
     # `mkdocs build` uses a second process (a second core) for about half of the catalog pages.
     parallel = config_options.Type(bool, default=True)
+    # Catalog pages are rendered as finished HTML (no Markdown conversion) when the site's
+    # `toc` settings allow; `false` always renders Markdown.
+    html_pages = config_options.Type(bool, default=True)
 
 
 class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
@@ -69,7 +71,6 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         self.urls: dict[str, str] = {}
         self.building = False
         self.leaves: list[str] = []  # catalog pages, when a second process helps
-        self.converted: ForkedStream[str, _Converted] | None = None
         self.nav: Navigation | None = None
         self.built: ForkedStream[str, str] | None = None
         self.finished: set[str] = set()  # pages whose HTML the second process made
@@ -120,7 +121,15 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         env = make_environment(self.override_dir)
         parallel = self.building and self.config.parallel
         site_url = config.site_url or ""
-        pages = render_pages(self.catalog, self.settings, env, site_url=site_url, parallel=parallel)
+        rendered = render_site(
+            self.catalog,
+            self.settings,
+            env,
+            site_url=site_url,
+            parallel=parallel,
+            html_templates=self._html_templates(config),
+        )
+        pages = rendered.texts
         pages[CATALOG_JSON_URI] = catalog_json(self.catalog)
         pages.update(redirect_pages(self.catalog, config.site_url or ""))
         pages.update(figure_files(self.catalog))
@@ -130,28 +139,31 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
                 raise PluginError(f"content/{uri} clashes with a page generated from the catalog")
             in_nav = uri in INDEX_PAGES
             inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, uri, content=text, inclusion=inclusion))
+            file = File.generated(config, uri, content=text, inclusion=inclusion)
+            files.append(file)
+            headings = rendered.outlines.get(uri)
+            if headings is not None:
+                _HtmlPage(file, config, headings)  # becomes `file.page`
         self.urls = {file.src_uri: file.url for file in files.documentation_pages()}
         # The catalog, its pages and MkDocs' file list live until the end of the build: keep
         # the garbage collector from walking them again and again (most of its time at scale).
         gc.collect()
         gc.freeze()
         if parallel and spare_core():
-            self._convert_elsewhere(pages, files, config)
+            self.leaves = [uri for uri in pages if uri.endswith(".md") and uri not in INDEX_PAGES]
         return files
 
-    def _convert_elsewhere(self, pages: dict[str, str], files: Files, config: MkDocsConfig) -> None:
-        """A second process converts the Markdown of some catalog pages, in MkDocs' order.
-
-        Those pages are `_ConvertedElsewhere` pages, whose `render` takes the second process's
-        result when it was made from the same Markdown.
-        """
-        self.leaves = [uri for uri in pages if uri.endswith(".md") and uri not in INDEX_PAGES]
-        uris = share(self.leaves, CONVERT_SHARE)
-        elsewhere = [_ConvertedElsewhere(files.get_file_from_path(uri), config) for uri in uris]
-        self.converted = ForkedStream(lambda: _convert(elsewhere, config, files))
-        for page in elsewhere:
-            page.batch = self.converted
+    def _html_templates(self, config: MkDocsConfig) -> frozenset[str]:
+        """Templates to render as finished HTML: all of HTML_TEMPLATES unless the site's `toc`
+        settings change headings (e.g. `permalink`), less those the clinic overrides."""
+        toc_settings = (config.mdx_configs or {}).get("toc", {})
+        if not self.config.html_pages or any(
+            key != "permalink" or value for key, value in toc_settings.items()
+        ):
+            return frozenset()
+        if self.override_dir is None:
+            return HTML_TEMPLATES
+        return frozenset(name for name in HTML_TEMPLATES if not (self.override_dir / name).exists())
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav = nav
@@ -161,7 +173,7 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         """A fresh store for the theme's fragments shared by catalog pages (see main.html)."""
         env.globals["clinic_fragments"] = {}
         if self.leaves and self.nav is not None:
-            self._end_forks()  # every page is converted by now
+            self._end_forks()
             self._build_elsewhere(env, config, files, self.nav)
         return env
 
@@ -184,9 +196,8 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
     def on_page_context(
         self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> Any:
-        for forked in (self.converted, self.built):
-            if forked is not None:
-                forked.poll()
+        if self.built is not None:
+            self.built.poll()
         if self.built is not None and page.meta.get("template") == BUILT_ELSEWHERE:
             html = self.built.get(page.file.src_uri)
             if html is not None:
@@ -226,10 +237,9 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         self.leaves, self.finished = [], set()
 
     def _end_forks(self) -> None:
-        for forked in (self.converted, self.built):
-            if forked is not None:
-                forked.close()  # the second process has finished and is reaped
-        self.converted = self.built = None
+        if self.built is not None:
+            self.built.close()  # the second process has finished and is reaped
+        self.built = None
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> None:
         server.watch(str(self.catalog_path))
@@ -238,92 +248,34 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
             server.watch(str(self.override_dir))
 
 
-@dataclass(frozen=True)
-class _Converted:
-    """What MkDocs' `Page.render` produced for one page in the second process."""
+class _HtmlPage(Page):
+    """A catalog page rendered as finished HTML: its content needs no Markdown conversion.
 
-    markdown_digest: bytes
-    content: str
-    toc: TableOfContents
-    present_anchor_ids: set[str]
-    links_to_anchors: dict[str, dict[str, str]] | None  # keyed by the linked file's src_uri
-    records: list[logging.LogRecord]  # its log messages (link warnings), given again here
+    `render` takes the HTML as MkDocs' own `render` would have made it (same content, table of
+    contents and anchors; tested) unless a plugin changed the page after it was read, in which
+    case it converts it like any other page.
+    """
 
-
-def _digest(markdown: str) -> bytes:
-    return hashlib.blake2b(markdown.encode("utf-8"), digest_size=16).digest()
-
-
-class _ConvertedElsewhere(Page):
-    """A catalog page whose Markdown the second process converted with MkDocs' own `render`."""
-
-    batch: ForkedStream[str, _Converted] | None = None
-
-    def __init__(self, file: File | None, config: MkDocsConfig) -> None:
-        assert file is not None
+    def __init__(self, file: File, config: MkDocsConfig, headings: tuple[Heading, ...]) -> None:
         super().__init__(None, file, config)
+        self.headings = headings
+        self.as_read: str | None = None
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        super().read_source(config)
+        self.as_read = self.markdown
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
-        done = self.batch.get(self.file.src_uri) if self.batch else None
-        if (
-            done is None
-            or self.markdown is None
-            or "title" not in self.meta
-            or done.markdown_digest != _digest(self.markdown)
-        ):
-            super().render(config, files)  # no result, or not from this Markdown: convert here
+        if self.markdown is None or self.markdown != self.as_read:
+            super().render(config, files)
             return
-        for record in done.records:
-            logging.getLogger(record.name).handle(record)
-        self.content = done.content
-        self.toc = done.toc
-        self.present_anchor_ids = done.present_anchor_ids
-        if done.links_to_anchors is not None:
-            self.links_to_anchors = {}
-            for uri, links in done.links_to_anchors.items():
-                target = files.get_file_from_path(uri)
-                assert target is not None
-                self.links_to_anchors[target] = links
-
-
-class _KeepRecords(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__()
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        record.msg, record.args = record.getMessage(), None
-        record.exc_info = record.exc_text = None
-        self.records.append(record)
-
-
-def _convert(
-    pages: list[_ConvertedElsewhere], config: MkDocsConfig, files: Files
-) -> Iterator[tuple[str, _Converted]]:
-    """In the second process: read and convert each page exactly as MkDocs does."""
-    keep = _KeepRecords()
-    logger = logging.getLogger("mkdocs")
-    logger.handlers, logger.propagate = [keep], False
-    for page in pages:
-        keep.records = []
-        page.read_source(config)
-        assert page.markdown is not None
-        Page.render(page, config, files)
-        assert page.content is not None and page.present_anchor_ids is not None
-        links = page.links_to_anchors
-        yield (
-            page.file.src_uri,
-            _Converted(
-                markdown_digest=_digest(page.markdown),
-                content=page.content,
-                toc=page.toc,
-                present_anchor_ids=page.present_anchor_ids,
-                links_to_anchors=None
-                if links is None
-                else {target.src_uri: anchors for target, anchors in links.items()},
-                records=keep.records,
-            ),
-        )
+        self.content = self.markdown.strip()
+        self.toc = get_toc(toc_tokens(self.headings))
+        first = self.headings[0] if self.headings else None
+        if first is not None and first.level == 1 and self.content.startswith("<h1 "):
+            self._title_from_render = html.unescape(first.html)
+        self.present_anchor_ids = anchor_ids(self.content)
+        self.links_to_anchors = {}  # raw HTML: MkDocs collects no links from it
 
 
 def _page(files: Files, uri: str) -> Page | None:

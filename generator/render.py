@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Collection
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -18,6 +20,7 @@ from .forked import ForkedStream, share, spare_core
 from .listing import INLINE_LIMIT, Page, exercise_groups, paginate
 from .markdown_text import escape_html, escape_text, finalize, html_list
 from .model import Catalog
+from .outline import Heading, Outline
 from .pictures import exercise_picture
 from .qr import page_url, qr_svg
 from .relations import Relations
@@ -34,6 +37,11 @@ CONTACT = "contact.md"
 REFERENCES = "references.md"
 # Below this many pages a second process costs more than it saves (each compiles the templates).
 PARALLEL_FROM = 400
+# Templates that write every part of a page but its headings as raw HTML: they can be rendered
+# as finished HTML (see outline.py). A clinic's override of one is rendered as Markdown.
+HTML_TEMPLATES = frozenset(
+    {"exercise.md.j2", "condition.md.j2", "treatment.md.j2", "routine.md.j2"}
+)
 INDEX_PAGES = (
     CONDITIONS_INDEX,
     TREATMENTS_INDEX,
@@ -94,12 +102,20 @@ def make_environment(override_dir: Path | None = None) -> jinja2.Environment:
         link=_link,
         url=_url,
         html_list=html_list,
-        ref_link=_ref_link,
+        file_url=_file_url,
         qr=_qr,
         absolute_url=_absolute,
         picture_of=exercise_picture,
     )
     return env
+
+
+@dataclass
+class RenderedPages:
+    """Every generated page's text by source uri; `outlines` has the pages written as HTML."""
+
+    texts: dict[str, str]
+    outlines: dict[str, tuple[Heading, ...]] = field(default_factory=dict)
 
 
 def render_pages(
@@ -110,11 +126,25 @@ def render_pages(
     site_url: str = "",
     parallel: bool = False,
 ) -> dict[str, str]:
-    """Every generated page, keyed by its source uri (e.g. `exercises/bird-dog.md`).
+    """Every generated page as Markdown, keyed by its source uri (e.g. `exercises/bird-dog.md`).
 
     `site_url` is the published address of the site; printed pages carry a QR code of it.
     With `parallel`, a second process renders half of the pages when a second core is free.
     """
+    return render_site(catalog, settings, env, site_url=site_url, parallel=parallel).texts
+
+
+def render_site(
+    catalog: Catalog,
+    settings: ClinicSettings | None = None,
+    env: jinja2.Environment | None = None,
+    *,
+    site_url: str = "",
+    parallel: bool = False,
+    html_templates: Collection[str] = (),
+) -> RenderedPages:
+    """Like `render_pages`; pages of `html_templates` (see HTML_TEMPLATES) are written with
+    HTML headings, their bodies finished HTML, and their headings kept in `outlines`."""
     env = env or make_environment()
     context: dict[str, Any] = {
         "catalog": catalog,
@@ -124,25 +154,34 @@ def render_pages(
     }
     jobs = _jobs(context)
 
-    def render(index: int) -> str:
+    def render(index: int) -> tuple[str, tuple[Heading, ...] | None]:
         uri, name, extra = jobs[index]
-        return env.get_template(name).render(**context, **extra, page_uri=uri)
+        doc = Outline(html=name in html_templates)
+        text = env.get_template(name).render(**context, **extra, page_uri=uri, doc=doc)
+        return text, tuple(doc.headings) if doc.html else None
 
     parallel = parallel and len(jobs) >= PARALLEL_FROM and spare_core()
     theirs = share(range(len(jobs)), 0.5) if parallel else []
-    if not theirs:
-        return dict(sorted((job[0], render(index)) for index, job in enumerate(jobs)))
-    elsewhere = ForkedStream(lambda: ((index, render(index)) for index in theirs))
-    texts = dict.fromkeys(theirs, "")
+    mine = set(range(len(jobs))).difference(theirs)
+    done: dict[int, tuple[str, tuple[Heading, ...] | None]] = {}
+    elsewhere = ForkedStream(lambda: ((i, render(i)) for i in theirs)) if theirs else None
     for index in range(len(jobs)):
-        if index not in texts:
-            texts[index] = render(index)
-            elsewhere.poll()
-    for index in theirs:
-        text = elsewhere.get(index)
-        texts[index] = render(index) if text is None else text
-    elsewhere.close()
-    return dict(sorted((jobs[index][0], text) for index, text in texts.items()))
+        if index in mine:
+            done[index] = render(index)
+            if elsewhere is not None:
+                elsewhere.poll()
+    if elsewhere is not None:
+        for index in theirs:
+            result = elsewhere.get(index)
+            done[index] = render(index) if result is None else result
+        elsewhere.close()
+    rendered = RenderedPages({})
+    for index in sorted(done, key=lambda i: jobs[i][0]):
+        text, headings = done[index]
+        rendered.texts[jobs[index][0]] = text
+        if headings is not None:
+            rendered.outlines[jobs[index][0]] = headings
+    return rendered
 
 
 def _jobs(context: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
@@ -220,8 +259,15 @@ def _directory(uri: str) -> list[str]:
 
 
 @jinja2.pass_context
-def _ref_link(context: jinja2.runtime.Context, reference_id: str) -> Markup:
-    return _link(context, REFERENCES, f"ref-{reference_id}")
+def _file_url(context: jinja2.runtime.Context, target: str) -> Markup:
+    """Relative URL, for raw HTML, from the page being rendered to a file (an image)."""
+    here = _directory(context["page_uri"])
+    there = target.split("/")
+    common = 0
+    while common < min(len(here), len(there) - 1) and here[common] == there[common]:
+        common += 1
+    path = "/".join([".."] * (len(here) - common) + there[common:])
+    return Markup(quote(path, safe="/-._~"))
 
 
 def relative_path(from_uri: str, to_uri: str) -> str:

@@ -15,6 +15,7 @@ import pytest
 
 from generator.load import load_catalog
 from tests.conftest import ROOT
+from tests.test_outline import events
 
 PROJECT_FILES = ["mkdocs.yml", "exercises.yaml", "content", "theme"]
 
@@ -170,7 +171,7 @@ def test_search_finds_generated_pages_at_real_anchors(built: Path) -> None:
 
 
 def test_one_process_builds_the_same_site(built: Path) -> None:
-    """A second process converts and renders about half of the catalog pages; without it
+    """A second process renders the theme for most of the catalog pages; without it
     (`parallel: false`, or one core) the site is byte-identical."""
     config = (built / "mkdocs.yml").read_text(encoding="utf-8")
     one = config.replace(
@@ -192,6 +193,38 @@ def test_one_process_builds_the_same_site(built: Path) -> None:
     assert digest(built / "site") == digest(built / "site-one")
 
 
+def test_pages_converted_from_markdown_read_the_same(built: Path) -> None:
+    """Catalog pages are built from finished HTML; with `html_pages: false` MkDocs converts
+    their Markdown instead, and every page reads the same: same tags, attributes, text and
+    table of contents (only whitespace and attribute order may differ)."""
+    config = (built / "mkdocs.yml").read_text(encoding="utf-8")
+    setting = "      catalog: exercises.yaml\n"
+    markdown_config = config.replace(setting, setting + "      html_pages: false\n")
+    (built / "mkdocs-markdown.yml").write_text(markdown_config, encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs-markdown.yml"]
+    result = subprocess.run(
+        [*command, "--site-dir", "site-markdown"],
+        cwd=built,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    pages = sorted((built / "site").rglob("*.html"))
+    assert len(pages) == sum(1 for _ in (built / "site-markdown").rglob("*.html"))
+    differ = []
+    for page in pages:
+        other = built / "site-markdown" / page.relative_to(built / "site")
+        html, converted = page.read_text("utf-8"), other.read_text("utf-8")
+        if html != converted:
+            differ.append(page)
+            assert events(html) == events(converted), page
+    catalog = load_catalog(built / "exercises.yaml")
+    assert len(differ) >= len(catalog.exercises)  # the catalog pages did take the other path
+
+
 def test_link_warnings_from_the_second_process_fail_the_strict_build(tmp_path: Path) -> None:
     project = make_project(tmp_path)
     overrides = project / "overrides"
@@ -209,5 +242,6 @@ def test_link_warnings_from_the_second_process_fail_the_strict_build(tmp_path: P
     result = build(project)
     assert result.returncode == 1
     exercises = len(load_catalog(project / "exercises.yaml").exercises)
-    # every exercise page warns exactly once, whichever process converted it
+    # an overridden template is rendered as Markdown and converted by MkDocs, which checks its
+    # links: every exercise page warns exactly once, whichever process rendered it
     assert result.stderr.count("contains a link 'no-such-page.md'") == exercises, result.stderr

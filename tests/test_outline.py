@@ -1,0 +1,159 @@
+"""Catalog pages written as finished HTML read exactly as their Markdown converted by MkDocs."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from typing import Any
+
+import markdown
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from mkdocs.structure.pages import _HTMLHandler
+
+from generator.load import load_catalog
+from generator.model import Catalog
+from generator.outline import Outline, anchor_ids, toc_tokens
+from generator.render import HTML_TEMPLATES, render_site
+from generator.settings import ClinicSettings
+from tests.conftest import ROOT
+
+
+def site_markdown() -> markdown.Markdown:
+    """Python-Markdown with the extensions and settings of the shipped `mkdocs.yml`."""
+    names: list[str] = []
+    configs: dict[str, Any] = {}
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    loader = type("Loader", (yaml.SafeLoader,), {})
+    loader.add_multi_constructor("!", lambda *_: None)
+    for entry in yaml.load(text, Loader=loader)["markdown_extensions"]:
+        if isinstance(entry, dict):
+            ((name, options),) = entry.items()
+            names.append(name)
+            configs[name] = options or {}
+        else:
+            names.append(entry)
+    return markdown.Markdown(extensions=names, extension_configs=configs)
+
+
+class _Events(HTMLParser):
+    """A page's HTML as a list of tags (attributes sorted) and text (whitespace collapsed)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.events: list[tuple[Any, ...]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.events.append(("start", tag, tuple(sorted(attrs, key=lambda a: a[0]))))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        self.events.append(("end", tag))
+
+    def handle_data(self, data: str) -> None:
+        text = " ".join(data.split())
+        if text:
+            self.events.append(("text", text))
+
+
+def events(html: str) -> list[tuple[Any, ...]]:
+    parser = _Events()
+    parser.feed(html)
+    parser.close()
+    return parser.events
+
+
+def flat_toc(tokens: list[Any]) -> list[tuple[int, str, str, str]]:
+    out: list[tuple[int, str, str, str]] = []
+    for token in tokens:
+        out.append((token["level"], token["id"], token["name"], token["html"]))
+        out += flat_toc(token["children"])
+    return out
+
+
+def body(page: str) -> str:
+    return page.split("---\n", 2)[-1]
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Catalog:
+    return load_catalog(ROOT / "exercises.yaml")
+
+
+def test_every_catalog_page_as_html_reads_as_its_markdown_converted(shipped: Catalog) -> None:
+    settings_ = ClinicSettings()
+    as_markdown = render_site(shipped, settings_, site_url="https://example.org/").texts
+    as_html = render_site(
+        shipped, settings_, site_url="https://example.org/", html_templates=HTML_TEMPLATES
+    )
+    kinds = {uri.split("/")[0] for uri in as_html.outlines}
+    assert kinds == {"exercises", "conditions", "treatments", "routines"}
+    assert len(as_html.outlines) == sum(
+        len(entries)
+        for entries in (shipped.exercises, shipped.conditions, shipped.modalities, shipped.routines)
+    )
+    for uri, headings in as_html.outlines.items():
+        converter = site_markdown()
+        converted = converter.convert(body(as_markdown[uri]))
+        html = body(as_html.texts[uri])
+        assert events(html) == events(converted), uri
+        assert flat_toc(toc_tokens(headings)) == flat_toc(converter.toc_tokens), uri
+        handler = _HTMLHandler()  # how MkDocs finds the anchors of raw HTML
+        handler.feed(html)
+        assert anchor_ids(html) == handler.present_anchor_ids, uri
+        assert not any(line.startswith("#") for line in html.splitlines()), uri
+    # pages not rendered as HTML are the same Markdown either way
+    for uri, text in as_markdown.items():
+        if uri not in as_html.outlines:
+            assert as_html.texts[uri] == text, uri
+
+
+heading_text = st.text(
+    st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40
+).filter(lambda text: text.strip())
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(1, 6), heading_text, st.sampled_from(["", "screen-only"])),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_html_headings_are_what_python_markdown_makes_of_the_markdown(
+    headings: list[tuple[int, str, str]],
+) -> None:
+    as_markdown, as_html = Outline(html=False), Outline(html=True)
+    source = "\n\n".join(as_markdown.heading(*h) for h in headings)
+    html = "\n".join(as_html.heading(*h) for h in headings)
+    converter = site_markdown()
+    converted = converter.convert(source)
+    assert events(html) == events(converted)
+    assert flat_toc(toc_tokens(as_html.headings)) == flat_toc(converter.toc_tokens)
+
+
+def test_markdown_attribute_only_in_markdown() -> None:
+    assert Outline(html=False).markdown == " markdown"
+    assert Outline(html=True).markdown == ""
+
+
+def test_heading_refuses_unsafe_classes_and_levels() -> None:
+    with pytest.raises(ValueError):
+        Outline(html=True).heading(2, "Title", 'x" onclick="y')
+    with pytest.raises(ValueError):
+        Outline(html=True).heading(7, "Title")
+
+
+def test_anchor_ids_reads_ids_and_link_names_only() -> None:
+    html = '<h2 id="a&amp;b">x</h2><a name="n" id="i"></a><div data-id="no" name="no"></div>'
+    assert anchor_ids(html) == {"a&b", "n", "i"}
+
+
+def test_the_html_form_has_the_same_pages(shipped: Catalog) -> None:
+    assert set(render_site(shipped).texts) == set(
+        render_site(shipped, html_templates=HTML_TEMPLATES).texts
+    )
