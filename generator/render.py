@@ -40,7 +40,14 @@ PARALLEL_FROM = 400
 # Templates that write every part of a page but its headings as raw HTML: they can be rendered
 # as finished HTML (see outline.py). A clinic's override of one is rendered as Markdown.
 HTML_TEMPLATES = frozenset(
-    {"exercise.md.j2", "condition.md.j2", "treatment.md.j2", "routine.md.j2"}
+    {
+        "exercise.md.j2",
+        "condition.md.j2",
+        "treatment.md.j2",
+        "routine.md.j2",
+        "exercise_group.md.j2",
+        "more.md.j2",
+    }
 )
 INDEX_PAGES = (
     CONDITIONS_INDEX,
