@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import mmap
 import os
 import pickle
 import select
@@ -29,15 +30,6 @@ def spare_core() -> bool:
     except AttributeError:  # pragma: no cover - macOS
         cores = os.cpu_count() or 1
     return cores > 1
-
-
-def share(items: Iterable[V], fraction: float) -> list[V]:
-    """About `fraction` of `items`, spread evenly through them (so both processes get a mix)."""
-    return [
-        item
-        for index, item in enumerate(items)
-        if int((index + 1) * fraction) > int(index * fraction)
-    ]
 
 
 class ForkedStream(Generic[K, V]):
@@ -89,6 +81,11 @@ class ForkedStream(Generic[K, V]):
             self._read(wait=True)
         return self._values.pop(key, None)
 
+    def ready(self, key: K) -> V | None:
+        """The value for `key` if it has arrived (without waiting), else None."""
+        self._read(wait=False)
+        return self._values.pop(key, None)
+
     def close(self) -> None:
         """Wait until the child has ended (and is reaped)."""
         while not self._ended:
@@ -122,6 +119,52 @@ class ForkedStream(Generic[K, V]):
             self._values[key] = value
             start += 8 + size
         del buffer[:start]
+
+
+class SharedWork(Generic[V]):
+    """Items `0..count-1` shared with a forked child that works from the back, until they meet.
+
+    This process calls `take(index)` for each item in increasing order: the child's value when
+    it has already made it, else None (then this process makes it). The child checks before
+    each item, through a shared counter, whether this process has got there, and stops. So the
+    work splits itself by how fast each process goes, whatever else runs on the machine; at
+    most the item where they meet is made twice.
+    """
+
+    def __init__(self, count: int, make: Callable[[int], V]) -> None:
+        self._taken = mmap.mmap(-1, 8)  # anonymous and shared with the child after the fork
+        self._taken_here = 0
+        self._set_taken(0)
+        self._stream: ForkedStream[int, V] = ForkedStream(lambda: self._from_back(count, make))
+
+    def _from_back(self, count: int, make: Callable[[int], V]) -> Iterable[tuple[int, V]]:
+        for index in range(count - 1, -1, -1):  # pragma: no cover - runs in the child
+            if index < self._get_taken():
+                return
+            yield index, make(index)
+
+    def take(self, index: int) -> V | None:
+        """Claim item `index`: the child's value for it, or None when this process makes it."""
+        if index >= self._taken_here:
+            self._taken_here = index + 1
+            self._set_taken(self._taken_here)
+        return self._stream.ready(index)
+
+    def poll(self) -> None:
+        """Take in what the child has sent (call between pieces of work)."""
+        self._stream.poll()
+
+    def close(self) -> None:
+        """Wait for the child to stop (it stops at its next item)."""
+        self._set_taken(1 << 62)
+        self._stream.close()
+        self._taken.close()
+
+    def _set_taken(self, value: int) -> None:
+        struct.pack_into("<q", self._taken, 0, value)
+
+    def _get_taken(self) -> int:  # pragma: no cover - runs in the child
+        return int(struct.unpack_from("<q", self._taken, 0)[0])
 
 
 def _write_all(fd: int, data: bytes) -> None:  # pragma: no cover - runs in the child

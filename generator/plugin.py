@@ -6,7 +6,7 @@ import datetime
 import gc
 import html
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
@@ -27,7 +27,7 @@ from .assets_check import check_images
 from .content_checks import check_content
 from .csp import add_policy
 from .errors import CatalogError, Problem
-from .forked import ForkedStream, share, spare_core
+from .forked import SharedWork, spare_core
 from .html_fixes import repair
 from .load import read_catalog
 from .model import Catalog
@@ -43,10 +43,6 @@ from .structured_data import add_json_ld, json_ld_pages
 log = logging.getLogger("mkdocs.plugins.clinic_catalog")
 
 BUILT_ELSEWHERE = "clinic-built-elsewhere.html"
-# Share of the catalog pages whose theme template the second process renders, spread through
-# them. This process also reads every page, runs the plugin events, copies the static files and
-# writes every page, hence more than half.
-TEMPLATE_SHARE = 0.75
 
 
 class CatalogPluginConfig(Config):
@@ -72,7 +68,8 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         self.building = False
         self.leaves: list[str] = []  # catalog pages, when a second process helps
         self.nav: Navigation | None = None
-        self.built: ForkedStream[str, str] | None = None
+        self.built: SharedWork[str] | None = None
+        self.leaf_index: dict[str, int] = {}
         self.finished: set[str] = set()  # pages whose HTML the second process made
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -184,15 +181,14 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
     def _build_elsewhere(
         self, env: Any, config: MkDocsConfig, files: Files, nav: Navigation
     ) -> None:
-        """A second process renders the theme's template for some catalog pages, in MkDocs' order.
-
-        Here those pages get the template `clinic-built-elsewhere.html`, which prints that
-        output (given to it by `on_page_context`), or renders `main.html` itself without it.
-        """
-        uris = share(self.leaves, TEMPLATE_SHARE)
-        pages = [page for uri in uris if (page := _page(files, uri)) is not None]
-        self.built = ForkedStream(
-            lambda: _render_pages(pages, env, config, files, nav, self._finish)
+        """A second process renders the theme's template for catalog pages, from the last one
+        backwards, while this process goes forwards (`SharedWork`): they meet where their speeds
+        say. Here catalog pages get the template `clinic-built-elsewhere.html`, which prints the
+        second process's output (given to it by `on_page_context`) or renders `main.html`."""
+        pages = [page for uri in self.leaves if (page := _page(files, uri)) is not None]
+        self.leaf_index = {page.file.src_uri: index for index, page in enumerate(pages)}
+        self.built = SharedWork(
+            len(pages), _page_renderer(pages, env, config, files, nav, self._finish)
         )
         for page in pages:
             page.meta["template"] = BUILT_ELSEWHERE
@@ -200,10 +196,11 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
     def on_page_context(
         self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> Any:
-        if self.built is not None:
-            self.built.poll()
-        if self.built is not None and page.meta.get("template") == BUILT_ELSEWHERE:
-            html = self.built.get(page.file.src_uri)
+        if self.built is None:
+            return context
+        self.built.poll()
+        if page.meta.get("template") == BUILT_ELSEWHERE:
+            html = self.built.take(self.leaf_index[page.file.src_uri])
             if html is not None:
                 context["clinic_built_elsewhere"] = html
                 self.finished.add(page.file.src_uri)
@@ -288,21 +285,25 @@ def _page(files: Files, uri: str) -> Page | None:
     return file.page if file is not None else None
 
 
-def _render_pages(
+def _page_renderer(
     pages: list[Page],
     env: Any,
     config: MkDocsConfig,
     files: Files,
     nav: Navigation,
     finish: Callable[[str, Page], str],
-) -> Iterator[tuple[str, str]]:
-    """In the second process: each page's HTML, as MkDocs' build renders it, then `finish`."""
+) -> Callable[[int], str]:
+    """For the second process: page number -> its HTML as MkDocs' build renders it, `finish`ed."""
     doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
-    for page in pages:
+
+    def render(index: int) -> str:
+        page = pages[index]
         page.active = True
         context = get_context(nav, doc_files, config, page)
         template = env.get_template(page.meta.get("template", "main.html"))
         context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
         html = finish(template.render(context), page)
         page.active = False
-        yield page.file.src_uri, html
+        return html
+
+    return render

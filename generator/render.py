@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from . import labels
 from .dosage import describe_dosage, describe_frequency
-from .forked import ForkedStream, share, spare_core
+from .forked import SharedWork, spare_core
 from .listing import INLINE_LIMIT, Page, exercise_groups, paginate
 from .markdown_text import escape_html, escape_text, finalize, html_list
 from .model import Catalog
@@ -136,7 +136,7 @@ def render_pages(
     """Every generated page as Markdown, keyed by its source uri (e.g. `exercises/bird-dog.md`).
 
     `site_url` is the published address of the site; printed pages carry a QR code of it.
-    With `parallel`, a second process renders half of the pages when a second core is free.
+    With `parallel`, a second process shares the work when a second core is free.
     """
     return render_site(catalog, settings, env, site_url=site_url, parallel=parallel).texts
 
@@ -168,22 +168,15 @@ def render_site(
         return text, tuple(doc.headings) if doc.html else None
 
     parallel = parallel and len(jobs) >= PARALLEL_FROM and spare_core()
-    theirs = share(range(len(jobs)), 0.5) if parallel else []
-    mine = set(range(len(jobs))).difference(theirs)
-    done: dict[int, tuple[str, tuple[Heading, ...] | None]] = {}
-    elsewhere = ForkedStream(lambda: ((i, render(i)) for i in theirs)) if theirs else None
+    shared = SharedWork(len(jobs), render) if parallel else None
+    done: list[tuple[str, tuple[Heading, ...] | None]] = []
     for index in range(len(jobs)):
-        if index in mine:
-            done[index] = render(index)
-            if elsewhere is not None:
-                elsewhere.poll()
-    if elsewhere is not None:
-        for index in theirs:
-            result = elsewhere.get(index)
-            done[index] = render(index) if result is None else result
-        elsewhere.close()
+        result = shared.take(index) if shared is not None else None
+        done.append(render(index) if result is None else result)
+    if shared is not None:
+        shared.close()
     rendered = RenderedPages({})
-    for index in sorted(done, key=lambda i: jobs[i][0]):
+    for index in sorted(range(len(jobs)), key=lambda i: jobs[i][0]):
         text, headings = done[index]
         rendered.texts[jobs[index][0]] = text
         if headings is not None:

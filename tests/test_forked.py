@@ -4,16 +4,10 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from collections.abc import Iterator
 
-from generator.forked import ForkedStream, share, spare_core
-
-
-def test_share_spreads_the_items_evenly() -> None:
-    assert share(range(10), 0.5) == [1, 3, 5, 7, 9]
-    assert share(range(4), 0.0) == []
-    assert share(range(4), 1.0) == [0, 1, 2, 3]
-    assert len(share(range(1000), 0.52)) == 520
+from generator.forked import ForkedStream, SharedWork, spare_core
 
 
 def test_values_come_back_by_key_in_any_order_of_asking() -> None:
@@ -55,3 +49,31 @@ def test_no_second_process_beside_other_threads() -> None:
     finally:
         release.set()
         thread.join()
+
+
+def _slow_square(index: int) -> int:
+    time.sleep(0.002)
+    return index * index
+
+
+def test_shared_work_meets_in_the_middle() -> None:
+    """Both processes work until they meet; every item comes back exactly right."""
+    work = SharedWork(300, _slow_square)
+    values, from_child = [], 0
+    for index in range(300):
+        value = work.take(index)
+        from_child += value is not None
+        values.append(_slow_square(index) if value is None else value)
+    work.close()
+    assert values == [n * n for n in range(300)]
+    assert 0 < from_child < 300  # each process did part of it
+
+
+def test_shared_work_without_its_child_is_done_here() -> None:
+    def fail(index: int) -> int:
+        raise RuntimeError("boom")
+
+    work = SharedWork(50, fail)
+    time.sleep(0.05)
+    assert all(work.take(index) is None for index in range(50))
+    work.close()
