@@ -43,6 +43,7 @@ from .structured_data import add_json_ld, json_ld_pages
 log = logging.getLogger("mkdocs.plugins.clinic_catalog")
 
 BUILT_ELSEWHERE = "clinic-built-elsewhere.html"
+LEAF_KINDS = frozenset({"exercise", "condition", "treatment", "routine"})  # as in main.html
 
 
 class CatalogPluginConfig(Config):
@@ -196,6 +197,10 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
     def on_page_context(
         self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> Any:
+        if page.meta.get("page_kind") in LEAF_KINDS and page.toc is not None:
+            # Pages with the same sections share the theme's rendering of their table of
+            # contents (main.html); the key is what that rendering reads from the page.
+            context["clinic_toc_key"] = "toc:" + repr(_toc_shape(page.toc))
         if self.built is None:
             return context
         self.built.poll()
@@ -278,6 +283,14 @@ class _HtmlPage(Page):
             self._title_from_render = html.unescape(first.html)
         self.present_anchor_ids = anchor_ids(self.content)
         self.links_to_anchors = {}  # raw HTML: MkDocs collects no links from it
+
+
+def _toc_shape(toc: Any) -> list[Any]:
+    """What Material's `partials/toc.html` prints of a table of contents (below the `h1`)."""
+    items = list(toc)
+    if items and items[0].level == 1:
+        items = list(items[0].children)
+    return [(i.title, i.url, getattr(i, "typeset", None), _toc_shape(i.children)) for i in items]
 
 
 def _page(files: Files, uri: str) -> Page | None:
