@@ -7,9 +7,7 @@ a map from each data path to its line and column.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeAlias
 
 import yaml
 
@@ -24,25 +22,101 @@ MAX_NODES = 3_000_000
 MAX_DEPTH = 64
 MAX_BYTES = 40 * 1024 * 1024
 
+# A position is one int, `line << 32 | column` (libyaml's 0-based mark): cheaper to make and
+# keep than a tuple. A recorded container's place is a `_Node`: its position, the positions of
+# its keys (None for a sequence) and the places of its children (an alias's place is the
+# anchored node's position, with no children).
+_COLUMN_BITS = 32
+_COLUMN_MASK = (1 << _COLUMN_BITS) - 1
+# The children are a dict by key (a mapping) or a list (a sequence).
+_Node: TypeAlias = tuple[int, dict[str, int] | None, Any]
 
-@dataclass
+
+def _at(position: int) -> tuple[int, int]:
+    """1-based (line, column) of a packed position."""
+    return ((position >> _COLUMN_BITS) + 1, (position & _COLUMN_MASK) + 1)
+
+
+def _child(children: dict[str, Any] | list[Any], part: str | int) -> Any:
+    """The place of `part` among a node's children, or None."""
+    if isinstance(children, dict):
+        return children.get(part)  # type: ignore[arg-type]
+    if isinstance(part, int) and 0 <= part < len(children):
+        return children[part]
+    return None
+
+
 class SourceMap:
-    """Line and column (1-based) of every value and mapping key, by data path."""
+    """Line and column (1-based) of every value and mapping key, by data path.
 
-    file: str
-    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    The reader fills a tree of positions; `locate` walks it, and the flat `values` and `keys`
+    tables are made from it only when first asked for.
+    """
+
+    def __init__(self, file: str, tree: _Node | int | None = None) -> None:
+        self.file = file
+        self.tree = tree
+        self._values: dict[Path, tuple[int, int]] | None = None
+        self._keys: dict[Path, tuple[int, int]] = {}
+
+    @property
+    def values(self) -> dict[Path, tuple[int, int]]:
+        """Position of every recorded value, by data path (in document order)."""
+        if self._values is None:
+            self._values = {}
+            if self.tree is not None:
+                self._flatten(self.tree, ())
+        return self._values
+
+    @property
+    def keys(self) -> dict[Path, tuple[int, int]]:
+        """Position of every accepted mapping key, by the data path of its value."""
+        _ = self.values
+        return self._keys
+
+    def _flatten(self, place: _Node | int, path: Path) -> None:
+        assert self._values is not None
+        if isinstance(place, int):
+            self._values[path] = _at(place)
+            return
+        position, keys, children = place
+        self._values[path] = _at(position)
+        if keys is None:
+            for index, child in enumerate(children):
+                self._flatten(child, (*path, index))
+            return
+        for key, at in keys.items():
+            self._keys[(*path, key)] = _at(at)
+            if key in children:  # a reading that failed may stop between a key and its value
+                self._flatten(children[key], (*path, key))
+
+    def _places(self, path: Path) -> list[Any]:
+        """The places along `path` from the root, as far as they are recorded."""
+        if self.tree is None:
+            return []
+        places: list[Any] = [self.tree]
+        for part in path:
+            place = places[-1]
+            child = None if isinstance(place, int) else _child(place[2], part)
+            if child is None:
+                break
+            places.append(child)
+        return places
 
     def locate(self, path: Path, *, key: bool = False) -> tuple[int, int]:
         """Nearest known position for `path`, walking up to a parent if needed."""
-        table = self.keys if key else self.values
-        if path in table:
-            return table[path]
-        while path:
-            path = path[:-1]
-            if path in self.values:
-                return self.values[path]
-        return (1, 1)
+        places = self._places(path)
+        if key and path and len(places) >= len(path):
+            parent = places[len(path) - 1]
+            if not isinstance(parent, int) and parent[1] is not None:
+                position = parent[1].get(path[-1])
+                if position is not None:
+                    return _at(position)
+        found = len(places) if not key else min(len(places), len(path))
+        if found == 0:
+            return (1, 1)
+        place = places[found - 1]
+        return _at(place if isinstance(place, int) else place[0])
 
     def problem(self, path: Path, message: str, *, key: bool = False) -> Problem:
         line, column = self.locate(path, key=key)
@@ -50,23 +124,45 @@ class SourceMap:
 
 
 class _Frame:
-    """A mapping or sequence being built; `path` is None for one that is not recorded (a key,
-    or the value of a refused key)."""
+    """A mapping or sequence being built. `children` and `keys` hold the positions of what
+    is recorded in it; both are None for a container that is not recorded (a key, or the value
+    of a refused key), and `keys` is None for a sequence."""
 
-    __slots__ = ("anchor", "before", "key", "key_at", "mark", "path", "skip", "value")
+    __slots__ = ("anchor", "before", "children", "key", "keys", "position", "skip", "value")
 
-    def __init__(self, value: Any, path: Path | None, mark: Any, anchor: str | None, before: int):
+    def __init__(
+        self, value: Any, node: _Node | None, position: int, anchor: str | None, before: int
+    ) -> None:
         self.value = value
-        self.path = path
-        self.mark = mark
+        self.children: Any = node[2] if node is not None else None
+        self.keys = node[1] if node is not None else None
+        self.position = position
         self.anchor = anchor
         self.before = before
         self.key: Any = _NO_KEY  # a mapping waiting for its next key
-        self.key_at: tuple[int, int] = (1, 1)
         self.skip = False  # the pending key was refused: build its value but do not keep it
 
 
 _NO_KEY = object()
+
+
+def _resolved_firsts() -> frozenset[str] | None:
+    """First characters of the plain scalars PyYAML's safe resolver may type (numbers, null,
+    booleans, dates, merge keys...); None when it looks at more than that (then it decides
+    every scalar)."""
+    loader = yaml.SafeLoader
+    if None in loader.yaml_implicit_resolvers or loader.yaml_path_resolvers:
+        return None
+    return frozenset(loader.yaml_implicit_resolvers)
+
+
+_FIRSTS = _resolved_firsts()
+
+
+def needs_resolver(value: str, implicit: tuple[bool, bool]) -> bool:
+    """False when PyYAML's resolver would call this untagged scalar text anyway: it is quoted,
+    or plain with a first character that starts no other type (most values)."""
+    return _FIRSTS is None or (implicit[0] and value[:1] in _FIRSTS)
 
 
 class _Builder:
@@ -75,73 +171,116 @@ class _Builder:
     Composing PyYAML nodes first costs about three times as much. The pass also enforces the
     limits: nesting depth (before any recursion could happen), node count, and aliases, which
     reuse the anchored value and only add its size to the count (an alias bomb is refused
-    without being expanded).
+    without being expanded). The event loop is written out in one method, with locals: it
+    runs once per event, close to a million times for a large catalog.
     """
 
-    def __init__(self, source: SourceMap) -> None:
-        self.source = source
+    def __init__(self, file: str) -> None:
+        self.file = file
         self.loader = yaml.SafeLoader("")
-        self.nodes = 0
         self.problems: list[Problem] = []
-        self.anchors: dict[str, tuple[Any, int, Any]] = {}
+        self.anchors: dict[str, tuple[Any, int, int]] = {}
         self.stack: list[_Frame] = []
+        self.constructed: dict[tuple[str, str], Any] = {}
+        self.resolved: dict[str, str] = {}  # plain scalar -> tag (it depends on the text alone)
         self.root: Any = None
         self.root_mark: Any = None
+        self.tree: _Node | int | None = None
         self.documents = 0
 
     @staticmethod
     def at(mark: Any) -> tuple[int, int]:
         return (mark.line + 1, mark.column + 1)
 
-    def _count(self, size: int) -> None:
-        self.nodes += size
-        if self.nodes > MAX_NODES:
-            raise _TooBig("the document is too large or uses too many aliases")
-
     def build(self, text: str) -> bool:
         """Read every event of `text`; False when the stream holds no document."""
-        stack = self.stack
-        scalar_event, str_tag = yaml.ScalarEvent, _STR_TAG
+        parser = _FastLoader(text)
+        try:
+            self._events(parser.get_event)
+        finally:
+            parser.dispose()
+        return self.documents > 0 and self.root_mark is not None
+
+    def _events(self, next_event: Any) -> None:
+        stack, anchors, add = self.stack, self.anchors, self._add
+        scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+        mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
+        mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
+        str_tag, merge_tag, no_key, firsts = _STR_TAG, _MERGE_TAG, _NO_KEY, _FIRSTS
         resolve: Any = self.loader.resolve  # untyped in the stubs
-        events: Iterator[Any] = yaml.parse(text, Loader=_FastLoader)
-        for event in events:
+        resolved = self.resolved
+        top: _Frame | None = None
+        nodes = 0
+        while (event := next_event()) is not None:
             kind = type(event)
             if kind is scalar_event:
-                self._count(1)
+                nodes += 1
+                if nodes > MAX_NODES:
+                    raise _TooBig(_TOO_BIG)
+                mark = event.start_mark
+                position = mark.line << _COLUMN_BITS | mark.column
+                value = event.value
                 tag = event.tag
                 if tag is None or tag == "!":
-                    tag = resolve(yaml.ScalarNode, event.value, event.implicit)
-                if tag in (str_tag, _MERGE_TAG):  # most values: skip the constructor
-                    value: Any = event.value
-                else:
-                    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark)
-                    value = self.loader.construct_object(node, deep=True)
+                    implicit = event.implicit  # the test below is `needs_resolver`, inlined
+                    if firsts is None:
+                        tag = resolve(yaml.ScalarNode, value, implicit)
+                    elif implicit[0] and value[:1] in firsts:
+                        tag = resolved.get(value) or self._resolve(value, implicit)
+                    else:
+                        tag = str_tag
+                if tag is not str_tag and tag != str_tag and tag != merge_tag:
+                    value = self._construct(tag, value, event)
                 if event.anchor is not None:
-                    self.anchors[event.anchor] = (value, 1, event.start_mark)
-                self._add(value, event.start_mark, tag)
-            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                    anchors[event.anchor] = (value, 1, position)
+                if top is None:
+                    self._set_root(value, mark, position)
+                elif top.keys is None and top.children is not None:  # a recorded sequence
+                    top.children.append(position)
+                    top.value.append(value)
+                elif top.key is not no_key:  # a mapping value
+                    if not top.skip:
+                        if top.children is not None:
+                            top.children[top.key] = position
+                        top.value[top.key] = value
+                    top.key, top.skip = no_key, False
+                elif type(top.value) is list:  # a sequence that is not recorded
+                    top.value.append(value)
+                elif tag != merge_tag and isinstance(value, str) and value not in top.value:
+                    top.key = value  # a new key, the usual case of `_key`
+                    if top.keys is not None:
+                        top.keys[value] = position
+                else:
+                    self._key(top, value, position, tag)
+            elif kind is mapping_start or kind is sequence_start:
                 if len(stack) >= MAX_DEPTH:
                     raise _TooDeep(*self.at(event.start_mark))
-                path = self._slot()
-                if path is not None:
-                    self.source.values[path] = self.at(event.start_mark)
-                container: Any = {} if kind is yaml.MappingStartEvent else []
-                stack.append(_Frame(container, path, event.start_mark, event.anchor, self.nodes))
-                self._count(1)
-            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                mark = event.start_mark
+                position = mark.line << _COLUMN_BITS | mark.column
+                node = self._start(top, mark, position, kind is mapping_start)
+                top = _Frame(
+                    {} if kind is mapping_start else [], node, position, event.anchor, nodes
+                )
+                stack.append(top)
+                nodes += 1
+                if nodes > MAX_NODES:
+                    raise _TooBig(_TOO_BIG)
+            elif kind is mapping_end or kind is sequence_end:
                 frame = stack.pop()
+                top = stack[-1] if stack else None
                 if frame.anchor is not None:
-                    size = self.nodes - frame.before
-                    self.anchors[frame.anchor] = (frame.value, size, frame.mark)
-                self._add(frame.value, frame.mark, None, recorded=True)
-            elif kind is yaml.AliasEvent:
-                if event.anchor not in self.anchors:
+                    anchors[frame.anchor] = (frame.value, nodes - frame.before, frame.position)
+                add(top, frame.value, frame.position, None, recorded=True)
+            elif kind is alias_event:
+                if event.anchor not in anchors:
                     raise yaml.composer.ComposerError(
                         None, None, "found undefined alias", event.start_mark
                     )
-                value, size, mark = self.anchors[event.anchor]
-                self._count(size)
-                self._add(value, mark, None)
+                value, size, position = anchors[event.anchor]
+                nodes += size
+                if nodes > MAX_NODES:
+                    raise _TooBig(_TOO_BIG)
+                add(top, value, position, None)
             elif kind is yaml.DocumentStartEvent:
                 self.documents += 1
                 if self.documents > 1:
@@ -151,67 +290,111 @@ class _Builder:
                         "but found another document",
                         event.start_mark,
                     )
-        return self.documents > 0 and self.root_mark is not None
 
-    def _slot(self) -> Path | None:
-        """Path of the node starting now, or None when it is a key or a refused key's value."""
-        if not self.stack:
-            return ()
-        top = self.stack[-1]
-        if top.path is None:
-            return None
-        if isinstance(top.value, list):
-            return (*top.path, len(top.value))
-        if top.key is _NO_KEY or top.skip:
-            return None
-        return (*top.path, top.key)
+    def _resolve(self, value: str, implicit: tuple[bool, bool]) -> str:
+        """The resolver's tag for a plain scalar, kept for the next time the text appears."""
+        tag: str = self.loader.resolve(yaml.ScalarNode, value, implicit)  # type: ignore[no-untyped-call]
+        self.resolved[value] = tag
+        return tag
 
-    def _add(self, value: Any, mark: Any, tag: str | None, *, recorded: bool = False) -> None:
-        """A finished node: store it in its parent (or as the root)."""
-        if not self.stack:
-            self.root, self.root_mark = value, mark
+    def _construct(self, tag: str, value: str, event: Any) -> Any:
+        """A typed scalar (number, date, null...), made once per distinct tag and text."""
+        try:
+            return self.constructed[tag, value]
+        except KeyError:
+            pass
+        node = yaml.ScalarNode(tag, value, event.start_mark, event.end_mark)
+        made = self.loader.construct_object(node, deep=True)
+        self.constructed[tag, value] = made  # immutable: None, bool, int, float, bytes, dates
+        return made
+
+    def _set_root(self, value: Any, mark: Any, position: int) -> None:
+        self.root, self.root_mark, self.tree = value, mark, position
+
+    def _start(self, top: _Frame | None, mark: Any, position: int, mapping: bool) -> _Node | None:
+        """The recorded node of a container starting now, placed in its parent; None when it
+        is a key or a refused key's value."""
+        node: _Node = (position, {} if mapping else None, {} if mapping else [])
+        if top is None:
+            self.root_mark, self.tree = mark, node
+        elif top.children is None:
+            return None
+        elif top.keys is None:
+            top.children.append(node)
+        elif top.key is _NO_KEY or top.skip:
+            return None
+        else:
+            top.children[top.key] = node
+        return node
+
+    def _add(
+        self,
+        top: _Frame | None,
+        value: Any,
+        position: int,
+        tag: str | None,
+        *,
+        recorded: bool = False,
+    ) -> None:
+        """A finished container or alias: store it in its parent (or as the root)."""
+        if top is None:
+            self.root = value
             if not recorded:
-                self.source.values[()] = self.at(mark)
+                self.tree = position
             return
-        top = self.stack[-1]
-        if isinstance(top.value, list):
-            if top.path is not None and not recorded:
-                self.source.values[(*top.path, len(top.value))] = self.at(mark)
+        if type(top.value) is list:
+            if top.children is not None and not recorded:
+                top.children.append(position)
             top.value.append(value)
         elif top.key is _NO_KEY:
-            self._key(top, value, mark, tag)
+            self._key(top, value, position, tag)
         else:
             if not top.skip:
-                if top.path is not None and not recorded:
-                    self.source.values[(*top.path, top.key)] = self.at(mark)
+                if top.children is not None and not recorded:
+                    top.children[top.key] = position
                 top.value[top.key] = value
             top.key, top.skip = _NO_KEY, False
 
-    def _key(self, top: _Frame, key: Any, mark: Any, tag: str | None) -> None:
-        top.key, top.key_at, top.skip = key, self.at(mark), True
-        file = self.source.file
+    def _key(self, top: _Frame, key: Any, position: int, tag: str | None) -> None:
+        top.key, top.skip = key, True
+        line, column = _at(position)
         if tag == _MERGE_TAG:
             self.problems.append(
-                Problem(file, *top.key_at, "", "'<<' merge keys are not supported")
+                Problem(self.file, line, column, "", "'<<' merge keys are not supported")
             )
         elif not isinstance(key, str):
-            where = format_path(top.path or ())
-            self.problems.append(Problem(file, *top.key_at, where, f"key {key!r} must be text"))
+            where = format_path(self._path() or ())
+            self.problems.append(
+                Problem(self.file, line, column, where, f"key {key!r} must be text")
+            )
         elif key in top.value:
-            child = (*(top.path or ()), key)
-            first = self.source.keys.get(child, top.key_at)
+            child = (*(self._path() or ()), key)
+            first = _at(top.keys[key]) if top.keys is not None else (line, column)
             self.problems.append(
                 Problem(
-                    file,
-                    *top.key_at,
+                    self.file,
+                    line,
+                    column,
                     format_path(child),
                     f"duplicate key '{key}' (first written at line {first[0]})",
                 )
             )
         else:
             top.skip = False
-            if top.path is not None:
-                self.source.keys[(*top.path, key)] = top.key_at
+            if top.keys is not None:
+                top.keys[key] = position
+
+    def _path(self) -> Path | None:
+        """Data path of the innermost container; None when it is not recorded."""
+        if self.stack[-1].children is None:
+            return None
+        return tuple(
+            len(frame.value) if type(frame.value) is list else frame.key
+            for frame in self.stack[:-1]
+        )
+
+
+_TOO_BIG = "the document is too large or uses too many aliases"
 
 
 class _TooBig(Exception):
@@ -226,31 +409,18 @@ class _TooDeep(Exception):
 
 def read_yaml(text: str, file: str) -> tuple[Any, SourceMap, list[Problem]]:
     """Parse `text`; return the data, its source map, and any problems (data is None on failure)."""
-    source = SourceMap(file)
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         size_mb = MAX_BYTES // (1024 * 1024)
-        return None, source, [Problem(file, 1, 1, "", f"the file is larger than {size_mb} MB")]
+        message = f"the file is larger than {size_mb} MB"
+        return None, SourceMap(file), [Problem(file, 1, 1, "", message)]
     if text.startswith("\ufeff"):
         text = text[1:]
-    builder = _Builder(source)
+    builder = _Builder(file)
     try:
         found = builder.build(text)
-    except yaml.MarkedYAMLError as error:
-        if isinstance(error, yaml.constructor.ConstructorError):
-            mark = error.problem_mark
-            line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-            message = f"cannot read value: {error.problem}"
-            return None, source, [Problem(file, line, column, "", message)]
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        message = _yaml_message(error, text)
-        return None, source, [Problem(file, line, column, "", message)]
-    except yaml.YAMLError as error:
-        return None, source, [Problem(file, 1, 1, "", f"not valid YAML: {error}")]
-    except _TooDeep as error:
-        return None, source, [Problem(file, error.line, error.column, "", str(error))]
-    except _TooBig as error:
-        return None, source, [Problem(file, 1, 1, "", str(error))]
+    except (yaml.YAMLError, _TooDeep, _TooBig) as error:
+        return None, SourceMap(file, builder.tree), [_failure(error, text, file)]
+    source = SourceMap(file, builder.tree)
     if not found:
         return None, source, [Problem(file, 1, 1, "", "the file is empty")]
     data = builder.root
@@ -258,6 +428,23 @@ def read_yaml(text: str, file: str) -> tuple[Any, SourceMap, list[Problem]]:
         message = "the top level must be a mapping with sections (references, exercises, ...)"
         return None, source, [Problem(file, *builder.at(builder.root_mark), "", message)]
     return data, source, builder.problems
+
+
+def _failure(error: Exception, text: str, file: str) -> Problem:
+    """The located problem for a file that cannot be read at all."""
+    if isinstance(error, yaml.MarkedYAMLError):
+        if isinstance(error, yaml.constructor.ConstructorError):
+            mark = error.problem_mark
+            line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            return Problem(file, line, column, "", f"cannot read value: {error.problem}")
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        return Problem(file, line, column, "", _yaml_message(error, text))
+    if isinstance(error, yaml.YAMLError):
+        return Problem(file, 1, 1, "", f"not valid YAML: {error}")
+    if isinstance(error, _TooDeep):
+        return Problem(file, error.line, error.column, "", str(error))
+    return Problem(file, 1, 1, "", str(error))
 
 
 def _yaml_message(error: yaml.MarkedYAMLError, text: str) -> str:
