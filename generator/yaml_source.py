@@ -202,7 +202,10 @@ class _Builder:
         return self.documents > 0 and self.root_mark is not None
 
     def _events(self, next_event: Any) -> None:
-        stack, anchors, add = self.stack, self.anchors, self._add
+        """The event loop. The innermost container's state lives in locals (`container`,
+        `children`, `keys`, `key`, `skip`, as on `_Frame`); its frame gets `key` and `skip`
+        back when a child container starts."""
+        stack, anchors = self.stack, self.anchors
         scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
         mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
         mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
@@ -210,6 +213,11 @@ class _Builder:
         resolve: Any = self.loader.resolve  # untyped in the stubs
         resolved = self.resolved
         top: _Frame | None = None
+        container: Any = None
+        children: Any = None
+        keys: dict[str, int] | None = None
+        key: Any = no_key
+        skip = in_list = False
         nodes = 0
         while (event := next_event()) is not None:
             kind = type(event)
@@ -235,33 +243,35 @@ class _Builder:
                     anchors[event.anchor] = (value, 1, position)
                 if top is None:
                     self._set_root(value, mark, position)
-                elif top.keys is None and top.children is not None:  # a recorded sequence
-                    top.children.append(position)
-                    top.value.append(value)
-                elif top.key is not no_key:  # a mapping value
-                    if not top.skip:
-                        if top.children is not None:
-                            top.children[top.key] = position
-                        top.value[top.key] = value
-                    top.key, top.skip = no_key, False
-                elif type(top.value) is list:  # a sequence that is not recorded
-                    top.value.append(value)
-                elif tag != merge_tag and isinstance(value, str) and value not in top.value:
-                    top.key = value  # a new key, the usual case of `_key`
-                    if top.keys is not None:
-                        top.keys[value] = position
+                elif in_list:
+                    if children is not None:
+                        children.append(position)
+                    container.append(value)
+                elif key is not no_key:  # a mapping value
+                    if not skip:
+                        if children is not None:
+                            children[key] = position
+                        container[key] = value
+                    key, skip = no_key, False
+                elif tag != merge_tag and isinstance(value, str) and value not in container:
+                    key = value  # a new key, the usual case of `_key`
+                    if keys is not None:
+                        keys[value] = position
                 else:
-                    self._key(top, value, position, tag)
+                    key, skip = self._key(container, keys, value, position, tag)
             elif kind is mapping_start or kind is sequence_start:
                 if len(stack) >= MAX_DEPTH:
                     raise _TooDeep(*self.at(event.start_mark))
                 mark = event.start_mark
                 position = mark.line << _COLUMN_BITS | mark.column
+                if top is not None:
+                    top.key, top.skip = key, skip
                 node = self._start(top, mark, position, kind is mapping_start)
-                top = _Frame(
-                    {} if kind is mapping_start else [], node, position, event.anchor, nodes
-                )
+                in_list = kind is sequence_start
+                container = [] if in_list else {}
+                top = _Frame(container, node, position, event.anchor, nodes)
                 stack.append(top)
+                children, keys, key, skip = top.children, top.keys, no_key, False
                 nodes += 1
                 if nodes > MAX_NODES:
                     raise _TooBig(_TOO_BIG)
@@ -270,7 +280,10 @@ class _Builder:
                 top = stack[-1] if stack else None
                 if frame.anchor is not None:
                     anchors[frame.anchor] = (frame.value, nodes - frame.before, frame.position)
-                add(top, frame.value, frame.position, None, recorded=True)
+                self._add(top, frame.value, frame.position, None, recorded=True)
+                if top is not None:
+                    container, children, keys = top.value, top.children, top.keys
+                    key, skip, in_list = top.key, top.skip, type(container) is list
             elif kind is alias_event:
                 if event.anchor not in anchors:
                     raise yaml.composer.ComposerError(
@@ -280,7 +293,11 @@ class _Builder:
                 nodes += size
                 if nodes > MAX_NODES:
                     raise _TooBig(_TOO_BIG)
-                add(top, value, position, None)
+                if top is not None:
+                    top.key, top.skip = key, skip
+                self._add(top, value, position, None)
+                if top is not None:
+                    key, skip = top.key, top.skip
             elif kind is yaml.DocumentStartEvent:
                 self.documents += 1
                 if self.documents > 1:
@@ -347,7 +364,7 @@ class _Builder:
                 top.children.append(position)
             top.value.append(value)
         elif top.key is _NO_KEY:
-            self._key(top, value, position, tag)
+            top.key, top.skip = self._key(top.value, top.keys, value, position, tag)
         else:
             if not top.skip:
                 if top.children is not None and not recorded:
@@ -355,8 +372,10 @@ class _Builder:
                 top.value[top.key] = value
             top.key, top.skip = _NO_KEY, False
 
-    def _key(self, top: _Frame, key: Any, position: int, tag: str | None) -> None:
-        top.key, top.skip = key, True
+    def _key(
+        self, mapping: Any, keys: dict[str, int] | None, key: Any, position: int, tag: str | None
+    ) -> tuple[Any, bool]:
+        """A key read into `mapping`: the pending key and whether its value is refused."""
         line, column = _at(position)
         if tag == _MERGE_TAG:
             self.problems.append(
@@ -367,9 +386,9 @@ class _Builder:
             self.problems.append(
                 Problem(self.file, line, column, where, f"key {key!r} must be text")
             )
-        elif key in top.value:
+        elif key in mapping:
             child = (*(self._path() or ()), key)
-            first = _at(top.keys[key]) if top.keys is not None else (line, column)
+            first = _at(keys[key]) if keys is not None else (line, column)
             self.problems.append(
                 Problem(
                     self.file,
@@ -380,9 +399,10 @@ class _Builder:
                 )
             )
         else:
-            top.skip = False
-            if top.keys is not None:
-                top.keys[key] = position
+            if keys is not None:
+                keys[key] = position
+            return key, False
+        return key, True
 
     def _path(self) -> Path | None:
         """Data path of the innermost container; None when it is not recorded."""
