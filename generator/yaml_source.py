@@ -264,9 +264,20 @@ class _Builder:
                     raise _TooDeep(*self.at(event.start_mark))
                 mark = event.start_mark
                 position = mark.line << _COLUMN_BITS | mark.column
+                # Recorded unless it is a key, or inside a container that is not recorded.
+                node: _Node | None = None
+                if top is None or (
+                    children is not None and (in_list or (key is not no_key and not skip))
+                ):
+                    node = (position, None, []) if kind is sequence_start else (position, {}, {})
+                    if top is None:
+                        self.root_mark, self.tree = mark, node
+                    elif in_list:
+                        children.append(node)
+                    else:
+                        children[key] = node
                 if top is not None:
                     top.key, top.skip = key, skip
-                node = self._start(top, mark, position, kind is mapping_start)
                 in_list = kind is sequence_start
                 container = [] if in_list else {}
                 top = _Frame(container, node, position, event.anchor, nodes)
@@ -280,10 +291,20 @@ class _Builder:
                 top = stack[-1] if stack else None
                 if frame.anchor is not None:
                     anchors[frame.anchor] = (frame.value, nodes - frame.before, frame.position)
-                self._add(top, frame.value, frame.position, None, recorded=True)
-                if top is not None:
-                    container, children, keys = top.value, top.children, top.keys
-                    key, skip, in_list = top.key, top.skip, type(container) is list
+                if top is None:
+                    self.root = frame.value
+                    continue
+                container, children, keys = top.value, top.children, top.keys
+                key, skip, in_list = top.key, top.skip, type(container) is list
+                # Its position was recorded when it started; store it like a scalar.
+                if in_list:
+                    container.append(frame.value)
+                elif key is not no_key:
+                    if not skip:
+                        container[key] = frame.value
+                    key, skip = no_key, False
+                else:
+                    key, skip = self._key(container, keys, frame.value, frame.position, None)
             elif kind is alias_event:
                 if event.anchor not in anchors:
                     raise yaml.composer.ComposerError(
@@ -295,7 +316,7 @@ class _Builder:
                     raise _TooBig(_TOO_BIG)
                 if top is not None:
                     top.key, top.skip = key, skip
-                self._add(top, value, position, None)
+                self._alias(top, value, position)
                 if top is not None:
                     key, skip = top.key, top.skip
             elif kind is yaml.DocumentStartEvent:
@@ -328,46 +349,19 @@ class _Builder:
     def _set_root(self, value: Any, mark: Any, position: int) -> None:
         self.root, self.root_mark, self.tree = value, mark, position
 
-    def _start(self, top: _Frame | None, mark: Any, position: int, mapping: bool) -> _Node | None:
-        """The recorded node of a container starting now, placed in its parent; None when it
-        is a key or a refused key's value."""
-        node: _Node = (position, {} if mapping else None, {} if mapping else [])
+    def _alias(self, top: _Frame | None, value: Any, position: int) -> None:
+        """An alias: store the anchored value in its parent, at the anchored node's position."""
         if top is None:
-            self.root_mark, self.tree = mark, node
-        elif top.children is None:
-            return None
-        elif top.keys is None:
-            top.children.append(node)
-        elif top.key is _NO_KEY or top.skip:
-            return None
-        else:
-            top.children[top.key] = node
-        return node
-
-    def _add(
-        self,
-        top: _Frame | None,
-        value: Any,
-        position: int,
-        tag: str | None,
-        *,
-        recorded: bool = False,
-    ) -> None:
-        """A finished container or alias: store it in its parent (or as the root)."""
-        if top is None:
-            self.root = value
-            if not recorded:
-                self.tree = position
-            return
-        if type(top.value) is list:
-            if top.children is not None and not recorded:
+            self.root, self.tree = value, position
+        elif type(top.value) is list:
+            if top.children is not None:
                 top.children.append(position)
             top.value.append(value)
         elif top.key is _NO_KEY:
-            top.key, top.skip = self._key(top.value, top.keys, value, position, tag)
+            top.key, top.skip = self._key(top.value, top.keys, value, position, None)
         else:
             if not top.skip:
-                if top.children is not None and not recorded:
+                if top.children is not None:
                     top.children[top.key] = position
                 top.value[top.key] = value
             top.key, top.skip = _NO_KEY, False
