@@ -123,26 +123,6 @@ class SourceMap:
         return Problem(self.file, line, column, format_path(path), message)
 
 
-class _Frame:
-    """A mapping or sequence being built. `children` and `keys` hold the positions of what
-    is recorded in it; both are None for a container that is not recorded (a key, or the value
-    of a refused key), and `keys` is None for a sequence."""
-
-    __slots__ = ("anchor", "before", "children", "key", "keys", "position", "skip", "value")
-
-    def __init__(
-        self, value: Any, node: _Node | None, position: int, anchor: str | None, before: int
-    ) -> None:
-        self.value = value
-        self.children: Any = node[2] if node is not None else None
-        self.keys = node[1] if node is not None else None
-        self.position = position
-        self.anchor = anchor
-        self.before = before
-        self.key: Any = _NO_KEY  # a mapping waiting for its next key
-        self.skip = False  # the pending key was refused: build its value but do not keep it
-
-
 _NO_KEY = object()
 
 
@@ -180,7 +160,7 @@ class _Builder:
         self.loader = yaml.SafeLoader("")
         self.problems: list[Problem] = []
         self.anchors: dict[str, tuple[Any, int, int]] = {}
-        self.stack: list[_Frame] = []
+        self.stack: list[tuple[Any, ...]] = []
         self.constructed: dict[tuple[str, str], Any] = {}
         self.resolved: dict[str, str] = {}  # plain scalar -> tag (it depends on the text alone)
         self.root: Any = None
@@ -202,9 +182,12 @@ class _Builder:
         return self.documents > 0 and self.root_mark is not None
 
     def _events(self, next_event: Any) -> None:
-        """The event loop. The innermost container's state lives in locals (`container`,
-        `children`, `keys`, `key`, `skip`, as on `_Frame`); its frame gets `key` and `skip`
-        back when a child container starts."""
+        """The event loop. The innermost container's state lives in locals: `container`, the
+        places of its recorded `children` and the positions of its `keys` (both None when it
+        is not recorded: a key, or the value of a refused key; `keys` is None for a
+        sequence), the pending `key` of a mapping and whether it was refused (`skip`: the
+        value is built but not kept), its `anchor`, the node count `before` it and its
+        `start`. The stack holds the same nine values for each container around it."""
         stack, anchors = self.stack, self.anchors
         scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
         mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
@@ -212,13 +195,13 @@ class _Builder:
         str_tag, merge_tag, no_key, firsts = _STR_TAG, _MERGE_TAG, _NO_KEY, _FIRSTS
         resolve: Any = self.loader.resolve  # untyped in the stubs
         resolved = self.resolved
-        top: _Frame | None = None
-        container: Any = None
+        container: Any = None  # None outside the root
         children: Any = None
         keys: dict[str, int] | None = None
         key: Any = no_key
         skip = in_list = False
-        nodes = 0
+        anchor: str | None = None
+        before = start = nodes = 0
         while (event := next_event()) is not None:
             kind = type(event)
             if kind is scalar_event:
@@ -241,24 +224,6 @@ class _Builder:
                     value = self._construct(tag, value, event)
                 if event.anchor is not None:
                     anchors[event.anchor] = (value, 1, position)
-                if top is None:
-                    self._set_root(value, mark, position)
-                elif in_list:
-                    if children is not None:
-                        children.append(position)
-                    container.append(value)
-                elif key is not no_key:  # a mapping value
-                    if not skip:
-                        if children is not None:
-                            children[key] = position
-                        container[key] = value
-                    key, skip = no_key, False
-                elif tag != merge_tag and isinstance(value, str) and value not in container:
-                    key = value  # a new key, the usual case of `_key`
-                    if keys is not None:
-                        keys[value] = position
-                else:
-                    key, skip = self._key(container, keys, value, position, tag)
             elif kind is mapping_start or kind is sequence_start:
                 if len(stack) >= MAX_DEPTH:
                     raise _TooDeep(*self.at(event.start_mark))
@@ -266,45 +231,41 @@ class _Builder:
                 position = mark.line << _COLUMN_BITS | mark.column
                 # Recorded unless it is a key, or inside a container that is not recorded.
                 node: _Node | None = None
-                if top is None or (
+                if container is None or (
                     children is not None and (in_list or (key is not no_key and not skip))
                 ):
                     node = (position, None, []) if kind is sequence_start else (position, {}, {})
-                    if top is None:
+                    if container is None:
                         self.root_mark, self.tree = mark, node
                     elif in_list:
                         children.append(node)
                     else:
                         children[key] = node
-                if top is not None:
-                    top.key, top.skip = key, skip
+                stack.append((container, children, keys, key, skip, in_list, anchor, before, start))
                 in_list = kind is sequence_start
                 container = [] if in_list else {}
-                top = _Frame(container, node, position, event.anchor, nodes)
-                stack.append(top)
-                children, keys, key, skip = top.children, top.keys, no_key, False
+                children, keys = (None, None) if node is None else (node[2], node[1])
+                key, skip, anchor, before, start = no_key, False, event.anchor, nodes, position
                 nodes += 1
                 if nodes > MAX_NODES:
                     raise _TooBig(_TOO_BIG)
+                continue
             elif kind is mapping_end or kind is sequence_end:
-                frame = stack.pop()
-                top = stack[-1] if stack else None
-                if frame.anchor is not None:
-                    anchors[frame.anchor] = (frame.value, nodes - frame.before, frame.position)
-                if top is None:
-                    self.root = frame.value
-                    continue
-                container, children, keys = top.value, top.children, top.keys
-                key, skip, in_list = top.key, top.skip, type(container) is list
-                # Its position was recorded when it started; store it like a scalar.
-                if in_list:
-                    container.append(frame.value)
+                if anchor is not None:
+                    anchors[anchor] = (container, nodes - before, start)
+                value, position = container, start
+                container, children, keys, key, skip, in_list, anchor, before, start = stack.pop()
+                if container is None:
+                    self.root = value
+                elif in_list:  # its position was recorded when it started
+                    container.append(value)
                 elif key is not no_key:
                     if not skip:
-                        container[key] = frame.value
+                        container[key] = value
                     key, skip = no_key, False
                 else:
-                    key, skip = self._key(container, keys, frame.value, frame.position, None)
+                    key, skip = self._key(container, keys, value, position, None, children)
+                continue
             elif kind is alias_event:
                 if event.anchor not in anchors:
                     raise yaml.composer.ComposerError(
@@ -314,20 +275,40 @@ class _Builder:
                 nodes += size
                 if nodes > MAX_NODES:
                     raise _TooBig(_TOO_BIG)
-                if top is not None:
-                    top.key, top.skip = key, skip
-                self._alias(top, value, position)
-                if top is not None:
-                    key, skip = top.key, top.skip
-            elif kind is yaml.DocumentStartEvent:
-                self.documents += 1
-                if self.documents > 1:
-                    raise yaml.composer.ComposerError(
-                        "expected a single document in the stream",
-                        self.root_mark,
-                        "but found another document",
-                        event.start_mark,
-                    )
+                tag = mark = None  # the anchored value, at the anchored node's position
+            else:
+                if kind is yaml.DocumentStartEvent:
+                    self._document(event)
+                continue
+            # A scalar or an alias: store it in its container, or as the root.
+            if container is None:
+                self.root, self.root_mark, self.tree = value, mark, position
+            elif in_list:
+                if children is not None:
+                    children.append(position)
+                container.append(value)
+            elif key is not no_key:  # a mapping value
+                if not skip:
+                    if children is not None:
+                        children[key] = position
+                    container[key] = value
+                key, skip = no_key, False
+            elif tag != merge_tag and isinstance(value, str) and value not in container:
+                key = value  # a new key, the usual case of `_key`
+                if keys is not None:
+                    keys[value] = position
+            else:
+                key, skip = self._key(container, keys, value, position, tag, children)
+
+    def _document(self, event: Any) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            raise yaml.composer.ComposerError(
+                "expected a single document in the stream",
+                self.root_mark,
+                "but found another document",
+                event.start_mark,
+            )
 
     def _resolve(self, value: str, implicit: tuple[bool, bool]) -> str:
         """The resolver's tag for a plain scalar, kept for the next time the text appears."""
@@ -346,42 +327,30 @@ class _Builder:
         self.constructed[tag, value] = made  # immutable: None, bool, int, float, bytes, dates
         return made
 
-    def _set_root(self, value: Any, mark: Any, position: int) -> None:
-        self.root, self.root_mark, self.tree = value, mark, position
-
-    def _alias(self, top: _Frame | None, value: Any, position: int) -> None:
-        """An alias: store the anchored value in its parent, at the anchored node's position."""
-        if top is None:
-            self.root, self.tree = value, position
-        elif type(top.value) is list:
-            if top.children is not None:
-                top.children.append(position)
-            top.value.append(value)
-        elif top.key is _NO_KEY:
-            top.key, top.skip = self._key(top.value, top.keys, value, position, None)
-        else:
-            if not top.skip:
-                if top.children is not None:
-                    top.children[top.key] = position
-                top.value[top.key] = value
-            top.key, top.skip = _NO_KEY, False
-
     def _key(
-        self, mapping: Any, keys: dict[str, int] | None, key: Any, position: int, tag: str | None
+        self,
+        mapping: Any,
+        keys: dict[str, int] | None,
+        key: Any,
+        position: int,
+        tag: str | None,
+        children: Any,
     ) -> tuple[Any, bool]:
-        """A key read into `mapping`: the pending key and whether its value is refused."""
+        """A key read into the innermost container, `mapping` (its `keys` and `children` as in
+        `_events`): the pending key, and whether its value is refused."""
         line, column = _at(position)
+        path = self._path() if children is not None else None
         if tag == _MERGE_TAG:
             self.problems.append(
                 Problem(self.file, line, column, "", "'<<' merge keys are not supported")
             )
         elif not isinstance(key, str):
-            where = format_path(self._path() or ())
+            where = format_path(path or ())
             self.problems.append(
                 Problem(self.file, line, column, where, f"key {key!r} must be text")
             )
         elif key in mapping:
-            child = (*(self._path() or ()), key)
+            child = (*(path or ()), key)
             first = _at(keys[key]) if keys is not None else (line, column)
             self.problems.append(
                 Problem(
@@ -398,13 +367,11 @@ class _Builder:
             return key, False
         return key, True
 
-    def _path(self) -> Path | None:
-        """Data path of the innermost container; None when it is not recorded."""
-        if self.stack[-1].children is None:
-            return None
+    def _path(self) -> Path:
+        """Data path of the innermost container (recorded), from the stack around it."""
         return tuple(
-            len(frame.value) if type(frame.value) is list else frame.key
-            for frame in self.stack[:-1]
+            len(container) if in_list else key
+            for container, _, _, key, _, in_list, *_ in self.stack[1:]
         )
 
 
