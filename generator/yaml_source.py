@@ -7,7 +7,7 @@ a map from each data path to its line and column.
 
 from __future__ import annotations
 
-from typing import Any, TypeAlias
+from typing import Any
 
 import yaml
 
@@ -23,13 +23,9 @@ MAX_DEPTH = 64
 MAX_BYTES = 40 * 1024 * 1024
 
 # A position is one int, `line << 32 | column` (libyaml's 0-based mark): cheaper to make and
-# keep than a tuple. A recorded container's place is a `_Node`: its position, the positions of
-# its keys (None for a sequence) and the places of its children (an alias's place is the
-# anchored node's position, with no children).
+# keep than a tuple.
 _COLUMN_BITS = 32
 _COLUMN_MASK = (1 << _COLUMN_BITS) - 1
-# The children are a dict by key (a mapping) or a list (a sequence).
-_Node: TypeAlias = tuple[int, dict[str, int] | None, Any]
 
 
 def _at(position: int) -> tuple[int, int]:
@@ -37,13 +33,37 @@ def _at(position: int) -> tuple[int, int]:
     return ((position >> _COLUMN_BITS) + 1, (position & _COLUMN_MASK) + 1)
 
 
-def _child(children: dict[str, Any] | list[Any], part: str | int) -> Any:
-    """The place of `part` among a node's children, or None."""
-    if isinstance(children, dict):
-        return children.get(part)  # type: ignore[arg-type]
-    if isinstance(part, int) and 0 <= part < len(children):
-        return children[part]
-    return None
+class _Tree:
+    """Where every recorded node was written, in a form the garbage collector barely sees.
+
+    A node's place is an int: its position for a scalar or an alias (the anchored node's
+    position), `~number` for a container. Container `number` starts at `starts[number]`; its
+    `children[number]` are the places of its items by index, or of its values by key, and
+    `keys[number]` the positions of its keys (None for a sequence). The collector does not
+    track dicts of strings and ints, unlike a tuple or a list for each node.
+    """
+
+    __slots__ = ("children", "keys", "root", "starts")
+
+    def __init__(self) -> None:
+        self.root: int | None = None  # until the root node starts
+        self.starts: list[int] = []
+        self.children: list[dict[Any, int]] = []
+        self.keys: list[dict[str, int] | None] = []
+
+    def container(self, position: int, mapping: bool) -> int:
+        """Number a new container; its place is `~number`."""
+        self.starts.append(position)
+        self.children.append({})
+        self.keys.append({} if mapping else None)
+        return len(self.starts) - 1
+
+    def position(self, place: int) -> int:
+        return place if place >= 0 else self.starts[~place]
+
+    def child(self, place: int, part: str | int) -> int | None:
+        """The place of `part` in the container at `place`, or None."""
+        return self.children[~place].get(part) if place < 0 else None
 
 
 class SourceMap:
@@ -53,7 +73,7 @@ class SourceMap:
     tables are made from it only when first asked for.
     """
 
-    def __init__(self, file: str, tree: _Node | int | None = None) -> None:
+    def __init__(self, file: str, tree: _Tree | None = None) -> None:
         self.file = file
         self.tree = tree
         self._values: dict[Path, tuple[int, int]] | None = None
@@ -64,8 +84,8 @@ class SourceMap:
         """Position of every recorded value, by data path (in document order)."""
         if self._values is None:
             self._values = {}
-            if self.tree is not None:
-                self._flatten(self.tree, ())
+            if self.tree is not None and self.tree.root is not None:
+                self._flatten(self.tree, self.tree.root, ())
         return self._values
 
     @property
@@ -74,30 +94,28 @@ class SourceMap:
         _ = self.values
         return self._keys
 
-    def _flatten(self, place: _Node | int, path: Path) -> None:
+    def _flatten(self, tree: _Tree, place: int, path: Path) -> None:
         assert self._values is not None
-        if isinstance(place, int):
-            self._values[path] = _at(place)
+        self._values[path] = _at(tree.position(place))
+        if place >= 0:
             return
-        position, keys, children = place
-        self._values[path] = _at(position)
+        children, keys = tree.children[~place], tree.keys[~place]
         if keys is None:
-            for index, child in enumerate(children):
-                self._flatten(child, (*path, index))
+            for index, child in children.items():
+                self._flatten(tree, child, (*path, index))
             return
         for key, at in keys.items():
             self._keys[(*path, key)] = _at(at)
             if key in children:  # a reading that failed may stop between a key and its value
-                self._flatten(children[key], (*path, key))
+                self._flatten(tree, children[key], (*path, key))
 
-    def _places(self, path: Path) -> list[Any]:
+    def _places(self, path: Path) -> list[int]:
         """The places along `path` from the root, as far as they are recorded."""
-        if self.tree is None:
+        if self.tree is None or self.tree.root is None:
             return []
-        places: list[Any] = [self.tree]
+        places = [self.tree.root]
         for part in path:
-            place = places[-1]
-            child = None if isinstance(place, int) else _child(place[2], part)
+            child = self.tree.child(places[-1], part)
             if child is None:
                 break
             places.append(child)
@@ -106,17 +124,18 @@ class SourceMap:
     def locate(self, path: Path, *, key: bool = False) -> tuple[int, int]:
         """Nearest known position for `path`, walking up to a parent if needed."""
         places = self._places(path)
+        tree = self.tree
+        if tree is None or not places:
+            return (1, 1)
         if key and path and len(places) >= len(path):
             parent = places[len(path) - 1]
-            if not isinstance(parent, int) and parent[1] is not None:
-                position = parent[1].get(path[-1])
-                if position is not None:
-                    return _at(position)
+            keys = tree.keys[~parent] if parent < 0 else None
+            if keys is not None and path[-1] in keys:
+                return _at(keys[path[-1]])
         found = len(places) if not key else min(len(places), len(path))
         if found == 0:
             return (1, 1)
-        place = places[found - 1]
-        return _at(place if isinstance(place, int) else place[0])
+        return _at(tree.position(places[found - 1]))
 
     def problem(self, path: Path, message: str, *, key: bool = False) -> Problem:
         line, column = self.locate(path, key=key)
@@ -165,7 +184,7 @@ class _Builder:
         self.resolved: dict[str, str] = {}  # plain scalar -> tag (it depends on the text alone)
         self.root: Any = None
         self.root_mark: Any = None
-        self.tree: _Node | int | None = None
+        self.tree = _Tree()
         self.documents = 0
 
     @staticmethod
@@ -188,7 +207,7 @@ class _Builder:
         sequence), the pending `key` of a mapping and whether it was refused (`skip`: the
         value is built but not kept), its `anchor`, the node count `before` it and its
         `start`. The stack holds the same nine values for each container around it."""
-        stack, anchors = self.stack, self.anchors
+        stack, anchors, tree = self.stack, self.anchors, self.tree
         scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
         mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
         mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
@@ -230,21 +249,23 @@ class _Builder:
                 mark = event.start_mark
                 position = mark.line << _COLUMN_BITS | mark.column
                 # Recorded unless it is a key, or inside a container that is not recorded.
-                node: _Node | None = None
+                mapping = kind is mapping_start
+                node: Any = None  # the new container's children, when it is recorded
                 if container is None or (
                     children is not None and (in_list or (key is not no_key and not skip))
                 ):
-                    node = (position, None, []) if kind is sequence_start else (position, {}, {})
+                    number = tree.container(position, mapping)
+                    node = tree.children[number]
                     if container is None:
-                        self.root_mark, self.tree = mark, node
+                        self.root_mark, tree.root = mark, ~number
                     elif in_list:
-                        children.append(node)
+                        children[len(children)] = ~number
                     else:
-                        children[key] = node
+                        children[key] = ~number
                 stack.append((container, children, keys, key, skip, in_list, anchor, before, start))
-                in_list = kind is sequence_start
-                container = [] if in_list else {}
-                children, keys = (None, None) if node is None else (node[2], node[1])
+                in_list = not mapping
+                container = {} if mapping else []
+                children, keys = node, (tree.keys[-1] if node is not None else None)
                 key, skip, anchor, before, start = no_key, False, event.anchor, nodes, position
                 nodes += 1
                 if nodes > MAX_NODES:
@@ -282,10 +303,10 @@ class _Builder:
                 continue
             # A scalar or an alias: store it in its container, or as the root.
             if container is None:
-                self.root, self.root_mark, self.tree = value, mark, position
+                self.root, self.root_mark, tree.root = value, mark, position
             elif in_list:
                 if children is not None:
-                    children.append(position)
+                    children[len(children)] = position
                 container.append(value)
             elif key is not no_key:  # a mapping value
                 if not skip:
