@@ -51,13 +51,6 @@ class _Tree:
         self.children: list[dict[Any, int]] = []
         self.keys: list[dict[str, int] | None] = []
 
-    def container(self, position: int, mapping: bool) -> int:
-        """Number a new container; its place is `~number`."""
-        self.starts.append(position)
-        self.children.append({})
-        self.keys.append({} if mapping else None)
-        return len(self.starts) - 1
-
     def position(self, place: int) -> int:
         return place if place >= 0 else self.starts[~place]
 
@@ -208,6 +201,7 @@ class _Builder:
         value is built but not kept), its `anchor`, the node count `before` it and its
         `start`. The stack holds the same nine values for each container around it."""
         stack, anchors, tree = self.stack, self.anchors, self.tree
+        starts, tree_children, tree_keys = tree.starts, tree.children, tree.keys
         scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
         mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
         mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
@@ -254,8 +248,11 @@ class _Builder:
                 if container is None or (
                     children is not None and (in_list or (key is not no_key and not skip))
                 ):
-                    number = tree.container(position, mapping)
-                    node = tree.children[number]
+                    number = len(starts)  # number the new container (see `_Tree`)
+                    starts.append(position)
+                    node = {}
+                    tree_children.append(node)
+                    tree_keys.append({} if mapping else None)
                     if container is None:
                         self.root_mark, tree.root = mark, ~number
                     elif in_list:
@@ -265,7 +262,7 @@ class _Builder:
                 stack.append((container, children, keys, key, skip, in_list, anchor, before, start))
                 in_list = not mapping
                 container = {} if mapping else []
-                children, keys = node, (tree.keys[-1] if node is not None else None)
+                children, keys = node, (tree_keys[-1] if node is not None else None)
                 key, skip, anchor, before, start = no_key, False, event.anchor, nodes, position
                 nodes += 1
                 if nodes > MAX_NODES:
