@@ -8,7 +8,6 @@ itself; these checks cover what a schema cannot.
 from __future__ import annotations
 
 import datetime
-import json
 import re
 import statistics
 from collections.abc import Iterator
@@ -119,11 +118,12 @@ def _dump(catalog: Catalog) -> dict[str, Any]:
 
 
 def _placeholders(catalog: Catalog, source: SourceMap) -> Iterator[Finding]:
-    data = _dump(catalog)
-    text = json.dumps(data, ensure_ascii=False).casefold()
+    # The catalog as JSON text, made by pydantic's serializer (no Python objects): a word
+    # can only match in a value if it is in this text too, since letters are never escaped.
+    text = catalog.model_dump_json(by_alias=True, exclude_none=True).casefold()
     if not any(word in text for word in _PLACEHOLDER_WORDS):
         return  # the usual case: a few substring searches instead of a walk
-    for path, value in _walk(data, ()):
+    for path, value in _walk(_dump(catalog), ()):
         if isinstance(value, str) and (match := PLACEHOLDER.search(value)):
             message = f"placeholder text '{match[0]}': write the real content before publishing"
             yield Finding(source.problem(path, message), Severity.ERROR)

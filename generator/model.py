@@ -16,6 +16,7 @@ from pydantic import (
     model_validator,
 )
 
+from .empty import empty_list
 from .figures.spec import Figure
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -205,29 +206,29 @@ class Image(Strict):
 
 class Exercise(Strict):
     id: Id
-    aliases: list[Id] = Field(
-        [], description="Old ids of this entry; each old address redirects to the new page."
+    aliases: list[Id] = empty_list(
+        "Old ids of this entry; each old address redirects to the new page."
     )
     name: ShortText
-    also_known_as: list[ShortText] = []
+    also_known_as: list[ShortText] = empty_list()
     summary: Text
     body_regions: Annotated[list[BodyRegion], Field(min_length=1)]
     goals: Annotated[list[Goal], Field(min_length=1)]
     level: Annotated[int, Field(ge=1, le=3, description="1 easiest, 3 hardest.")]
     position: Position
-    equipment: list[Equipment] = []
+    equipment: list[Equipment] = empty_list()
     steps: Annotated[list[Text], Field(min_length=1, max_length=12)]
     short_steps: Annotated[
         list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=48)]],
         Field(max_length=3, description="Up to 3 short cues for the printed routine handout."),
-    ] = []
+    ] = empty_list()
     feel: Annotated[list[Text], Field(min_length=1, description="What you should feel.")]
-    mistakes: list[Text] = Field([], description="Common mistakes.")
+    mistakes: list[Text] = empty_list("Common mistakes.")
     dosage: Dosage
     stop_if: Annotated[list[Text], Field(min_length=1)]
-    precautions: list[Text] = []
-    easier: list[Id] = []
-    harder: list[Id] = []
+    precautions: list[Text] = empty_list()
+    easier: list[Id] = empty_list()
+    harder: list[Id] = empty_list()
     figure: Figure | None = Field(
         None, description="A drawing of the exercise made from named poses (see the pose list)."
     )
@@ -256,18 +257,18 @@ class RedFlags(Strict):
 
 class Condition(Strict):
     id: Id
-    aliases: list[Id] = Field(
-        [], description="Old ids of this entry; each old address redirects to the new page."
+    aliases: list[Id] = empty_list(
+        "Old ids of this entry; each old address redirects to the new page."
     )
     name: ShortText
-    also_known_as: list[ShortText] = []
+    also_known_as: list[ShortText] = empty_list()
     summary: Text
     symptoms: Annotated[list[Text], Field(min_length=1)]
     causes: Annotated[list[Text], Field(min_length=1)]
     course: Text = Field(description="Typical course: how it usually goes over time.")
     helps: Annotated[list[TreatmentRole], Field(min_length=1)]
-    exercises: list[Id] = []
-    routines: list[Id] = []
+    exercises: list[Id] = empty_list()
+    routines: list[Id] = empty_list()
     red_flags: RedFlags
     see_physio: Annotated[list[Text], Field(min_length=1, description="When to see a physio.")]
     references: Annotated[list[Id], Field(min_length=1)]
@@ -287,18 +288,18 @@ class EvidenceByPhase(Strict):
 
 class Modality(Strict):
     id: Id
-    aliases: list[Id] = Field(
-        [], description="Old ids of this entry; each old address redirects to the new page."
+    aliases: list[Id] = empty_list(
+        "Old ids of this entry; each old address redirects to the new page."
     )
     name: ShortText
-    also_known_as: list[ShortText] = []
+    also_known_as: list[ShortText] = empty_list()
     kind: ModalityKind
     summary: Text
     what_it_is: Text
     session: Text = Field(description="What a session is like.")
     evidence: EvidenceByPhase
     risks: Annotated[list[Text], Field(min_length=1)]
-    not_for: list[Text] = Field([], description="Who should not have it.")
+    not_for: list[Text] = empty_list("Who should not have it.")
     with_exercise: Text = Field(description="How it fits with an exercise programme.")
     reviewed: Review
 
@@ -324,8 +325,8 @@ class Routine(Strict):
     model_config = ConfigDict(populate_by_name=True)
 
     id: Id
-    aliases: list[Id] = Field(
-        [], description="Old ids of this entry; each old address redirects to the new page."
+    aliases: list[Id] = empty_list(
+        "Old ids of this entry; each old address redirects to the new page."
     )
     name: ShortText
     for_conditions: Annotated[list[Id], Field(alias="for", min_length=1)]
@@ -335,7 +336,7 @@ class Routine(Strict):
     duration_weeks: Annotated[int, Field(ge=1, le=52)]
     items: Annotated[list[RoutineItem], Field(min_length=1, max_length=8)]
     progress: Text = Field(description="When and how to progress.")
-    notes: list[Text] = []
+    notes: list[Text] = empty_list()
     handout: HandoutSafety | None = Field(
         None, description="Short stop-if and red-flag lists for the printed sheet."
     )
@@ -372,8 +373,8 @@ class Reference(Strict):
 class Catalog(Strict):
     """The whole catalog, as written in `exercises.yaml`."""
 
-    references: list[Reference] = []
-    modalities: list[Modality] = []
-    conditions: list[Condition] = []
-    exercises: list[Exercise] = []
-    routines: list[Routine] = []
+    references: list[Reference] = empty_list()
+    modalities: list[Modality] = empty_list()
+    conditions: list[Condition] = empty_list()
+    exercises: list[Exercise] = empty_list()
+    routines: list[Routine] = empty_list()

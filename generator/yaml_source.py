@@ -7,8 +7,6 @@ a map from each data path to its line and column.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -24,49 +22,139 @@ MAX_NODES = 3_000_000
 MAX_DEPTH = 64
 MAX_BYTES = 40 * 1024 * 1024
 
+# A position is one int, `line << 32 | column` (libyaml's 0-based mark): cheaper to make and
+# keep than a tuple.
+_COLUMN_BITS = 32
+_COLUMN_MASK = (1 << _COLUMN_BITS) - 1
 
-@dataclass
+
+def _at(position: int) -> tuple[int, int]:
+    """1-based (line, column) of a packed position."""
+    return ((position >> _COLUMN_BITS) + 1, (position & _COLUMN_MASK) + 1)
+
+
+class _Tree:
+    """Where every recorded node was written, in a form the garbage collector barely sees.
+
+    A node's place is an int: its position for a scalar or an alias (the anchored node's
+    position), `~number` for a container. Container `number` starts at `starts[number]`; its
+    `children[number]` are the places of its items by index, or of its values by key, and
+    `keys[number]` the positions of its keys (None for a sequence). The collector does not
+    track dicts of strings and ints, unlike a tuple or a list for each node.
+    """
+
+    __slots__ = ("children", "keys", "root", "starts")
+
+    def __init__(self) -> None:
+        self.root: int | None = None  # until the root node starts
+        self.starts: list[int] = []
+        self.children: list[dict[Any, int]] = []
+        self.keys: list[dict[str, int] | None] = []
+
+    def position(self, place: int) -> int:
+        return place if place >= 0 else self.starts[~place]
+
+    def child(self, place: int, part: str | int) -> int | None:
+        """The place of `part` in the container at `place`, or None."""
+        return self.children[~place].get(part) if place < 0 else None
+
+
 class SourceMap:
-    """Line and column (1-based) of every value and mapping key, by data path."""
+    """Line and column (1-based) of every value and mapping key, by data path.
 
-    file: str
-    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    The reader fills a tree of positions; `locate` walks it, and the flat `values` and `keys`
+    tables are made from it only when first asked for.
+    """
+
+    def __init__(self, file: str, tree: _Tree | None = None) -> None:
+        self.file = file
+        self.tree = tree
+        self._values: dict[Path, tuple[int, int]] | None = None
+        self._keys: dict[Path, tuple[int, int]] = {}
+
+    @property
+    def values(self) -> dict[Path, tuple[int, int]]:
+        """Position of every recorded value, by data path (in document order)."""
+        if self._values is None:
+            self._values = {}
+            if self.tree is not None and self.tree.root is not None:
+                self._flatten(self.tree, self.tree.root, ())
+        return self._values
+
+    @property
+    def keys(self) -> dict[Path, tuple[int, int]]:
+        """Position of every accepted mapping key, by the data path of its value."""
+        _ = self.values
+        return self._keys
+
+    def _flatten(self, tree: _Tree, place: int, path: Path) -> None:
+        assert self._values is not None
+        self._values[path] = _at(tree.position(place))
+        if place >= 0:
+            return
+        children, keys = tree.children[~place], tree.keys[~place]
+        if keys is None:
+            for index, child in children.items():
+                self._flatten(tree, child, (*path, index))
+            return
+        for key, at in keys.items():
+            self._keys[(*path, key)] = _at(at)
+            if key in children:  # a reading that failed may stop between a key and its value
+                self._flatten(tree, children[key], (*path, key))
+
+    def _places(self, path: Path) -> list[int]:
+        """The places along `path` from the root, as far as they are recorded."""
+        if self.tree is None or self.tree.root is None:
+            return []
+        places = [self.tree.root]
+        for part in path:
+            child = self.tree.child(places[-1], part)
+            if child is None:
+                break
+            places.append(child)
+        return places
 
     def locate(self, path: Path, *, key: bool = False) -> tuple[int, int]:
         """Nearest known position for `path`, walking up to a parent if needed."""
-        table = self.keys if key else self.values
-        if path in table:
-            return table[path]
-        while path:
-            path = path[:-1]
-            if path in self.values:
-                return self.values[path]
-        return (1, 1)
+        places = self._places(path)
+        tree = self.tree
+        if tree is None or not places:
+            return (1, 1)
+        if key and path and len(places) >= len(path):
+            parent = places[len(path) - 1]
+            keys = tree.keys[~parent] if parent < 0 else None
+            if keys is not None and path[-1] in keys:
+                return _at(keys[path[-1]])
+        found = len(places) if not key else min(len(places), len(path))
+        if found == 0:
+            return (1, 1)
+        return _at(tree.position(places[found - 1]))
 
     def problem(self, path: Path, message: str, *, key: bool = False) -> Problem:
         line, column = self.locate(path, key=key)
         return Problem(self.file, line, column, format_path(path), message)
 
 
-class _Frame:
-    """A mapping or sequence being built; `path` is None for one that is not recorded (a key,
-    or the value of a refused key)."""
-
-    __slots__ = ("anchor", "before", "key", "key_at", "mark", "path", "skip", "value")
-
-    def __init__(self, value: Any, path: Path | None, mark: Any, anchor: str | None, before: int):
-        self.value = value
-        self.path = path
-        self.mark = mark
-        self.anchor = anchor
-        self.before = before
-        self.key: Any = _NO_KEY  # a mapping waiting for its next key
-        self.key_at: tuple[int, int] = (1, 1)
-        self.skip = False  # the pending key was refused: build its value but do not keep it
-
-
 _NO_KEY = object()
+
+
+def _resolved_firsts() -> frozenset[str] | None:
+    """First characters of the plain scalars PyYAML's safe resolver may type (numbers, null,
+    booleans, dates, merge keys...); None when it looks at more than that (then it decides
+    every scalar)."""
+    loader = yaml.SafeLoader
+    if None in loader.yaml_implicit_resolvers or loader.yaml_path_resolvers:
+        return None
+    return frozenset(loader.yaml_implicit_resolvers)
+
+
+_FIRSTS = _resolved_firsts()
+
+
+def needs_resolver(value: str, implicit: tuple[bool, bool]) -> bool:
+    """False when PyYAML's resolver would call this untagged scalar text anyway: it is quoted,
+    or plain with a first character that starts no other type (most values)."""
+    return _FIRSTS is None or (implicit[0] and value[:1] in _FIRSTS)
 
 
 class _Builder:
@@ -75,143 +163,237 @@ class _Builder:
     Composing PyYAML nodes first costs about three times as much. The pass also enforces the
     limits: nesting depth (before any recursion could happen), node count, and aliases, which
     reuse the anchored value and only add its size to the count (an alias bomb is refused
-    without being expanded).
+    without being expanded). The event loop is written out in one method, with locals: it
+    runs once per event, close to a million times for a large catalog.
     """
 
-    def __init__(self, source: SourceMap) -> None:
-        self.source = source
+    def __init__(self, file: str) -> None:
+        self.file = file
         self.loader = yaml.SafeLoader("")
-        self.nodes = 0
         self.problems: list[Problem] = []
-        self.anchors: dict[str, tuple[Any, int, Any]] = {}
-        self.stack: list[_Frame] = []
+        self.anchors: dict[str, tuple[Any, int, int]] = {}
+        self.stack: list[tuple[Any, ...]] = []
+        self.constructed: dict[tuple[str, str], Any] = {}
+        self.resolved: dict[str, str] = {}  # plain scalar -> tag (it depends on the text alone)
         self.root: Any = None
         self.root_mark: Any = None
+        self.tree = _Tree()
         self.documents = 0
 
     @staticmethod
     def at(mark: Any) -> tuple[int, int]:
         return (mark.line + 1, mark.column + 1)
 
-    def _count(self, size: int) -> None:
-        self.nodes += size
-        if self.nodes > MAX_NODES:
-            raise _TooBig("the document is too large or uses too many aliases")
-
     def build(self, text: str) -> bool:
         """Read every event of `text`; False when the stream holds no document."""
-        stack = self.stack
-        scalar_event, str_tag = yaml.ScalarEvent, _STR_TAG
+        parser = _FastLoader(text)
+        try:
+            self._events(parser.get_event)
+        finally:
+            parser.dispose()
+        return self.documents > 0 and self.root_mark is not None
+
+    def _events(self, next_event: Any) -> None:
+        """The event loop. The innermost container's state lives in locals: `container`, the
+        places of its recorded `children` and the positions of its `keys` (both None when it
+        is not recorded: a key, or the value of a refused key; `keys` is None for a
+        sequence), the pending `key` of a mapping and whether it was refused (`skip`: the
+        value is built but not kept), its `anchor`, the node count `before` it and its
+        `start`. The stack holds the same nine values for each container around it."""
+        stack, anchors, tree = self.stack, self.anchors, self.tree
+        starts, tree_children, tree_keys = tree.starts, tree.children, tree.keys
+        scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+        mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
+        mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
+        str_tag, merge_tag, no_key, firsts = _STR_TAG, _MERGE_TAG, _NO_KEY, _FIRSTS
         resolve: Any = self.loader.resolve  # untyped in the stubs
-        events: Iterator[Any] = yaml.parse(text, Loader=_FastLoader)
-        for event in events:
+        resolved = self.resolved
+        container: Any = None  # None outside the root
+        children: Any = None
+        keys: dict[str, int] | None = None
+        key: Any = no_key
+        skip = in_list = False
+        anchor: str | None = None
+        before = start = nodes = 0
+        while (event := next_event()) is not None:
             kind = type(event)
             if kind is scalar_event:
-                self._count(1)
+                nodes += 1
+                if nodes > MAX_NODES:
+                    raise _TooBig(_TOO_BIG)
+                mark = event.start_mark
+                position = mark.line << _COLUMN_BITS | mark.column
+                value = event.value
                 tag = event.tag
                 if tag is None or tag == "!":
-                    tag = resolve(yaml.ScalarNode, event.value, event.implicit)
-                if tag in (str_tag, _MERGE_TAG):  # most values: skip the constructor
-                    value: Any = event.value
-                else:
-                    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark)
-                    value = self.loader.construct_object(node, deep=True)
+                    implicit = event.implicit  # the test below is `needs_resolver`, inlined
+                    if firsts is None:
+                        tag = resolve(yaml.ScalarNode, value, implicit)
+                    elif implicit[0] and value[:1] in firsts:
+                        tag = resolved.get(value) or self._resolve(value, implicit)
+                    else:
+                        tag = str_tag
+                if tag is not str_tag and tag != str_tag and tag != merge_tag:
+                    value = self._construct(tag, value, event)
                 if event.anchor is not None:
-                    self.anchors[event.anchor] = (value, 1, event.start_mark)
-                self._add(value, event.start_mark, tag)
-            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                    anchors[event.anchor] = (value, 1, position)
+            elif kind is mapping_start or kind is sequence_start:
                 if len(stack) >= MAX_DEPTH:
                     raise _TooDeep(*self.at(event.start_mark))
-                path = self._slot()
-                if path is not None:
-                    self.source.values[path] = self.at(event.start_mark)
-                container: Any = {} if kind is yaml.MappingStartEvent else []
-                stack.append(_Frame(container, path, event.start_mark, event.anchor, self.nodes))
-                self._count(1)
-            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                frame = stack.pop()
-                if frame.anchor is not None:
-                    size = self.nodes - frame.before
-                    self.anchors[frame.anchor] = (frame.value, size, frame.mark)
-                self._add(frame.value, frame.mark, None, recorded=True)
-            elif kind is yaml.AliasEvent:
-                if event.anchor not in self.anchors:
+                mark = event.start_mark
+                position = mark.line << _COLUMN_BITS | mark.column
+                # Recorded unless it is a key, or inside a container that is not recorded.
+                mapping = kind is mapping_start
+                node: Any = None  # the new container's children, when it is recorded
+                if container is None or (
+                    children is not None and (in_list or (key is not no_key and not skip))
+                ):
+                    number = len(starts)  # number the new container (see `_Tree`)
+                    starts.append(position)
+                    node = {}
+                    tree_children.append(node)
+                    tree_keys.append({} if mapping else None)
+                    if container is None:
+                        self.root_mark, tree.root = mark, ~number
+                    elif in_list:
+                        children[len(children)] = ~number
+                    else:
+                        children[key] = ~number
+                stack.append((container, children, keys, key, skip, in_list, anchor, before, start))
+                in_list = not mapping
+                container = {} if mapping else []
+                children, keys = node, (tree_keys[-1] if node is not None else None)
+                key, skip, anchor, before, start = no_key, False, event.anchor, nodes, position
+                nodes += 1
+                if nodes > MAX_NODES:
+                    raise _TooBig(_TOO_BIG)
+                continue
+            elif kind is mapping_end or kind is sequence_end:
+                if anchor is not None:
+                    anchors[anchor] = (container, nodes - before, start)
+                value, position = container, start
+                container, children, keys, key, skip, in_list, anchor, before, start = stack.pop()
+                if container is None:
+                    self.root = value
+                elif in_list:  # its position was recorded when it started
+                    container.append(value)
+                elif key is not no_key:
+                    if not skip:
+                        container[key] = value
+                    key, skip = no_key, False
+                else:
+                    key, skip = self._key(container, keys, value, position, None, children)
+                continue
+            elif kind is alias_event:
+                if event.anchor not in anchors:
                     raise yaml.composer.ComposerError(
                         None, None, "found undefined alias", event.start_mark
                     )
-                value, size, mark = self.anchors[event.anchor]
-                self._count(size)
-                self._add(value, mark, None)
-            elif kind is yaml.DocumentStartEvent:
-                self.documents += 1
-                if self.documents > 1:
-                    raise yaml.composer.ComposerError(
-                        "expected a single document in the stream",
-                        self.root_mark,
-                        "but found another document",
-                        event.start_mark,
-                    )
-        return self.documents > 0 and self.root_mark is not None
+                value, size, position = anchors[event.anchor]
+                nodes += size
+                if nodes > MAX_NODES:
+                    raise _TooBig(_TOO_BIG)
+                tag = mark = None  # the anchored value, at the anchored node's position
+            else:
+                if kind is yaml.DocumentStartEvent:
+                    self._document(event)
+                continue
+            # A scalar or an alias: store it in its container, or as the root.
+            if container is None:
+                self.root, self.root_mark, tree.root = value, mark, position
+            elif in_list:
+                if children is not None:
+                    children[len(children)] = position
+                container.append(value)
+            elif key is not no_key:  # a mapping value
+                if not skip:
+                    if children is not None:
+                        children[key] = position
+                    container[key] = value
+                key, skip = no_key, False
+            elif tag != merge_tag and isinstance(value, str) and value not in container:
+                key = value  # a new key, the usual case of `_key`
+                if keys is not None:
+                    keys[value] = position
+            else:
+                key, skip = self._key(container, keys, value, position, tag, children)
 
-    def _slot(self) -> Path | None:
-        """Path of the node starting now, or None when it is a key or a refused key's value."""
-        if not self.stack:
-            return ()
-        top = self.stack[-1]
-        if top.path is None:
-            return None
-        if isinstance(top.value, list):
-            return (*top.path, len(top.value))
-        if top.key is _NO_KEY or top.skip:
-            return None
-        return (*top.path, top.key)
+    def _document(self, event: Any) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            raise yaml.composer.ComposerError(
+                "expected a single document in the stream",
+                self.root_mark,
+                "but found another document",
+                event.start_mark,
+            )
 
-    def _add(self, value: Any, mark: Any, tag: str | None, *, recorded: bool = False) -> None:
-        """A finished node: store it in its parent (or as the root)."""
-        if not self.stack:
-            self.root, self.root_mark = value, mark
-            if not recorded:
-                self.source.values[()] = self.at(mark)
-            return
-        top = self.stack[-1]
-        if isinstance(top.value, list):
-            if top.path is not None and not recorded:
-                self.source.values[(*top.path, len(top.value))] = self.at(mark)
-            top.value.append(value)
-        elif top.key is _NO_KEY:
-            self._key(top, value, mark, tag)
-        else:
-            if not top.skip:
-                if top.path is not None and not recorded:
-                    self.source.values[(*top.path, top.key)] = self.at(mark)
-                top.value[top.key] = value
-            top.key, top.skip = _NO_KEY, False
+    def _resolve(self, value: str, implicit: tuple[bool, bool]) -> str:
+        """The resolver's tag for a plain scalar, kept for the next time the text appears."""
+        tag: str = self.loader.resolve(yaml.ScalarNode, value, implicit)  # type: ignore[no-untyped-call]
+        self.resolved[value] = tag
+        return tag
 
-    def _key(self, top: _Frame, key: Any, mark: Any, tag: str | None) -> None:
-        top.key, top.key_at, top.skip = key, self.at(mark), True
-        file = self.source.file
+    def _construct(self, tag: str, value: str, event: Any) -> Any:
+        """A typed scalar (number, date, null...), made once per distinct tag and text."""
+        try:
+            return self.constructed[tag, value]
+        except KeyError:
+            pass
+        node = yaml.ScalarNode(tag, value, event.start_mark, event.end_mark)
+        made = self.loader.construct_object(node, deep=True)
+        self.constructed[tag, value] = made  # immutable: None, bool, int, float, bytes, dates
+        return made
+
+    def _key(
+        self,
+        mapping: Any,
+        keys: dict[str, int] | None,
+        key: Any,
+        position: int,
+        tag: str | None,
+        children: Any,
+    ) -> tuple[Any, bool]:
+        """A key read into the innermost container, `mapping` (its `keys` and `children` as in
+        `_events`): the pending key, and whether its value is refused."""
+        line, column = _at(position)
+        path = self._path() if children is not None else None
         if tag == _MERGE_TAG:
             self.problems.append(
-                Problem(file, *top.key_at, "", "'<<' merge keys are not supported")
+                Problem(self.file, line, column, "", "'<<' merge keys are not supported")
             )
         elif not isinstance(key, str):
-            where = format_path(top.path or ())
-            self.problems.append(Problem(file, *top.key_at, where, f"key {key!r} must be text"))
-        elif key in top.value:
-            child = (*(top.path or ()), key)
-            first = self.source.keys.get(child, top.key_at)
+            where = format_path(path or ())
+            self.problems.append(
+                Problem(self.file, line, column, where, f"key {key!r} must be text")
+            )
+        elif key in mapping:
+            child = (*(path or ()), key)
+            first = _at(keys[key]) if keys is not None else (line, column)
             self.problems.append(
                 Problem(
-                    file,
-                    *top.key_at,
+                    self.file,
+                    line,
+                    column,
                     format_path(child),
                     f"duplicate key '{key}' (first written at line {first[0]})",
                 )
             )
         else:
-            top.skip = False
-            if top.path is not None:
-                self.source.keys[(*top.path, key)] = top.key_at
+            if keys is not None:
+                keys[key] = position
+            return key, False
+        return key, True
+
+    def _path(self) -> Path:
+        """Data path of the innermost container (recorded), from the stack around it."""
+        return tuple(
+            len(container) if in_list else key
+            for container, _, _, key, _, in_list, *_ in self.stack[1:]
+        )
+
+
+_TOO_BIG = "the document is too large or uses too many aliases"
 
 
 class _TooBig(Exception):
@@ -226,31 +408,18 @@ class _TooDeep(Exception):
 
 def read_yaml(text: str, file: str) -> tuple[Any, SourceMap, list[Problem]]:
     """Parse `text`; return the data, its source map, and any problems (data is None on failure)."""
-    source = SourceMap(file)
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         size_mb = MAX_BYTES // (1024 * 1024)
-        return None, source, [Problem(file, 1, 1, "", f"the file is larger than {size_mb} MB")]
+        message = f"the file is larger than {size_mb} MB"
+        return None, SourceMap(file), [Problem(file, 1, 1, "", message)]
     if text.startswith("\ufeff"):
         text = text[1:]
-    builder = _Builder(source)
+    builder = _Builder(file)
     try:
         found = builder.build(text)
-    except yaml.MarkedYAMLError as error:
-        if isinstance(error, yaml.constructor.ConstructorError):
-            mark = error.problem_mark
-            line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-            message = f"cannot read value: {error.problem}"
-            return None, source, [Problem(file, line, column, "", message)]
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        message = _yaml_message(error, text)
-        return None, source, [Problem(file, line, column, "", message)]
-    except yaml.YAMLError as error:
-        return None, source, [Problem(file, 1, 1, "", f"not valid YAML: {error}")]
-    except _TooDeep as error:
-        return None, source, [Problem(file, error.line, error.column, "", str(error))]
-    except _TooBig as error:
-        return None, source, [Problem(file, 1, 1, "", str(error))]
+    except (yaml.YAMLError, _TooDeep, _TooBig) as error:
+        return None, SourceMap(file, builder.tree), [_failure(error, text, file)]
+    source = SourceMap(file, builder.tree)
     if not found:
         return None, source, [Problem(file, 1, 1, "", "the file is empty")]
     data = builder.root
@@ -258,6 +427,23 @@ def read_yaml(text: str, file: str) -> tuple[Any, SourceMap, list[Problem]]:
         message = "the top level must be a mapping with sections (references, exercises, ...)"
         return None, source, [Problem(file, *builder.at(builder.root_mark), "", message)]
     return data, source, builder.problems
+
+
+def _failure(error: Exception, text: str, file: str) -> Problem:
+    """The located problem for a file that cannot be read at all."""
+    if isinstance(error, yaml.MarkedYAMLError):
+        if isinstance(error, yaml.constructor.ConstructorError):
+            mark = error.problem_mark
+            line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            return Problem(file, line, column, "", f"cannot read value: {error.problem}")
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        return Problem(file, line, column, "", _yaml_message(error, text))
+    if isinstance(error, yaml.YAMLError):
+        return Problem(file, 1, 1, "", f"not valid YAML: {error}")
+    if isinstance(error, _TooDeep):
+        return Problem(file, error.line, error.column, "", str(error))
+    return Problem(file, 1, 1, "", str(error))
 
 
 def _yaml_message(error: yaml.MarkedYAMLError, text: str) -> str:

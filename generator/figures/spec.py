@@ -11,6 +11,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from ..empty import empty_dict
 from .skeleton import ENDS, JOINTS
 
 
@@ -116,8 +117,8 @@ class Panel(_Strict):
     """One picture of a figure: a named pose, optionally adjusted joint by joint."""
 
     pose: Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
-    adjust: dict[JointName, JointAngles] = Field(
-        {}, description="Joint angles changed from the named pose, in degrees."
+    adjust: dict[JointName, JointAngles] = empty_dict(
+        "Joint angles changed from the named pose, in degrees."
     )
     contacts: dict[ContactPart, Surface] | None = Field(
         None, description="Body parts that rest on a surface (replaces the pose's list)."
@@ -146,7 +147,7 @@ class NamedPose(_Strict):
     description: Description
     base: str | None = Field(None, description="Named pose this one changes.")
     body: Body | None = None
-    joints: dict[JointName, JointAngles] = {}
+    joints: dict[JointName, JointAngles] = empty_dict()
     contacts: dict[ContactPart, Surface] | None = None
     props: list[Prop] | None = None
     anchor: PointName | None = Field(
