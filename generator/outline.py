@@ -10,6 +10,7 @@ plugin uses it as the page's content (about half of a large build's time otherwi
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from dataclasses import dataclass
@@ -53,17 +54,22 @@ class Outline:
             raise ValueError(f"not a heading level: {level}")
         if css_class and not re.fullmatch(r"[a-z][a-z0-9-]*", css_class):
             raise ValueError(f"not a safe CSS class: {css_class!r}")
-        escaped = escape_heading(str(text))
         if not self.html:
             attributes = f" {{ .{css_class} }}" if css_class else ""
-            return Markup(f"{'#' * level} {escaped}{attributes}")
-        # What Python-Markdown writes for that Markdown: backslash escapes undone, entities
-        # kept; the id is the toc extension's slug of the text, made unique on the page.
-        inner = _BACKSLASH_ESCAPE.sub(r"\1", escaped)
-        anchor = unique(slugify(html.unescape(inner), "-"), self._ids)
+            return Markup(f"{'#' * level} {escape_heading(str(text))}{attributes}")
+        inner, slug = _converted(str(text))
+        anchor = unique(slug, self._ids)
         self.headings.append(Heading(level, anchor, inner))
         attributes = f' class="{css_class}"' if css_class else ""
         return Markup(f'<h{level} id="{anchor}"{attributes}>{inner}</h{level}>')
+
+
+@functools.lru_cache(maxsize=65536)
+def _converted(text: str) -> tuple[str, str]:
+    """What Python-Markdown makes of a Markdown heading of `text`: its inner HTML (backslash
+    escapes undone, entities kept) and the toc extension's slug of it (made unique per page)."""
+    inner = _BACKSLASH_ESCAPE.sub(r"\1", escape_heading(text))
+    return inner, slugify(html.unescape(inner), "-")
 
 
 def toc_tokens(headings: tuple[Heading, ...] | list[Heading]) -> list[Any]:
