@@ -6,7 +6,7 @@ import datetime
 import gc
 import html
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Literal
 
@@ -27,7 +27,7 @@ from .assets_check import check_images
 from .content_checks import check_content
 from .csp import add_policy
 from .errors import CatalogError, Problem
-from .forked import SharedWork, spare_core
+from .forked import ForkedStream, SharedWork, spare_core
 from .html_fixes import repair
 from .load import read_catalog
 from .model import Catalog
@@ -70,6 +70,8 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         self.leaves: list[str] = []  # catalog pages, when a second process helps
         self.nav: Navigation | None = None
         self.built: SharedWork[str] | None = None
+        self.aside: ForkedStream[str, Any] | None = None
+        self.static: dict[str, str] = {}  # files a second process writes (figures)
         self.leaf_index: dict[str, int] = {}
         self.finished: set[str] = set()  # pages whose HTML the second process made
 
@@ -134,7 +136,11 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         pages = rendered.texts
         pages[CATALOG_JSON_URI] = catalog_json(self.catalog)
         pages.update(redirect_pages(self.catalog, config.site_url or ""))
-        pages.update(figure_files(self.catalog))
+        forking = parallel and spare_core()
+        if forking:  # written by a second process (see on_env), not copied by MkDocs
+            self.static = figure_files(self.catalog)
+        else:
+            pages.update(figure_files(self.catalog))
         self.json_ld = json_ld_pages(self.catalog, self.settings, config.site_url or "")
         for uri, text in pages.items():
             if files.get_file_from_path(uri) is not None:
@@ -151,7 +157,7 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         # the garbage collector from walking them again and again (most of its time at scale).
         gc.collect()
         gc.freeze()
-        if parallel and spare_core():
+        if forking:
             self.leaves = [uri for uri in pages if uri.endswith(".md") and uri not in INDEX_PAGES]
         return files
 
@@ -176,8 +182,17 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         env.globals["clinic_fragments"] = {}
         if self.leaves and self.nav is not None:
             self._end_forks()
+            self.aside = ForkedStream(lambda: self._aside(config))
             self._build_elsewhere(env, config, files, self.nav)
         return env
+
+    def _aside(self, config: MkDocsConfig) -> Iterator[tuple[str, Any]]:
+        """In a second process, beside the page building: write the figure files, then make the
+        search entries of the catalog pages (both about a second each at 5,000 exercises)."""
+        _write_files(Path(config.site_dir), self.static)
+        yield "written", len(self.static)
+        if self.catalog is not None:
+            yield "search", search_entries(self.catalog, self.urls.__getitem__)
 
     def _build_elsewhere(
         self, env: Any, config: MkDocsConfig, files: Files, nav: Navigation
@@ -231,22 +246,31 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Generated pages are indexed from the catalog (they are excluded from HTML parsing)."""
+        written = entries = None
+        if self.aside is not None:
+            written, entries = self.aside.get("written"), self.aside.get("search")
+        if written is None:
+            _write_files(Path(config.site_dir), self.static)  # no second process, or it failed
         index_file = Path(config.site_dir) / "search" / "search_index.json"
         if self.catalog is not None and index_file.is_file():
-            add_to_index(index_file, search_entries(self.catalog, self.urls.__getitem__))
+            if entries is None:
+                entries = search_entries(self.catalog, self.urls.__getitem__)
+            add_to_index(index_file, entries)
         self._end_forks()
+        self.static = {}
         self.leaves, self.finished = [], set()
         gc.unfreeze()  # `mkdocs serve` builds again in the same process
 
     def on_build_error(self, *, error: Exception) -> None:
         self._end_forks()
-        self.leaves, self.finished = [], set()
+        self.leaves, self.finished, self.static = [], set(), {}
         gc.unfreeze()
 
     def _end_forks(self) -> None:
-        if self.built is not None:
-            self.built.close()  # the second process has finished and is reaped
-        self.built = None
+        for forked in (self.built, self.aside):
+            if forked is not None:
+                forked.close()  # the second process has finished and is reaped
+        self.built = self.aside = None
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> None:
         server.watch(str(self.catalog_path))
@@ -283,6 +307,14 @@ class _HtmlPage(Page):
             self._title_from_render = html.unescape(first.html)
         self.present_anchor_ids = anchor_ids(self.content)
         self.links_to_anchors = {}  # raw HTML: MkDocs collects no links from it
+
+
+def _write_files(site_dir: Path, texts: dict[str, str]) -> None:
+    """Write generated files (as MkDocs writes a generated file: UTF-8 bytes)."""
+    for uri, text in texts.items():
+        path = site_dir / uri
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(text.encode("utf-8"))
 
 
 def _toc_shape(toc: Any) -> list[Any]:

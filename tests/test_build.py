@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import os
 import re
@@ -112,6 +113,30 @@ def test_exercise_and_routine_pages_show_figures_with_alt_text(built: Path) -> N
         assert page.count('class="routine-figure"') == len(routine.items), routine.id
     group = (site / "exercises" / "body-area" / "neck" / "index.html").read_text(encoding="utf-8")
     assert 'src="../../../figures/small/chin-tuck.svg"' in group
+
+
+def test_each_catalog_page_shows_its_own_title_and_sections(built: Path) -> None:
+    """The theme's header and table of contents are shared between catalog pages (main.html);
+    each page still shows its own title and links to its own sections."""
+    site = built / "site"
+    catalog = load_catalog(built / "exercises.yaml")
+    topic = re.compile(
+        r'data-md-component="header-topic">\s*<span class="md-ellipsis">\s*(.*?)\s*<'
+    )
+    for kind, entries in [
+        ("exercises", catalog.exercises),
+        ("conditions", catalog.conditions),
+        ("treatments", catalog.modalities),
+        ("routines", catalog.routines),
+    ]:
+        for entry in entries:
+            page = (site / kind / entry.id / "index.html").read_text(encoding="utf-8")
+            shown = topic.search(page)
+            assert shown is not None and html.unescape(shown[1]) == entry.name, entry.id
+            article = page[page.index("<article") :]
+            sections = re.findall(r'<h[23] id="([^"]+)"', article)
+            contents = page[page.index('data-md-type="toc"') : page.index('class="md-content"')]
+            assert re.findall(r'href="#([^"]+)"', contents) == sections, entry.id
 
 
 def test_two_builds_are_byte_identical(built: Path) -> None:
