@@ -13,7 +13,7 @@ import sys
 import threading
 import traceback
 from collections.abc import Callable, Hashable, Iterable
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -129,26 +129,48 @@ class SharedWork(Generic[V]):
     each item, through a shared counter, whether this process has got there, and stops. So the
     work splits itself by how fast each process goes, whatever else runs on the machine; at
     most the item where they meet is made twice.
+
+    `first` is other work for the child to do before the items (this process goes on with the
+    items meanwhile); its named results come back through `result(name)`.
     """
 
-    def __init__(self, count: int, make: Callable[[int], V]) -> None:
+    def __init__(
+        self,
+        count: int,
+        make: Callable[[int], V],
+        first: Callable[[], Iterable[tuple[str, Any]]] | None = None,
+    ) -> None:
         self._taken = mmap.mmap(-1, 8)  # anonymous and shared with the child after the fork
         self._taken_here = 0
         self._set_taken(0)
-        self._stream: ForkedStream[int, V] = ForkedStream(lambda: self._from_back(count, make))
+        self._stream: ForkedStream[int | str, Any] = ForkedStream(
+            lambda: self._child(count, make, first)
+        )
 
-    def _from_back(self, count: int, make: Callable[[int], V]) -> Iterable[tuple[int, V]]:
-        for index in range(count - 1, -1, -1):  # pragma: no cover - runs in the child
+    def _child(
+        self,
+        count: int,
+        make: Callable[[int], V],
+        first: Callable[[], Iterable[tuple[str, Any]]] | None,
+    ) -> Iterable[tuple[int | str, Any]]:  # pragma: no cover - runs in the child
+        if first is not None:
+            yield from first()
+        for index in range(count - 1, -1, -1):
             if index < self._get_taken():
                 return
             yield index, make(index)
+
+    def result(self, name: str) -> Any:
+        """A named result of `first` (waits for it), or None if the child did not send it."""
+        return self._stream.get(name)
 
     def take(self, index: int) -> V | None:
         """Claim item `index`: the child's value for it, or None when this process makes it."""
         if index >= self._taken_here:
             self._taken_here = index + 1
             self._set_taken(self._taken_here)
-        return self._stream.ready(index)
+        value: V | None = self._stream.ready(index)
+        return value
 
     def poll(self) -> None:
         """Take in what the child has sent (call between pieces of work)."""

@@ -27,7 +27,7 @@ from .assets_check import check_images
 from .content_checks import check_content
 from .csp import add_policy
 from .errors import CatalogError, Problem
-from .forked import ForkedStream, SharedWork, spare_core
+from .forked import SharedWork, spare_core
 from .html_fixes import repair
 from .load import read_catalog
 from .model import Catalog
@@ -70,7 +70,6 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         self.leaves: list[str] = []  # catalog pages, when a second process helps
         self.nav: Navigation | None = None
         self.built: SharedWork[str] | None = None
-        self.aside: ForkedStream[str, Any] | None = None
         self.static: dict[str, str] = {}  # files a second process writes (figures)
         self.leaf_index: dict[str, int] = {}
         self.finished: set[str] = set()  # pages whose HTML the second process made
@@ -182,13 +181,12 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         env.globals["clinic_fragments"] = {}
         if self.leaves and self.nav is not None:
             self._end_forks()
-            self.aside = ForkedStream(lambda: self._aside(config))
             self._build_elsewhere(env, config, files, self.nav)
         return env
 
     def _aside(self, config: MkDocsConfig) -> Iterator[tuple[str, Any]]:
-        """In a second process, beside the page building: write the figure files, then make the
-        search entries of the catalog pages (both about a second each at 5,000 exercises)."""
+        """In the second process, before its pages: write the figure files, then make the
+        search entries of the catalog pages (seconds at 5,000 exercises)."""
         _write_files(Path(config.site_dir), self.static)
         yield "written", len(self.static)
         if self.catalog is not None:
@@ -204,7 +202,9 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         pages = [page for uri in self.leaves if (page := _page(files, uri)) is not None]
         self.leaf_index = {page.file.src_uri: index for index, page in enumerate(pages)}
         self.built = SharedWork(
-            len(pages), _page_renderer(pages, env, config, files, nav, self._finish)
+            len(pages),
+            _page_renderer(pages, env, config, files, nav, self._finish),
+            first=lambda: self._aside(config),
         )
         for page in pages:
             page.meta["template"] = BUILT_ELSEWHERE
@@ -247,8 +247,8 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Generated pages are indexed from the catalog (they are excluded from HTML parsing)."""
         written = entries = None
-        if self.aside is not None:
-            written, entries = self.aside.get("written"), self.aside.get("search")
+        if self.built is not None:
+            written, entries = self.built.result("written"), self.built.result("search")
         if written is None:
             _write_files(Path(config.site_dir), self.static)  # no second process, or it failed
         index_file = Path(config.site_dir) / "search" / "search_index.json"
@@ -267,10 +267,9 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         gc.unfreeze()
 
     def _end_forks(self) -> None:
-        for forked in (self.built, self.aside):
-            if forked is not None:
-                forked.close()  # the second process has finished and is reaped
-        self.built = self.aside = None
+        if self.built is not None:
+            self.built.close()  # the second process has finished and is reaped
+        self.built = None
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> None:
         server.watch(str(self.catalog_path))
