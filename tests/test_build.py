@@ -195,19 +195,17 @@ def test_search_finds_generated_pages_at_real_anchors(built: Path) -> None:
         assert not anchor or f'id="{anchor}"' in page, location
 
 
-def test_one_process_builds_the_same_site(built: Path) -> None:
-    """A second process renders the theme for most of the catalog pages; without it
-    (`parallel: false`, or one core) the site is byte-identical."""
+def build_with_setting(built: Path, setting: str, name: str) -> Path:
+    """Build `built` again with one more plugin setting; the site's folder."""
     config = (built / "mkdocs.yml").read_text(encoding="utf-8")
-    one = config.replace(
-        "      catalog: exercises.yaml\n", "      catalog: exercises.yaml\n      parallel: false\n"
-    )
-    assert one != config
-    (built / "mkdocs-one.yml").write_text(one, encoding="utf-8")
+    line = "      catalog: exercises.yaml\n"
+    changed = config.replace(line, line + f"      {setting}\n")
+    assert changed != config
+    (built / f"mkdocs-{name}.yml").write_text(changed, encoding="utf-8")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs-one.yml"]
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", f"mkdocs-{name}.yml"]
     result = subprocess.run(
-        [*command, "--site-dir", "site-one"],
+        [*command, "--site-dir", f"site-{name}"],
         cwd=built,
         env=env,
         capture_output=True,
@@ -215,33 +213,25 @@ def test_one_process_builds_the_same_site(built: Path) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert digest(built / "site") == digest(built / "site-one")
+    return built / f"site-{name}"
+
+
+def test_one_process_builds_the_same_site(built: Path) -> None:
+    """A second process renders the theme for most of the catalog pages (and writes the
+    figures); without it (`parallel: false`, or one core) the site is byte-identical."""
+    assert digest(built / "site") == digest(build_with_setting(built, "parallel: false", "one"))
 
 
 def test_pages_converted_from_markdown_read_the_same(built: Path) -> None:
     """Catalog pages are built from finished HTML; with `html_pages: false` MkDocs converts
     their Markdown instead, and every page reads the same: same tags, attributes, text and
     table of contents (only whitespace and attribute order may differ)."""
-    config = (built / "mkdocs.yml").read_text(encoding="utf-8")
-    setting = "      catalog: exercises.yaml\n"
-    markdown_config = config.replace(setting, setting + "      html_pages: false\n")
-    (built / "mkdocs-markdown.yml").write_text(markdown_config, encoding="utf-8")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs-markdown.yml"]
-    result = subprocess.run(
-        [*command, "--site-dir", "site-markdown"],
-        cwd=built,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
+    markdown_site = build_with_setting(built, "html_pages: false", "markdown")
     pages = sorted((built / "site").rglob("*.html"))
-    assert len(pages) == sum(1 for _ in (built / "site-markdown").rglob("*.html"))
+    assert len(pages) == sum(1 for _ in markdown_site.rglob("*.html"))
     differ = []
     for page in pages:
-        other = built / "site-markdown" / page.relative_to(built / "site")
+        other = markdown_site / page.relative_to(built / "site")
         html, converted = page.read_text("utf-8"), other.read_text("utf-8")
         if html != converted:
             differ.append(page)
