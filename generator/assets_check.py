@@ -6,7 +6,7 @@ from pathlib import Path
 
 from .errors import Problem
 from .model import Catalog
-from .yaml_source import SourceMap
+from .source_map import SourceMap
 
 
 def check_images(catalog: Catalog, source: SourceMap, content_dir: Path) -> list[Problem]:

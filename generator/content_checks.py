@@ -18,7 +18,7 @@ from typing import Any
 from .errors import Path, Problem
 from .gc_pause import gc_paused
 from .model import Catalog
-from .yaml_source import SourceMap
+from .source_map import SourceMap
 
 PLACEHOLDER = re.compile(r"\b(TODO|TBD|FIXME|XXX+|lorem|ipsum)\b", re.IGNORECASE)
 # Substring pre-check on case-folded text (a fast `in` search): none of these, no placeholder.

@@ -13,8 +13,9 @@ from .errors import CatalogError, Path, Problem
 from .gc_pause import gc_paused
 from .model import Catalog
 from .pictures import check_figures
+from .source_map import SourceMap
 from .xref import check_references
-from .yaml_source import SourceMap, read_yaml
+from .yaml_source import read_yaml
 
 
 def load_catalog(path: str | FsPath, *, display_name: str | None = None) -> Catalog:

@@ -8,7 +8,7 @@ from .errors import Problem
 from .figures import Figure, render_figure
 from .figures.check import check_figure
 from .model import Catalog, Exercise
-from .yaml_source import SourceMap
+from .source_map import SourceMap
 
 FIGURE_DIR = "figures"
 

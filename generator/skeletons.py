@@ -14,7 +14,7 @@ from pathlib import Path
 from .errors import CatalogError, Problem
 from .errors import Path as Path_
 from .load import read_catalog_text
-from .yaml_source import SourceMap
+from .source_map import SourceMap
 
 SECTION_OF_KIND = {
     "exercise": "exercises",

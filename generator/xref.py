@@ -9,7 +9,7 @@ from pydantic import ValidationError
 
 from .errors import Path, Problem
 from .model import Catalog
-from .yaml_source import SourceMap
+from .source_map import SourceMap
 
 # Ids that would collide with pages the site already has (`/routines/builder/`, index pages).
 RESERVED_IDS = {"index", "builder", "api", "search", "assets", "all", "body-area", "type"}

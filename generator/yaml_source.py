@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from .errors import Path, Problem, format_path
+from .source_map import COLUMN_BITS, SourceMap, Tree, line_column
 
 # libyaml's parser when PyYAML was built with it (about ten times faster), else pure Python.
 _FastLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -21,119 +22,6 @@ _MERGE_TAG = "tag:yaml.org,2002:merge"
 MAX_NODES = 3_000_000
 MAX_DEPTH = 64
 MAX_BYTES = 40 * 1024 * 1024
-
-# A position is one int, `line << 32 | column` (libyaml's 0-based mark): cheaper to make and
-# keep than a tuple.
-_COLUMN_BITS = 32
-_COLUMN_MASK = (1 << _COLUMN_BITS) - 1
-
-
-def _at(position: int) -> tuple[int, int]:
-    """1-based (line, column) of a packed position."""
-    return ((position >> _COLUMN_BITS) + 1, (position & _COLUMN_MASK) + 1)
-
-
-class _Tree:
-    """Where every recorded node was written, in a form the garbage collector barely sees.
-
-    A node's place is an int: its position for a scalar or an alias (the anchored node's
-    position), `~number` for a container. Container `number` starts at `starts[number]`; its
-    `children[number]` are the places of its items by index, or of its values by key, and
-    `keys[number]` the positions of its keys (None for a sequence). The collector does not
-    track dicts of strings and ints, unlike a tuple or a list for each node.
-    """
-
-    __slots__ = ("children", "keys", "root", "starts")
-
-    def __init__(self) -> None:
-        self.root: int | None = None  # until the root node starts
-        self.starts: list[int] = []
-        self.children: list[dict[Any, int]] = []
-        self.keys: list[dict[str, int] | None] = []
-
-    def position(self, place: int) -> int:
-        return place if place >= 0 else self.starts[~place]
-
-    def child(self, place: int, part: str | int) -> int | None:
-        """The place of `part` in the container at `place`, or None."""
-        return self.children[~place].get(part) if place < 0 else None
-
-
-class SourceMap:
-    """Line and column (1-based) of every value and mapping key, by data path.
-
-    The reader fills a tree of positions; `locate` walks it, and the flat `values` and `keys`
-    tables are made from it only when first asked for.
-    """
-
-    def __init__(self, file: str, tree: _Tree | None = None) -> None:
-        self.file = file
-        self.tree = tree
-        self._values: dict[Path, tuple[int, int]] | None = None
-        self._keys: dict[Path, tuple[int, int]] = {}
-
-    @property
-    def values(self) -> dict[Path, tuple[int, int]]:
-        """Position of every recorded value, by data path (in document order)."""
-        if self._values is None:
-            self._values = {}
-            if self.tree is not None and self.tree.root is not None:
-                self._flatten(self.tree, self.tree.root, ())
-        return self._values
-
-    @property
-    def keys(self) -> dict[Path, tuple[int, int]]:
-        """Position of every accepted mapping key, by the data path of its value."""
-        _ = self.values
-        return self._keys
-
-    def _flatten(self, tree: _Tree, place: int, path: Path) -> None:
-        assert self._values is not None
-        self._values[path] = _at(tree.position(place))
-        if place >= 0:
-            return
-        children, keys = tree.children[~place], tree.keys[~place]
-        if keys is None:
-            for index, child in children.items():
-                self._flatten(tree, child, (*path, index))
-            return
-        for key, at in keys.items():
-            self._keys[(*path, key)] = _at(at)
-            if key in children:  # a reading that failed may stop between a key and its value
-                self._flatten(tree, children[key], (*path, key))
-
-    def _places(self, path: Path) -> list[int]:
-        """The places along `path` from the root, as far as they are recorded."""
-        if self.tree is None or self.tree.root is None:
-            return []
-        places = [self.tree.root]
-        for part in path:
-            child = self.tree.child(places[-1], part)
-            if child is None:
-                break
-            places.append(child)
-        return places
-
-    def locate(self, path: Path, *, key: bool = False) -> tuple[int, int]:
-        """Nearest known position for `path`, walking up to a parent if needed."""
-        places = self._places(path)
-        tree = self.tree
-        if tree is None or not places:
-            return (1, 1)
-        if key and path and len(places) >= len(path):
-            parent = places[len(path) - 1]
-            keys = tree.keys[~parent] if parent < 0 else None
-            if keys is not None and path[-1] in keys:
-                return _at(keys[path[-1]])
-        found = len(places) if not key else min(len(places), len(path))
-        if found == 0:
-            return (1, 1)
-        return _at(tree.position(places[found - 1]))
-
-    def problem(self, path: Path, message: str, *, key: bool = False) -> Problem:
-        line, column = self.locate(path, key=key)
-        return Problem(self.file, line, column, format_path(path), message)
-
 
 _NO_KEY = object()
 
@@ -177,7 +65,7 @@ class _Builder:
         self.resolved: dict[str, str] = {}  # plain scalar -> tag (it depends on the text alone)
         self.root: Any = None
         self.root_mark: Any = None
-        self.tree = _Tree()
+        self.tree = Tree()
         self.documents = 0
 
     @staticmethod
@@ -222,7 +110,7 @@ class _Builder:
                 if nodes > MAX_NODES:
                     raise _TooBig(_TOO_BIG)
                 mark = event.start_mark
-                position = mark.line << _COLUMN_BITS | mark.column
+                position = mark.line << COLUMN_BITS | mark.column
                 value = event.value
                 tag = event.tag
                 if tag is None or tag == "!":
@@ -241,14 +129,14 @@ class _Builder:
                 if len(stack) >= MAX_DEPTH:
                     raise _TooDeep(*self.at(event.start_mark))
                 mark = event.start_mark
-                position = mark.line << _COLUMN_BITS | mark.column
+                position = mark.line << COLUMN_BITS | mark.column
                 # Recorded unless it is a key, or inside a container that is not recorded.
                 mapping = kind is mapping_start
                 node: Any = None  # the new container's children, when it is recorded
                 if container is None or (
                     children is not None and (in_list or (key is not no_key and not skip))
                 ):
-                    number = len(starts)  # number the new container (see `_Tree`)
+                    number = len(starts)  # number the new container (see `source_map.Tree`)
                     starts.append(position)
                     node = {}
                     tree_children.append(node)
@@ -356,7 +244,7 @@ class _Builder:
     ) -> tuple[Any, bool]:
         """A key read into the innermost container, `mapping` (its `keys` and `children` as in
         `_events`): the pending key, and whether its value is refused."""
-        line, column = _at(position)
+        line, column = line_column(position)
         path = self._path() if children is not None else None
         if tag == _MERGE_TAG:
             self.problems.append(
@@ -369,7 +257,7 @@ class _Builder:
             )
         elif key in mapping:
             child = (*(path or ()), key)
-            first = _at(keys[key]) if keys is not None else (line, column)
+            first = line_column(keys[key]) if keys is not None else (line, column)
             self.problems.append(
                 Problem(
                     self.file,

@@ -16,7 +16,7 @@ from generator import content_checks
 from generator.content_checks import Finding, Severity, check_content, patient_text
 from generator.load import read_catalog, read_catalog_text
 from generator.model import Catalog
-from generator.yaml_source import SourceMap
+from generator.source_map import SourceMap
 from tests.conftest import ROOT, mini_text
 
 TODAY = datetime.date(2026, 11, 23)
