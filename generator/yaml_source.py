@@ -326,7 +326,7 @@ def _failure(error: Exception, text: str, file: str) -> Problem:
             return Problem(file, line, column, "", f"cannot read value: {error.problem}")
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return Problem(file, line, column, "", _yaml_message(error, text))
+        return Problem(file, line, column, "", yaml_message(error, text))
     if isinstance(error, yaml.YAMLError):
         return Problem(file, 1, 1, "", f"not valid YAML: {error}")
     if isinstance(error, _TooDeep):
@@ -334,7 +334,9 @@ def _failure(error: Exception, text: str, file: str) -> Problem:
     return Problem(file, 1, 1, "", str(error))
 
 
-def _yaml_message(error: yaml.MarkedYAMLError, text: str) -> str:
+def yaml_message(error: yaml.MarkedYAMLError, text: str) -> str:
+    """What went wrong, for a clinician: tabs named as such, and where an unclosed list or
+    quote began when libyaml notices it only lines later."""
     problem = error.problem or "not valid YAML"
     mark = error.problem_mark
     if mark is not None and "\t" in problem + (error.context or ""):
@@ -344,4 +346,11 @@ def _yaml_message(error: yaml.MarkedYAMLError, text: str) -> str:
         if mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1]:
             return "tabs are not allowed for indentation in YAML; use spaces"
     context = f" ({error.context})" if error.context else ""
+    began = error.context_mark
+    opened = (error.context or "").startswith("while ")
+    if opened and began is not None and (mark is None or began.line != mark.line):
+        # An unclosed bracket or quote is noticed lines later: say where it was opened.
+        context = (
+            f" ({error.context}, which began at line {began.line + 1}, column {began.column + 1})"
+        )
     return f"not valid YAML: {problem}{context}"

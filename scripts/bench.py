@@ -37,6 +37,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from preview import time_edit_loop  # noqa: E402
+
 from generator.api import catalog_json  # noqa: E402
 from generator.assets_check import check_images  # noqa: E402
 from generator.content_checks import check_content  # noqa: E402
@@ -282,6 +284,12 @@ def measure(label: str, catalog_text: str, exercises: int, repeat: int = 1) -> R
     )
 
 
+def edit_loop(catalog_text: str) -> float:
+    """Seconds from saving an edited exercise to `mkdocs serve` serving it (see preview.py)."""
+    with tempfile.TemporaryDirectory(prefix="bench-serve-") as tmp:
+        return time_edit_loop(make_project(Path(tmp), catalog_text))
+
+
 def table(results: list[Result]) -> str:
     header = (
         "| catalog | exercises | pages | generator | build | generator share | peak memory "
@@ -323,6 +331,12 @@ def main() -> int:
     base = yaml.safe_load(shipped_text)
     results = [measure("shipped", shipped_text, len(base["exercises"]), args.repeat)]
     print(table(results), flush=True)
+    edit_s = statistics.median(edit_loop(shipped_text) for _ in range(args.repeat))
+    edit_line = (
+        f"Edit loop (`make serve`, shipped catalog): a renamed exercise is served {edit_s:.1f} s"
+        " after the catalog is saved"
+    )
+    print(edit_line, flush=True)
     for size in (int(s) for s in args.sizes.split(",")):
         data = synthetic_catalog(base, size, SEED + size)
         text = yaml.safe_dump(
@@ -331,7 +345,7 @@ def main() -> int:
         results.append(measure(f"synthetic {size:,}", text, size, args.repeat))
         print(table(results[-1:]).split("\n", 2)[2], flush=True)
     runs = "one run" if args.repeat == 1 else f"median of {args.repeat} runs"
-    report = f"Machine: {machine()}; times: {runs}\n\n{table(results)}"
+    report = f"Machine: {machine()}; times: {runs}\n\n{table(results)}\n{edit_line}\n"
     if len(results) >= 3:
         by_size = {r.exercises: r for r in results[1:]}
         if 1000 in by_size and 5000 in by_size:

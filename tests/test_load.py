@@ -104,6 +104,14 @@ def test_override_that_breaks_the_dosage_is_located_at_the_routine_item() -> Non
 def test_yaml_syntax_error_is_located() -> None:
     (problem,) = problems_of("exercises:\n  - id: [unclosed\n")
     assert problem.startswith("test.yaml:3:1: not valid YAML")
+    assert "(while parsing a flow sequence, which began at line 2, column 9)" in problem
+
+
+def test_unclosed_quote_names_where_it_began() -> None:
+    text = mini_text().replace("name: ", 'name: "', 1)
+    opened = next(n for n, line in enumerate(text.splitlines(), 1) if 'name: "' in line)
+    (problem,) = problems_of(text)
+    assert f"(while scanning a quoted scalar, which began at line {opened}, column" in problem
 
 
 def test_tabs_get_a_plain_message() -> None:

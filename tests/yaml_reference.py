@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from generator.errors import Path, Problem, format_path
+from generator.yaml_source import yaml_message as _yaml_message
 
 # libyaml's parser when PyYAML was built with it (about ten times faster), else pure Python.
 _FastLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -257,16 +258,3 @@ def read_yaml(text: str, file: str) -> tuple[Any, SourceMap, list[Problem]]:
         message = "the top level must be a mapping with sections (references, exercises, ...)"
         return None, source, [Problem(file, *builder.at(builder.root_mark), "", message)]
     return data, source, builder.problems
-
-
-def _yaml_message(error: yaml.MarkedYAMLError, text: str) -> str:
-    problem = error.problem or "not valid YAML"
-    mark = error.problem_mark
-    if mark is not None and "\t" in problem + (error.context or ""):
-        return "tabs are not allowed for indentation in YAML; use spaces"
-    if mark is not None:
-        lines = text.splitlines()
-        if mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1]:
-            return "tabs are not allowed for indentation in YAML; use spaces"
-    context = f" ({error.context})" if error.context else ""
-    return f"not valid YAML: {problem}{context}"
