@@ -16,7 +16,7 @@ def qr_svg(url: str, label: str) -> str:
     """An inline SVG QR code for `url`, labelled for screen readers, on one line.
 
     segno encodes; the SVG is written here, in the form segno's own `svg_inline` writes (the
-    tests compare them), at a tenth of its cost: one path, each row's dark runs as strokes.
+    tests compare them), at half its cost: one path, each row's dark runs as strokes.
     """
     # A fixed mask skips segno's search for the best one (most of its time); any mask is valid.
     code = segno.make(url, error="m", micro=False, mask=0)
