@@ -8,7 +8,9 @@ input every run. For each catalog the table reports the generator stage (load, v
 render), the full MkDocs build, peak memory of the build process, site size, HTML bytes per
 exercise page, the search index, and a lower bound: Python-Markdown converting the exported pages
 with the extensions (and their settings) listed in the site's `mkdocs.yml`, in one process.
-With `--repeat N` every time is the median of N runs (timings on a shared machine vary).
+With `--repeat N` every time is the median of N rounds, each round measuring every catalog in
+turn (timings on a shared machine vary, and drift). It also times the edit loop under
+`mkdocs serve` (see preview.py).
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ import sys
 import tempfile
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -144,6 +146,7 @@ def _trim(catalog: dict[str, Any], exercises: int) -> dict[str, Any]:
 
 
 def make_project(folder: Path, catalog_text: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
     for name in PROJECT_FILES:
         source = ROOT / name
         if source.is_dir():
@@ -247,41 +250,59 @@ def time_lower_bound(project: Path, pages: dict[str, str]) -> float:
     return time.perf_counter() - start
 
 
-def measure(label: str, catalog_text: str, exercises: int, repeat: int = 1) -> Result:
-    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
-        project = make_project(Path(tmp), catalog_text)
-        generator_runs, builds, lower_runs = [], [], []
-        for _ in range(repeat):
-            generator_s, pages = time_generator(project / "exercises.yaml")
-            generator_runs.append(generator_s)
-            shutil.rmtree(project / "site", ignore_errors=True)
-            builds.append(time_build(project))
-            lower_runs.append(time_lower_bound(project, pages))
-        site = project / "site"
+@dataclass
+class Runs:
+    """One catalog's project and the times of its runs so far."""
+
+    label: str
+    exercises: int
+    project: Path
+    generator: list[float] = field(default_factory=list)
+    builds: list[tuple[float, float]] = field(default_factory=list)  # (seconds, peak MB)
+    lower_bounds: list[float] = field(default_factory=list)
+    pages: dict[str, str] = field(default_factory=dict)
+
+    def run(self) -> None:
+        """Time the generator, a full build and the lower bound once."""
+        generator_s, self.pages = time_generator(self.project / "exercises.yaml")
+        self.generator.append(generator_s)
+        shutil.rmtree(self.project / "site", ignore_errors=True)
+        self.builds.append(time_build(self.project))
+        self.lower_bounds.append(time_lower_bound(self.project, self.pages))
+
+    def result(self) -> Result:
+        """Medians of the runs, and sizes of the last built site."""
+        site = self.project / "site"
         html = [
             (site / "exercises" / uri.removeprefix("exercises/").removesuffix(".md") / "index.html")
             .stat()
             .st_size
-            for uri in pages
+            for uri in self.pages
             if uri.startswith("exercises/") and uri.count("/") == 1 and not uri.endswith("index.md")
         ]
         search = (site / "search" / "search_index.json").stat().st_size
         html_pages = sum(1 for _ in site.rglob("*.html"))
         size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
-    return Result(
-        label=label,
-        exercises=exercises,
-        pages=html_pages,
-        generator_s=statistics.median(generator_runs),
-        build_s=statistics.median(b[0] for b in builds),
-        peak_mb=max(b[1] for b in builds),
-        site_mb=size / 1e6,
-        html_median_kb=statistics.median(html) / 1000,
-        html_max_kb=max(html) / 1000,
-        search_kb=search / 1000,
-        search_per_page_kb=search / 1000 / html_pages,
-        lower_bound_s=statistics.median(lower_runs),
-    )
+        return Result(
+            label=self.label,
+            exercises=self.exercises,
+            pages=html_pages,
+            generator_s=statistics.median(self.generator),
+            build_s=statistics.median(b[0] for b in self.builds),
+            peak_mb=max(b[1] for b in self.builds),
+            site_mb=size / 1e6,
+            html_median_kb=statistics.median(html) / 1000,
+            html_max_kb=max(html) / 1000,
+            search_kb=search / 1000,
+            search_per_page_kb=search / 1000 / html_pages,
+            lower_bound_s=statistics.median(self.lower_bounds),
+        )
+
+
+def growth(small: Runs, large: Runs) -> float:
+    """Median over rounds of the large catalog's build time over the small one's. Both are
+    built in each round, close in time, so a machine that slows down for a while moves both."""
+    return statistics.median(b[0] / a[0] for a, b in zip(small.builds, large.builds, strict=True))
 
 
 def edit_loop(catalog_text: str) -> float:
@@ -324,33 +345,42 @@ def machine() -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100,1000,5000")
-    parser.add_argument("--repeat", type=int, default=1, help="runs per catalog; times are medians")
+    parser.add_argument("--repeat", type=int, default=1, help="rounds; times are medians")
     parser.add_argument("--out", type=Path, default=None, help="also write the table to this file")
     args = parser.parse_args()
     shipped_text = (ROOT / "exercises.yaml").read_text(encoding="utf-8")
     base = yaml.safe_load(shipped_text)
-    results = [measure("shipped", shipped_text, len(base["exercises"]), args.repeat)]
-    print(table(results), flush=True)
-    edit_s = statistics.median(edit_loop(shipped_text) for _ in range(args.repeat))
-    edit_line = (
-        f"Edit loop (`make serve`, shipped catalog): a renamed exercise is served {edit_s:.1f} s"
-        " after the catalog is saved"
-    )
-    print(edit_line, flush=True)
+    catalogs = [("shipped", shipped_text, len(base["exercises"]))]
     for size in (int(s) for s in args.sizes.split(",")):
         data = synthetic_catalog(base, size, SEED + size)
         text = yaml.safe_dump(
             json.loads(json.dumps(data, default=str)), sort_keys=False, allow_unicode=True
         )
-        results.append(measure(f"synthetic {size:,}", text, size, args.repeat))
-        print(table(results[-1:]).split("\n", 2)[2], flush=True)
-    runs = "one run" if args.repeat == 1 else f"median of {args.repeat} runs"
-    report = f"Machine: {machine()}; times: {runs}\n\n{table(results)}\n{edit_line}\n"
-    if len(results) >= 3:
-        by_size = {r.exercises: r for r in results[1:]}
-        if 1000 in by_size and 5000 in by_size:
-            growth = by_size[5000].build_s / by_size[1000].build_s
-            report += f"\nBuild time 5,000 / 1,000: {growth:.2f}\n"
+        catalogs.append((f"synthetic {size:,}", text, size))
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        runs = []
+        for number, (label, text, exercises) in enumerate(catalogs):
+            project = make_project(Path(tmp) / str(number), text)
+            runs.append(Runs(label, exercises, project))
+        edits: list[float] = []
+        # Rounds: every catalog once per round, so that slow spells of a shared machine fall
+        # on all sizes alike rather than on whichever was measured then.
+        for round_number in range(1, args.repeat + 1):
+            for catalog in runs:
+                catalog.run()
+                print(f"round {round_number}: {catalog.label} built", flush=True)
+            edits.append(edit_loop(shipped_text))
+        results = [catalog.result() for catalog in runs]
+        by_size = {catalog.exercises: catalog for catalog in runs[1:]}
+        ratio = growth(by_size[1000], by_size[5000]) if {1000, 5000} <= by_size.keys() else None
+    rounds = "one run" if args.repeat == 1 else f"median of {args.repeat} rounds"
+    report = f"Machine: {machine()}; times: {rounds}\n\n{table(results)}\n"
+    report += (
+        f"Edit loop (`make serve`, shipped catalog): a renamed exercise is served "
+        f"{statistics.median(edits):.1f} s after the catalog is saved\n"
+    )
+    if ratio is not None:
+        report += f"\nBuild time 5,000 / 1,000: {ratio:.2f} (median of the rounds' ratios)\n"
     print(report)
     if args.out:
         args.out.write_text(report, encoding="utf-8")
