@@ -126,6 +126,13 @@ def synthetic_catalog(base: dict[str, Any], exercises: int, seed: int) -> dict[s
     return _trim(out, exercises)
 
 
+def synthetic_text(base: dict[str, Any], exercises: int) -> str:
+    """The synthetic catalog of `exercises` exercises as YAML: the same text on every run."""
+    data = synthetic_catalog(base, exercises, SEED + exercises)
+    plain = json.loads(json.dumps(data, default=str))  # dates as text, as a clinic writes them
+    return yaml.safe_dump(plain, sort_keys=False, allow_unicode=True)
+
+
 def _trim(catalog: dict[str, Any], exercises: int) -> dict[str, Any]:
     catalog["exercises"] = catalog["exercises"][:exercises]
     kept = {e["id"] for e in catalog["exercises"]}
@@ -362,11 +369,7 @@ def main() -> int:
     base = yaml.safe_load(shipped_text)
     catalogs = [("shipped", shipped_text, len(base["exercises"]))]
     for size in (int(s) for s in args.sizes.split(",")):
-        data = synthetic_catalog(base, size, SEED + size)
-        text = yaml.safe_dump(
-            json.loads(json.dumps(data, default=str)), sort_keys=False, allow_unicode=True
-        )
-        catalogs.append((f"synthetic {size:,}", text, size))
+        catalogs.append((f"synthetic {size:,}", synthetic_text(base, size), size))
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         runs = []
         for number, (label, text, exercises) in enumerate(catalogs):
