@@ -233,26 +233,23 @@ def _sample_memory(pid: int, peak: list[int], done: threading.Event) -> None:
     children, until `done`."""
     while not done.wait(0.1):
         try:
-            status = Path(f"/proc/{pid}/status").read_text()
-        except OSError:
-            continue
-        for line in status.splitlines():
-            if line.startswith("VmHWM:"):
-                peak[0] = max(peak[0], int(line.split()[1]))
-        total = 0
-        try:
             children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
         except OSError:
             continue
-        for process in [str(pid), *children]:
-            try:
-                rollup = Path(f"/proc/{process}/smaps_rollup").read_text()
-            except OSError:
-                continue
-            for line in rollup.splitlines():
-                if line.startswith("Pss:"):
-                    total += int(line.split()[1])
-        peak[0] = max(peak[0], total)
+        total = sum(_proc_kb(f"/proc/{p}/smaps_rollup", "Pss:") for p in [str(pid), *children])
+        peak[0] = max(peak[0], total, _proc_kb(f"/proc/{pid}/status", "VmHWM:"))
+
+
+def _proc_kb(path: str, field: str) -> int:
+    """A size in KB from a /proc file's `field` line, 0 when the process has gone."""
+    try:
+        text = Path(path).read_text()
+    except OSError:
+        return 0
+    for line in text.splitlines():
+        if line.startswith(field):
+            return int(line.split()[1])
+    return 0
 
 
 def time_lower_bound(project: Path, pages: dict[str, str]) -> float:

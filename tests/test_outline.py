@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import sys
 from html.parser import HTMLParser
 from typing import Any
 
 import markdown
 import pytest
-import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from mkdocs.structure.pages import _HTMLHandler
@@ -19,21 +19,13 @@ from generator.render import HTML_TEMPLATES, INDEX_PAGES, render_site
 from generator.settings import ClinicSettings
 from tests.conftest import ROOT
 
+sys.path.insert(0, str(ROOT / "scripts"))
+from bench import markdown_extensions
+
 
 def site_markdown() -> markdown.Markdown:
     """Python-Markdown with the extensions and settings of the shipped `mkdocs.yml`."""
-    names: list[str] = []
-    configs: dict[str, Any] = {}
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    loader = type("Loader", (yaml.SafeLoader,), {})
-    loader.add_multi_constructor("!", lambda *_: None)
-    for entry in yaml.load(text, Loader=loader)["markdown_extensions"]:
-        if isinstance(entry, dict):
-            ((name, options),) = entry.items()
-            names.append(name)
-            configs[name] = options or {}
-        else:
-            names.append(entry)
+    names, configs = markdown_extensions(ROOT / "mkdocs.yml")
     return markdown.Markdown(extensions=names, extension_configs=configs)
 
 
