@@ -17,6 +17,7 @@ from .load import load_catalog, read_catalog
 from .model import Catalog
 from .pictures import figure_files
 from .redirects import redirect_pages
+from .reminders import calendar_files
 from .render import render_pages
 from .schema import catalog_schema
 from .site_config import clinic_settings_from_mapping, read_site_config
@@ -119,11 +120,16 @@ def _export(outdir: Path, catalog_path: Path, config_path: Path) -> int:
     pages[CATALOG_JSON_URI] = catalog_json(catalog)
     pages.update(redirect_pages(catalog, str(site_config.get("site_url") or "")))
     pages.update(figure_files(catalog))
-    for uri, text in pages.items():
+    files: dict[str, str | bytes] = dict(pages)
+    files.update(calendar_files(catalog, site_url=str(site_config.get("site_url") or "")))
+    for uri, text in files.items():
         target = outdir / uri
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-    print(f"Wrote {len(pages)} files to {outdir}.")
+        if isinstance(text, bytes):
+            target.write_bytes(text)
+        else:
+            target.write_text(text, encoding="utf-8")
+    print(f"Wrote {len(files)} files to {outdir}.")
     return 0
 
 

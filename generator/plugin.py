@@ -34,6 +34,7 @@ from .model import Catalog
 from .outline import Heading, anchor_ids, toc_tokens
 from .pictures import figure_files
 from .redirects import redirect_pages
+from .reminders import calendar_files
 from .render import HTML_TEMPLATES, INDEX_PAGES, TEMPLATE_DIR, make_environment, render_site
 from .search_index import add_to_index, search_entries
 from .settings import ClinicSettings
@@ -140,8 +141,10 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
             self.static = figure_files(self.catalog)
         else:
             pages.update(figure_files(self.catalog))
+        files_added: dict[str, str | bytes] = dict(pages)
+        files_added.update(calendar_files(self.catalog, site_url=site_url))
         self.json_ld = json_ld_pages(self.catalog, self.settings, config.site_url or "")
-        for uri, text in pages.items():
+        for uri, text in files_added.items():
             if files.get_file_from_path(uri) is not None:
                 raise PluginError(f"content/{uri} clashes with a page generated from the catalog")
             in_nav = uri in INDEX_PAGES

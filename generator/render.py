@@ -24,6 +24,7 @@ from .outline import Heading, Outline
 from .pictures import exercise_picture
 from .qr import page_url, qr_svg
 from .relations import Relations
+from .reminders import calendar_uri
 from .settings import ClinicSettings
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
@@ -113,6 +114,7 @@ def make_environment(override_dir: Path | None = None) -> jinja2.Environment:
         qr=_qr,
         absolute_url=_absolute,
         picture_of=exercise_picture,
+        calendar_uri=calendar_uri,
     )
     return env
 
