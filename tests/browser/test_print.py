@@ -1,8 +1,17 @@
-"""Printed routines: one sheet for up to six exercises, nothing cut off, no site chrome."""
+"""Printed sheets, read back from the PDF Chromium makes, with the shipped typeface and with it
+blocked (the fallback: DejaVu Sans on a fresh Debian machine), in A4 and US Letter.
+
+Routines: the safety box whole on sheet 1; up to six exercises on one sheet (a long routine's
+log on a sheet of its own); large print 16 pt, pictures at least 45 mm, two exercises a sheet.
+Exercise pages: one sheet each.
+"""
 
 from __future__ import annotations
 
+import math
 import re
+import unicodedata
+from collections.abc import Iterator
 from io import BytesIO
 from pathlib import Path
 
@@ -12,46 +21,148 @@ from pypdf import PdfReader
 
 from generator.dosage import describe_dosage
 from generator.load import load_catalog
+from generator.model import Routine
 from generator.relations import Relations
 from tests.conftest import ROOT
 from tests.test_build import build, make_project
 
 CATALOG = load_catalog(ROOT / "exercises.yaml")
 RELATIONS = Relations(CATALOG)
+PAPERS = ["A4", "Letter"]
+FONTS = ["shipped", "fallback"]
+MM = 96 / 25.4  # CSS pixels per millimetre
 
 
-def pdf_text(pdf: bytes) -> tuple[int, str]:
-    reader = PdfReader(BytesIO(pdf))
-    text = " ".join(page.extract_text() or "" for page in reader.pages)
-    return len(reader.pages), re.sub(r"\s+", " ", text)
+def squash(text: str) -> str:
+    """Text as a reader sees it: ligatures (fi, fl) as letters, one space between words."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip()
 
 
-@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def sheets(pdf: bytes) -> list[str]:
+    """The text of each printed page."""
+    return [squash(page.extract_text() or "") for page in PdfReader(BytesIO(pdf)).pages]
+
+
+def run_in(text: str) -> str:
+    """A list item as the safety box runs it into its sentence: lower case, no full stop."""
+    return squash(text).rstrip(".").lower()
+
+
+@pytest.fixture
+def typeset(browser: Browser, base_url: str, request: pytest.FixtureRequest) -> Iterator[Page]:
+    """A page whose web fonts load (`shipped`) or are refused (`fallback`)."""
+    context = browser.new_context(base_url=base_url)
+    if request.param == "fallback":
+        context.route("**/*.woff2", lambda route: route.abort())
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def open_for_print(page: Page, path: str, *, large: bool = False) -> None:
+    page.goto(path)
+    page.evaluate("document.fonts.ready")
+    page.evaluate(f"document.documentElement.classList.toggle('print-large', {str(large).lower()})")
+
+
+def uses_shipped_font(page: Page) -> bool:
+    return bool(page.evaluate("document.fonts.check('12pt \"Atkinson Hyperlegible\"')"))
+
+
+def expected_sheets(routine: Routine) -> int:
+    exercises = 1 if len(routine.items) <= 6 else 2
+    return exercises + (1 if routine.duration_weeks > 12 else 0)
+
+
+def safety_lines(routine: Routine) -> list[str]:
+    sheet = routine.handout
+    if sheet is not None:
+        return [*sheet.stop_if, *sheet.emergency, *sheet.urgent]
+    return [
+        *RELATIONS.routine_stop_if(routine),
+        *RELATIONS.routine_emergency_flags(routine),
+        *RELATIONS.routine_urgent_flags(routine),
+    ]
+
+
+@pytest.mark.parametrize("typeset", FONTS, indirect=True)
+@pytest.mark.parametrize("paper", PAPERS)
 @pytest.mark.parametrize("routine", CATALOG.routines, ids=lambda r: r.id)
-def test_every_routine_prints_on_one_sheet_without_losing_text(
-    page: Page, routine: object, paper: str, tmp_path: Path
+def test_routine_sheet_keeps_the_safety_box_on_sheet_one(
+    typeset: Page, routine: Routine, paper: str, request: pytest.FixtureRequest
 ) -> None:
-    from generator.model import Routine
-
-    assert isinstance(routine, Routine)
-    page.goto(f"/routines/{routine.id}/")
-    pages, text = pdf_text(page.pdf(format=paper, print_background=True))
-    assert pages == (1 if len(routine.items) <= 6 else 2)
+    open_for_print(typeset, f"/routines/{routine.id}/")
+    assert uses_shipped_font(typeset) == (request.node.callspec.params["typeset"] == "shipped")
+    pages = sheets(typeset.pdf(format=paper, print_background=True))
+    assert len(pages) == expected_sheets(routine)
+    first = pages[0]
+    # The clinic, lines to fill in, then the whole safety box: all on sheet 1.
+    assert first.startswith("Riverside Physiotherapy · Phone 020 7946 0000")
+    for label in ("Name", "Therapist", "Start date"):
+        assert label in first
+    assert "Stop and seek help" in first and "Seek emergency care now (call 999" in first
+    for line in safety_lines(routine):
+        assert run_in(line) in first.lower(), line
+    text = " ".join(pages)
     for number, item in enumerate(routine.items, 1):
         exercise = RELATIONS.exercise[item.exercise]
         assert f"{number}. {exercise.name}" in text
         assert describe_dosage(RELATIONS.item_dosage(item)) in text
         for step in exercise.short_steps:
-            assert " ".join(step.split()) in text
-    assert "Stop and seek help" in text and "Seek emergency care now" in text
-    assert "020 7946 0000" in text
+            assert squash(step) in text
+    assert "Week Mon Tue Wed Thu Fri Sat Sun Pain 0-10" in text
     assert f"https://example.org/routines/{routine.id}/" in text
-    assert "Mon Tue Wed Thu Fri Sat Sun" in text and "Pain 0-10" in text
     for chrome in ("Table of contents", "Search", "Read the disclaimer", "Print this routine"):
         assert chrome not in text
 
 
-def test_print_uses_twelve_point_text_and_hides_chrome(page: Page) -> None:
+def tracker_weeks(page: Page) -> list[int]:
+    cells = page.locator(".tracker-grid tbody th").all_inner_texts()
+    return [int(cell) for cell in cells]
+
+
+@pytest.mark.parametrize("routine", CATALOG.routines, ids=lambda r: r.id)
+def test_tick_grid_covers_every_week(page: Page, routine: Routine) -> None:
+    page.goto(f"/routines/{routine.id}/")
+    assert tracker_weeks(page) == list(range(1, routine.duration_weeks + 1))
+    sessions = routine.frequency.times_per_day or 1
+    first_row = page.locator(".tracker-grid tbody tr").first
+    assert first_row.locator(".tick").count() == 7 * sessions
+
+
+@pytest.mark.parametrize("typeset", FONTS, indirect=True)
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("routine", CATALOG.routines, ids=lambda r: r.id)
+def test_large_print_two_exercises_a_sheet(typeset: Page, routine: Routine, paper: str) -> None:
+    open_for_print(typeset, f"/routines/{routine.id}/", large=True)
+    pages = sheets(typeset.pdf(format=paper, print_background=True))
+    exercise_sheets = math.ceil(len(routine.items) / 2)
+    assert len(pages) == 1 + exercise_sheets + 1  # safety, exercises, log
+    assert "Seek emergency care now" in pages[0]
+    for line in safety_lines(routine):
+        assert run_in(line) in pages[0].lower(), line
+    names = [RELATIONS.exercise[item.exercise].name for item in routine.items]
+    for index, name in enumerate(names):
+        sheet = pages[1 + index // 2]
+        assert f"{index + 1}. {name}" in sheet
+    for sheet in pages[1:-1]:
+        assert len(re.findall(r"(?:^| )\d\. [A-Z]", sheet)) <= 2
+    assert "My weeks" in pages[-1]
+
+
+def test_large_print_sizes(page: Page) -> None:
+    open_for_print(page, "/routines/desk-worker/", large=True)
+    page.emulate_media(media="print")
+    for selector in (".routine-item li", ".dosage", ".safety-print p"):
+        size = page.eval_on_selector(selector, "el => parseFloat(getComputedStyle(el).fontSize)")
+        assert size >= 16 * 96 / 72 - 0.01, selector  # 16 pt
+    widths = page.eval_on_selector_all(
+        ".routine-figure", "els => els.map(el => el.getBoundingClientRect().width)"
+    )
+    assert widths and min(widths) >= 45 * MM
+
+
+def test_standard_print_uses_twelve_point_steps_and_hides_chrome(page: Page) -> None:
     page.goto("/routines/neck-routine/")
     page.emulate_media(media="print")
     size = page.eval_on_selector(".routine-item li", "el => getComputedStyle(el).fontSize")
@@ -61,13 +172,44 @@ def test_print_uses_twelve_point_text_and_hides_chrome(page: Page) -> None:
     assert page.locator(".qr-code").is_visible()
 
 
-def test_print_button_on_screen(page: Page) -> None:
+@pytest.mark.parametrize(("name", "large"), [("Print this routine", False), ("Print in large print", True)])
+def test_print_buttons_choose_the_size(page: Page, name: str, large: bool) -> None:
     page.goto("/routines/neck-routine/")
-    button = page.get_by_role("button", name="Print this routine")
-    assert button.is_visible()
+    page.evaluate(
+        "window.print = () => { window.__printed = document.documentElement.classList"
+        ".contains('print-large') ? 'large' : 'standard' }"
+    )
+    page.get_by_role("button", name=name).click()
+    page.wait_for_function("window.__printed !== undefined")
+    assert page.evaluate("window.__printed") == ("large" if large else "standard")
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert not page.evaluate("document.documentElement.classList.contains('print-large')")
+
+
+# Each exercise in the narrower paper with the wider fallback font, and in A4 as shipped.
+@pytest.mark.parametrize(
+    ("typeset", "paper"), [("fallback", "Letter"), ("shipped", "A4")], indirect=["typeset"]
+)
+def test_every_exercise_prints_on_one_sheet(typeset: Page, paper: str) -> None:
+    for exercise in CATALOG.exercises:
+        open_for_print(typeset, f"/exercises/{exercise.id}/")
+        pages = sheets(typeset.pdf(format=paper, print_background=True))
+        assert len(pages) == 1, exercise.id
+        text = pages[0]
+        assert text.startswith("Riverside Physiotherapy · Phone 020 7946 0000"), exercise.id
+        assert describe_dosage(exercise.dosage) in text, exercise.id
+        for part in (*exercise.steps, *exercise.feel, *exercise.stop_if):
+            assert squash(part) in text, (exercise.id, part)
+        assert "Call Riverside Physiotherapy on 020 7946 0000" in text
+        for screen_only in ("Common mistakes", "Easier and harder", "Print this exercise"):
+            assert screen_only not in text, exercise.id
+
+
+def test_exercise_print_button(page: Page) -> None:
+    page.goto("/exercises/chin-tuck/")
     page.evaluate("window.print = () => { window.__printed = true }")
-    button.click()
-    assert page.evaluate("window.__printed") is True
+    page.get_by_role("button", name="Print this exercise").click()
+    page.wait_for_function("window.__printed === true")
 
 
 EIGHT = """
@@ -77,7 +219,7 @@ EIGHT = """
     summary: A longer routine, to check that eight exercises print on two pages.
     when: For testing the print layout.
     frequency: {{days_per_week: 3}}
-    duration_weeks: 4
+    duration_weeks: {weeks}
     items:
 {items}
     progress: Keep going.
@@ -85,19 +227,29 @@ EIGHT = """
 """
 
 
-def test_eight_exercises_print_on_two_pages(browser: Browser, tmp_path: Path) -> None:
+@pytest.mark.parametrize("weeks", [8, 20])
+def test_eight_exercises_print_on_at_most_two_sheets(browser: Browser, tmp_path: Path, weeks: int) -> None:
     chosen = [e.id for e in CATALOG.exercises[:8]]
     items = "\n".join(f"      - exercise: {exercise_id}" for exercise_id in chosen)
     project = make_project(tmp_path)
     catalog = project / "exercises.yaml"
-    catalog.write_text(catalog.read_text(encoding="utf-8") + EIGHT.format(items=items))
+    extra = EIGHT.format(items=items, weeks=weeks)
+    catalog.write_text(catalog.read_text(encoding="utf-8") + extra, encoding="utf-8")
     result = build(project)
     assert result.returncode == 0, result.stderr
-    page = browser.new_page()
+    context = browser.new_context()
+    context.route("**/*.woff2", lambda route: route.abort())
+    page = context.new_page()
     page.goto((project / "site" / "routines" / "eight-exercises" / "index.html").as_uri())
-    for paper in ("A4", "Letter"):
-        pages, text = pdf_text(page.pdf(format=paper, print_background=True))
-        assert pages == 2, paper
+    for paper in PAPERS:
+        pages = sheets(page.pdf(format=paper, print_background=True))
+        exercise_pages = pages[:-1] if weeks > 12 else pages
+        assert 1 <= len(exercise_pages) <= 2, paper
+        assert "Seek emergency care now" in pages[0]
+        text = " ".join(exercise_pages)
         for number, exercise_id in enumerate(chosen, 1):
             assert f"{number}. {RELATIONS.exercise[exercise_id].name}" in text
-    page.close()
+        if weeks > 12:  # the log has a sheet of its own, with nothing else on it
+            assert pages[-1].startswith("My weeks")
+            assert "My weeks" not in text and "1. " not in pages[-1]
+    context.close()
