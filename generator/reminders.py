@@ -24,7 +24,14 @@ SESSION_MINUTES = 15
 WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 # Days of the week for `days_per_week`, counted from the first day: spread out, with rest days
 # between strength sessions where the count allows.
-SPREAD = {1: (0,), 2: (0, 3), 3: (0, 2, 4), 4: (0, 1, 3, 4), 5: (0, 1, 2, 3, 4), 6: (0, 1, 2, 3, 4, 5)}
+SPREAD = {
+    1: (0,),
+    2: (0, 3),
+    3: (0, 2, 4),
+    4: (0, 1, 3, 4),
+    5: (0, 1, 2, 3, 4),
+    6: (0, 1, 2, 3, 4, 5),
+}
 
 
 def calendar_uri(routine_id: str) -> str:

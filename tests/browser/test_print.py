@@ -172,7 +172,9 @@ def test_standard_print_uses_twelve_point_steps_and_hides_chrome(page: Page) -> 
     assert page.locator(".qr-code").is_visible()
 
 
-@pytest.mark.parametrize(("name", "large"), [("Print this routine", False), ("Print in large print", True)])
+@pytest.mark.parametrize(
+    ("name", "large"), [("Print this routine", False), ("Print in large print", True)]
+)
 def test_print_buttons_choose_the_size(page: Page, name: str, large: bool) -> None:
     page.goto("/routines/neck-routine/")
     page.evaluate(
@@ -228,7 +230,9 @@ EIGHT = """
 
 
 @pytest.mark.parametrize("weeks", [8, 20])
-def test_eight_exercises_print_on_at_most_two_sheets(browser: Browser, tmp_path: Path, weeks: int) -> None:
+def test_eight_exercises_print_on_at_most_two_sheets(
+    browser: Browser, tmp_path: Path, weeks: int
+) -> None:
     chosen = [e.id for e in CATALOG.exercises[:8]]
     items = "\n".join(f"      - exercise: {exercise_id}" for exercise_id in chosen)
     project = make_project(tmp_path)
