@@ -21,6 +21,7 @@ from .relations import Relations
 
 PRODUCT_ID = "-//clinic-site-generator//routine reminders//EN"
 SESSION_MINUTES = 15
+LAST_SESSION = dt.time(20, 0)
 WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 # Days of the week for `days_per_week`, counted from the first day: spread out, with rest days
 # between strength sessions where the count allows.
@@ -34,6 +35,18 @@ SPREAD = {
 }
 
 
+def calendar_rules() -> dict[str, object]:
+    """The rules above as data, for the builder's calendar files (`calendar.js`)."""
+    return {
+        "session_minutes": SESSION_MINUTES,
+        "weekdays": list(WEEKDAYS),
+        "spread": {str(days): list(offsets) for days, offsets in SPREAD.items()},
+        "first": "09:00",
+        "last": LAST_SESSION.strftime("%H:%M"),
+        "product_id": PRODUCT_ID,
+    }
+
+
 def calendar_uri(routine_id: str) -> str:
     """Where a routine's calendar file is published."""
     return f"routines/{routine_id}/{routine_id}.ics"
@@ -45,7 +58,7 @@ def session_times(frequency: Frequency, first: dt.time = dt.time(9, 0)) -> list[
     if count == 1:
         return [first]
     start = first.hour * 60 + first.minute
-    span = max(20 * 60 - start, 0)
+    span = max(LAST_SESSION.hour * 60 + LAST_SESSION.minute - start, 0)
     minutes = [start + round(span * i / (count - 1)) for i in range(count)]
     return [dt.time(m // 60, m % 60) for m in minutes]
 

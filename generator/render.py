@@ -24,7 +24,8 @@ from .outline import Heading, Outline
 from .pictures import exercise_picture
 from .qr import page_url, qr_svg
 from .relations import Relations
-from .reminders import calendar_uri
+from .limits import programme_limits
+from .reminders import calendar_rules, calendar_uri
 from .settings import ClinicSettings
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
@@ -324,6 +325,8 @@ def builder_settings(context: dict[str, Any]) -> dict[str, Any]:
     return {
         "clinic": clinic.for_theme(),
         "site_url": context["site_url"],
+        "limits": programme_limits(),
+        "calendar": calendar_rules(),
         "labels": {
             "body_regions": {k.value: v for k, v in labels.BODY_REGION.items()},
             "goals": {k.value: v for k, v in labels.GOAL.items()},

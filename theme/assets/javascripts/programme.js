@@ -1,0 +1,369 @@
+// A therapist's programme as data: dosage phrases, the link that carries it, its safety advice
+// and its calendar file. No page, no network, no storage: the routine builder (builder.js) uses
+// it in the browser, and the tests run it in Node against vectors made by the Python generator.
+"use strict";
+
+(function expose(root, factory) {
+  const api = factory();
+  if (typeof module === "object" && module.exports) module.exports = api;
+  else root.ClinicProgramme = api;
+})(typeof self !== "undefined" ? self : this, () => {
+  // ---- Dosage phrasing: the same words as generator/dosage.py (tested with shared vectors) ----
+  const plural = (n, noun) => (n === 1 ? `${n} ${noun}` : `${n} ${noun}s`);
+  const duration = (s) => (s >= 60 && s % 60 === 0 ? plural(s / 60, "minute") : plural(s, "second"));
+  function describeAmount(d) {
+    const side = d.per_side ? " on each side" : "";
+    if (d.reps != null) return `${plural(d.sets, "set")} of ${plural(d.reps, "repetition")}${side}`;
+    if (d.hold_seconds != null) {
+      const times = d.sets === 1 ? "once" : `${d.sets} times`;
+      return `hold for ${duration(d.hold_seconds)}, ${times}${side}`;
+    }
+    const minutes = plural(d.minutes, "minute");
+    return d.sets === 1 ? `${minutes}${side}` : `${plural(d.sets, "set")} of ${minutes}${side}`;
+  }
+  function describeRest(d) {
+    if (d.rest_seconds == null || d.rest_seconds === 0 || d.sets === 1) return null;
+    const between = d.hold_seconds != null ? "holds" : "sets";
+    return `rest ${duration(d.rest_seconds)} between ${between}`;
+  }
+  function describeFrequency(d) {
+    if (d.times_per_day != null) {
+      const words = { 1: "once", 2: "twice" };
+      return `${words[d.times_per_day] || `${d.times_per_day} times`} a day`;
+    }
+    if (d.days_per_week === 7) return "every day";
+    return `${plural(d.days_per_week, "day")} a week`;
+  }
+  const capital = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+  function describeDosage(d) {
+    return capital([describeAmount(d), describeRest(d), describeFrequency(d)].filter(Boolean).join("; "));
+  }
+  const weeksText = (weeks) => (weeks === 1 ? "1 week" : `${weeks} weeks`);
+
+  // ---- Text: whole characters only, nothing invisible ----
+  const segmenter = typeof Intl !== "undefined" && Intl.Segmenter ? new Intl.Segmenter(undefined, { granularity: "grapheme" }) : null;
+  function characters(text) {
+    return segmenter ? Array.from(segmenter.segment(text), (s) => s.segment) : Array.from(text);
+  }
+  // Control, bidirectional, zero-width and non-characters, and halves of broken pairs.
+  const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+  function clean(text, multiline = false) {
+    let value = String(text).replace(INVISIBLE, "");
+    value = multiline ? value.replace(/\r\n?/g, "\n").replace(/\n{3,}/g, "\n\n") : value.replace(/\s+/g, " ");
+    return value.trim();
+  }
+  // At most `limit` characters, cut between characters (never inside an emoji).
+  function cut(text, limit) {
+    const parts = characters(text);
+    return parts.length <= limit ? text : parts.slice(0, limit).join("");
+  }
+
+  // ---- The link: "#v2;" then fields separated by ";" ----
+  // t=title  n=instructions  p=therapist  s=start date (YYYY-MM-DD)  f=d<times a day>|w<days a week>
+  // k=weeks  c=condition ids (comma-separated)  e=id,sets,r|h|m<amount>,rest,d|w<freq>,side 0|1,note
+  // Text is percent-encoded, with "+" for a space. Version 1 links (no f, k, c, p, s) still open.
+  const FORMAT = "v2";
+  const MAX_FRAGMENT = 20000; // far beyond any link the builder makes; the rest is not read
+  const encodeText = (text) => encodeURIComponent(text).replace(/%20/g, "+");
+  const encodeFrequency = (f) => (f.times_per_day != null ? `d${f.times_per_day}` : `w${f.days_per_week}`);
+  function encodeItem(item) {
+    const d = item.dosage;
+    const amount = d.reps != null ? `r${d.reps}` : d.hold_seconds != null ? `h${d.hold_seconds}` : `m${d.minutes}`;
+    const fields = [item.id, d.sets, amount, d.rest_seconds ?? "", encodeFrequency(d), d.per_side ? 1 : 0];
+    if (item.note) fields.push(encodeText(item.note));
+    return `e=${fields.join(",")}`;
+  }
+  function encodeState(s) {
+    const parts = [FORMAT];
+    if (s.title) parts.push(`t=${encodeText(s.title)}`);
+    if (s.instructions) parts.push(`n=${encodeText(s.instructions)}`);
+    if (s.therapist) parts.push(`p=${encodeText(s.therapist)}`);
+    if (s.start) parts.push(`s=${s.start}`);
+    if (s.frequency) parts.push(`f=${encodeFrequency(s.frequency)}`);
+    if (s.weeks) parts.push(`k=${s.weeks}`);
+    if (s.conditions && s.conditions.length) parts.push(`c=${s.conditions.join(",")}`);
+    for (const item of s.items) parts.push(encodeItem(item));
+    return `#${parts.join(";")}`;
+  }
+
+  // Percent-decoding that keeps what it can: a broken escape or a cut character is dropped,
+  // never the whole field.
+  function decodeText(text) {
+    const spaced = text.replace(/\+/g, " ");
+    try {
+      return { text: decodeURIComponent(spaced), damaged: false };
+    } catch {
+      const bytes = [];
+      const out = [];
+      const flush = () => {
+        if (bytes.length) out.push(new TextDecoder("utf-8", { fatal: false }).decode(new Uint8Array(bytes.splice(0))));
+      };
+      for (let i = 0; i < spaced.length; i += 1) {
+        const escape = /^%[0-9A-Fa-f]{2}/.exec(spaced.slice(i, i + 3));
+        if (escape) {
+          bytes.push(Number.parseInt(spaced.slice(i + 1, i + 3), 16));
+          i += 2;
+        } else {
+          flush();
+          if (spaced[i] !== "%") out.push(spaced[i]);
+        }
+      }
+      flush();
+      return { text: out.join("").replace(/\uFFFD/g, ""), damaged: true };
+    }
+  }
+
+  const integer = (text) => (/^\d{1,4}$/.test(text || "") ? Number(text) : NaN);
+  const within = (value, [low, high]) => Number.isInteger(value) && value >= low && value <= high;
+  function decodeFrequency(text, limits) {
+    const kind = (text || "").charAt(0);
+    const value = integer((text || "").slice(1));
+    if (kind === "d" && within(value, limits.perDay)) return { times_per_day: value, days_per_week: null };
+    if (kind === "w" && within(value, limits.perWeek)) return { times_per_day: null, days_per_week: value };
+    return null;
+  }
+  function decodeDosage(fields, limits) {
+    const [sets, amount, rest, freq, side] = fields;
+    const frequency = decodeFrequency(freq, limits);
+    const value = integer((amount || "").slice(1));
+    const kind = { r: ["reps", limits.reps], h: ["hold_seconds", limits.hold], m: ["minutes", limits.minutes] }[(amount || "").charAt(0)];
+    const d = {
+      sets: integer(sets), reps: null, hold_seconds: null, minutes: null,
+      rest_seconds: rest === "" ? null : integer(rest), per_side: side === "1", ...frequency,
+    };
+    if (!kind || !frequency || !within(value, kind[1])) return null;
+    d[kind[0]] = value;
+    const ok = within(d.sets, limits.sets) && (d.rest_seconds == null || within(d.rest_seconds, limits.rest))
+      && (side === "0" || side === "1");
+    return ok ? d : null;
+  }
+  function dosageFromCatalog(d) {
+    return {
+      sets: d.sets, reps: d.reps ?? null, hold_seconds: d.hold_seconds ?? null, minutes: d.minutes ?? null,
+      rest_seconds: d.rest_seconds ?? null, per_side: Boolean(d.per_side),
+      times_per_day: d.times_per_day ?? null, days_per_week: d.days_per_week ?? null,
+    };
+  }
+  function emptyState() {
+    return { title: "", instructions: "", therapist: "", start: "", frequency: null, weeks: null, conditions: [], items: [] };
+  }
+
+  // Read a link. `catalog` gives exerciseById and conditionById; every problem becomes one short
+  // message (counted, never repeated per item) and everything valid is kept.
+  function decodeState(hash, catalog, limits) {
+    const problems = [];
+    const state = emptyState();
+    let body = String(hash || "").replace(/^#/, "");
+    if (!body) return { state, problems };
+    if (body.length > MAX_FRAGMENT) {
+      body = body.slice(0, MAX_FRAGMENT);
+      problems.push("The link is much longer than any the builder makes; only its beginning was read.");
+    }
+    const parts = body.split(";");
+    if (parts[0] !== FORMAT && parts[0] !== "v1") {
+      problems.push("This link was not made by this routine builder, or by a newer version of it, and could not be read.");
+      return { state, problems };
+    }
+    const counts = { unknownExercises: 0, unknownConditions: 0, dosage: [], tooMany: 0, damaged: new Set(), unreadable: 0 };
+    const text = (field, value, limit, multiline = false) => {
+      const decoded = decodeText(value);
+      if (decoded.damaged) counts.damaged.add(field);
+      const cleaned = clean(decoded.text, multiline);
+      if (characters(cleaned).length > limit) counts.damaged.add(field);
+      return cut(cleaned, limit);
+    };
+    for (const part of parts.slice(1)) {
+      const [key, value] = [part.slice(0, 2), part.slice(2)];
+      if (key === "t=") state.title = text("the title", value, limits.text.title);
+      else if (key === "n=") state.instructions = text("the instructions", value, limits.text.instructions, true);
+      else if (key === "p=") state.therapist = text("the therapist's name", value, limits.text.therapist);
+      else if (key === "s=") {
+        if (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`))
+          && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value) state.start = value;
+        else counts.damaged.add("the start date");
+      } else if (key === "f=") {
+        state.frequency = decodeFrequency(value, limits);
+        if (!state.frequency) counts.damaged.add("how often");
+      } else if (key === "k=") {
+        const weeks = integer(value);
+        if (within(weeks, limits.weeks)) state.weeks = weeks;
+        else counts.damaged.add("the number of weeks");
+      } else if (key === "c=") {
+        for (const id of value.split(",").slice(0, 50)) {
+          if (catalog.conditionById.has(id)) {
+            if (!state.conditions.includes(id)) state.conditions.push(id);
+          } else counts.unknownConditions += 1;
+        }
+      } else if (key === "e=") {
+        const fields = value.split(",");
+        const exercise = catalog.exerciseById.get(fields[0]);
+        if (!exercise) {
+          counts.unknownExercises += 1;
+          continue;
+        }
+        if (state.items.length >= limits.items) {
+          counts.tooMany += 1;
+          continue;
+        }
+        let dosage = decodeDosage(fields.slice(1, 6), limits);
+        if (!dosage) {
+          counts.dosage.push(exercise.name);
+          dosage = dosageFromCatalog(exercise.dosage);
+        }
+        const note = fields.length > 6 ? text(`the note for ${exercise.name}`, fields.slice(6).join(","), limits.text.note) : "";
+        state.items.push({ id: exercise.id, dosage, note });
+      } else if (part) counts.unreadable += 1;
+    }
+    const several = (n, one, many) => (n === 1 ? one : many.replace("#", n));
+    const listed = (names) => (names.length > 3 ? [...names.slice(0, 3), `${names.length - 3} more`] : names)
+      .join(", ").replace(/, ([^,]*)$/, " and $1");
+    if (counts.unknownExercises) {
+      problems.push(several(counts.unknownExercises, "The link names an exercise that is not on this site; it was left out.",
+        "The link names # exercises that are not on this site; they were left out."));
+    }
+    if (counts.unknownConditions) {
+      problems.push(several(counts.unknownConditions, "The link names a condition that is not on this site; it was left out.",
+        "The link names # conditions that are not on this site; they were left out."));
+    }
+    if (counts.tooMany) {
+      problems.push(`A programme has at most ${limits.items} exercises; ${several(counts.tooMany, "1 more was", "# more were")} left out.`);
+    }
+    if (counts.dosage.length) {
+      problems.push(`The amount in the link was not valid for ${listed(counts.dosage)}, so the usual amount is shown.`);
+    }
+    if (counts.damaged.size) {
+      problems.push(`Part of ${listed([...counts.damaged])} was damaged in the link; what could be read is shown.`);
+    }
+    if (counts.unreadable) problems.push("Part of the link could not be read and was ignored.");
+    if (!state.frequency && state.items.length) state.frequency = commonFrequency(state.items);
+    return { state, problems };
+  }
+  // The frequency most of the exercises share (a programme-wide default for old links).
+  function commonFrequency(items) {
+    const tally = new Map();
+    for (const item of items) {
+      const key = encodeFrequency(item.dosage);
+      tally.set(key, (tally.get(key) || 0) + 1);
+    }
+    const [best] = [...tally.entries()].sort((a, b) => b[1] - a[1])[0] || ["d1"];
+    return best.startsWith("d") ? { times_per_day: Number(best.slice(1)), days_per_week: null } : { times_per_day: null, days_per_week: Number(best.slice(1)) };
+  }
+
+  // ---- Safety advice: the chosen conditions' red flags and the exercises' stop-if lines ----
+  const sameLine = (text) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  function merge(lists) {
+    const seen = new Set();
+    const merged = [];
+    for (const line of lists.flat()) {
+      const key = sameLine(line);
+      if (key && !seen.has(key)) {
+        seen.add(key);
+        merged.push(line);
+      }
+    }
+    return merged;
+  }
+  // The conditions a programme is most likely for: those listing most of its exercises.
+  function suggestConditions(conditions, exerciseIds) {
+    const chosen = new Set(exerciseIds);
+    let best = 0;
+    let found = [];
+    for (const condition of conditions) {
+      const score = (condition.exercises || []).filter((id) => chosen.has(id)).length;
+      if (score > best) [best, found] = [score, [condition.id]];
+      else if (score === best && score > 0) found.push(condition.id);
+    }
+    return found.slice(0, 1);
+  }
+  function safetyFor(state, catalog) {
+    const conditions = state.conditions.map((id) => catalog.conditionById.get(id)).filter(Boolean);
+    return {
+      stop_if: merge(state.items.map((item) => catalog.exerciseById.get(item.id).stop_if || [])),
+      emergency: merge(conditions.map((c) => c.red_flags.emergency)),
+      urgent: merge(conditions.map((c) => c.red_flags.urgent)),
+    };
+  }
+  // "Pain that spreads." -> "pain that spreads", to run on in a sentence.
+  function runIn(text) {
+    const trimmed = text.replace(/[ .;]+$/, "");
+    return /^[A-Z][^\sA-Z]*(\s|$)/.test(trimmed) ? trimmed.charAt(0).toLowerCase() + trimmed.slice(1) : trimmed;
+  }
+  const joinSentences = (items) => `${items.map(runIn).join("; ")}.`;
+
+  // ---- Calendar file (RFC 5545): the rules of generator/reminders.py, given as `rules` ----
+  function sessionTimes(frequency, rules) {
+    const count = frequency.times_per_day || 1;
+    const minutes = (hhmm) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+    const first = minutes(rules.first);
+    if (count === 1) return [first];
+    const span = Math.max(minutes(rules.last) - first, 0);
+    // Python's round() rounds halves to even; so does this.
+    const roundHalfEven = (x) => {
+      const r = Math.round(x);
+      return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
+    };
+    return Array.from({ length: count }, (_, i) => first + roundHalfEven((span * i) / (count - 1)));
+  }
+  function weekdays(frequency, start, rules) {
+    const days = frequency.days_per_week;
+    if (days == null || days === 7) return [];
+    const first = (new Date(`${start}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday = 0
+    return rules.spread[String(days)].map((offset) => rules.weekdays[(first + offset) % 7]);
+  }
+  const escapeIcs = (text) => text.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\n/g, "\\n");
+  // Lines longer than 75 octets are folded, between characters (RFC 5545, 3.1).
+  function fold(line) {
+    const encoder = new TextEncoder();
+    const out = [];
+    let current = "";
+    let size = 0;
+    for (const ch of line) {
+      const bytes = encoder.encode(ch).length;
+      if (size + bytes > (out.length ? 74 : 75)) {
+        out.push(current);
+        current = "";
+        size = 0;
+      }
+      current += ch;
+      size += bytes;
+    }
+    out.push(current);
+    return out.join("\r\n ");
+  }
+  const pad = (n) => String(n).padStart(2, "0");
+  // `start` is "YYYY-MM-DD"; `stamp` a Date (when the file was made).
+  function makeCalendar({ title, frequency, weeks, lines, pageUrl, start, stamp, uidBase }, rules) {
+    const compactDate = start.replace(/-/g, "");
+    const stampText = `${stamp.getUTCFullYear()}${pad(stamp.getUTCMonth() + 1)}${pad(stamp.getUTCDate())}T${pad(stamp.getUTCHours())}${pad(stamp.getUTCMinutes())}${pad(stamp.getUTCSeconds())}Z`;
+    const how = describeFrequency(frequency);
+    const description = [`${capital(how)}, for ${weeksText(weeks)}.`, ...lines, ...(pageUrl ? [`Online: ${pageUrl}`] : [])].join("\n");
+    const byday = weekdays(frequency, start, rules);
+    const count = weeks * (frequency.days_per_week || 7);
+    const out = ["BEGIN:VCALENDAR", "VERSION:2.0", `PRODID:${rules.product_id}`, "CALSCALE:GREGORIAN", `X-WR-CALNAME:${escapeIcs(`Exercises: ${title}`)}`];
+    sessionTimes(frequency, rules).forEach((minutes, index) => {
+      const rule = `FREQ=${byday.length ? "WEEKLY" : "DAILY"};COUNT=${count}${byday.length ? `;BYDAY=${byday.join(",")}` : ""}`;
+      out.push(
+        "BEGIN:VEVENT",
+        `SUMMARY:${escapeIcs(`Home exercises: ${title}`)}`,
+        `DTSTART:${compactDate}T${pad(Math.floor(minutes / 60))}${pad(minutes % 60)}00`,
+        `DURATION:PT${rules.session_minutes}M`,
+        `DTSTAMP:${stampText}`,
+        `UID:${uidBase}-session-${index + 1}@clinic-site-generator`,
+        `RRULE:${rule}`,
+        `DESCRIPTION:${escapeIcs(description)}`,
+        ...(pageUrl ? [`URL:${pageUrl}`] : []),
+        "BEGIN:VALARM", "ACTION:DISPLAY", `DESCRIPTION:${escapeIcs(`Time for your exercises: ${title}`)}`, "TRIGGER:PT0S", "END:VALARM",
+        "END:VEVENT",
+      );
+    });
+    out.push("END:VCALENDAR");
+    return `${out.map(fold).join("\r\n")}\r\n`;
+  }
+
+  return {
+    FORMAT, describeAmount, describeRest, describeFrequency, describeDosage, weeksText,
+    characters, clean, cut, encodeText, decodeText, encodeState, decodeState, dosageFromCatalog,
+    emptyState, commonFrequency, merge, suggestConditions, safetyFor, runIn, joinSentences,
+    sessionTimes, weekdays, makeCalendar,
+  };
+});
