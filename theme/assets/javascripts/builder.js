@@ -1,167 +1,25 @@
-// Routine builder: a therapist assembles a home routine for one patient.
-// The whole programme lives in the URL fragment (after "#"), which browsers never send to a
-// server. Nothing is stored, nothing is sent. The catalog comes from the site's own
-// /api/catalog.json. QR codes are drawn with the self-hosted qrcode-generator library.
+// Routine builder: a therapist assembles a home programme for one patient; the link opens a
+// read-only page made for the patient. The whole programme lives in the URL fragment (after
+// "#"), which browsers never send to a server. Nothing is stored, nothing is sent. The catalog
+// comes from the site's own /api/catalog.json; the programme's logic is in programme.js, its
+// limits and printed sheet come from the generator (page data and <template> elements).
 "use strict";
 
 (() => {
   const root = document.getElementById("routine-builder");
   if (!root) return;
-
-  const MAX_ITEMS = 8;
-  const FORMAT = "v1";
-  const LIMITS = {
-    sets: [1, 10], reps: [1, 100], hold: [1, 600], minutes: [1, 120], rest: [0, 600],
-    perDay: [1, 10], perWeek: [1, 7],
-  };
+  const P = window.ClinicProgramme;
   const settings = JSON.parse(document.getElementById("builder-settings").textContent);
-  const labels = settings.labels;
+  const { limits, labels, clinic } = settings;
+  const rules = settings.calendar;
+  window.clinicDescribeDosage = P.describeDosage; // for tests: the same phrase as the Python side
 
-  // ---- Dosage phrasing: mirrors generator/dosage.py word for word (tested). ----
-  const plural = (n, noun) => (n === 1 ? `${n} ${noun}` : `${n} ${noun}s`);
-  const duration = (s) => (s >= 60 && s % 60 === 0 ? plural(s / 60, "minute") : plural(s, "second"));
-  function describeAmount(d) {
-    const side = d.per_side ? " on each side" : "";
-    if (d.reps != null) return `${plural(d.sets, "set")} of ${plural(d.reps, "repetition")}${side}`;
-    if (d.hold_seconds != null) {
-      const times = d.sets === 1 ? "once" : `${d.sets} times`;
-      return `hold for ${duration(d.hold_seconds)}, ${times}${side}`;
-    }
-    const minutes = plural(d.minutes, "minute");
-    return d.sets === 1 ? `${minutes}${side}` : `${plural(d.sets, "set")} of ${minutes}${side}`;
-  }
-  function describeRest(d) {
-    if (d.rest_seconds == null || d.rest_seconds === 0 || d.sets === 1) return null;
-    const between = d.hold_seconds != null ? "holds" : "sets";
-    return `rest ${duration(d.rest_seconds)} between ${between}`;
-  }
-  function describeFrequency(d) {
-    if (d.times_per_day != null) {
-      const words = { 1: "once", 2: "twice" };
-      return `${words[d.times_per_day] || `${d.times_per_day} times`} a day`;
-    }
-    if (d.days_per_week === 7) return "every day";
-    return `${plural(d.days_per_week, "day")} a week`;
-  }
-  function describeDosage(d) {
-    const text = [describeAmount(d), describeRest(d), describeFrequency(d)].filter(Boolean).join("; ");
-    return text.charAt(0).toUpperCase() + text.slice(1);
-  }
-  window.clinicDescribeDosage = describeDosage; // for tests: same phrase as the Python side
-
-  // ---- State <-> URL fragment ----
-  // #v1;t=<title>;n=<instructions>;e=<id>,<sets>,<r|h|m><amount>,<rest>,<d|w><freq>,<side 0|1>,<note>
-  const enc = (s) => encodeURIComponent(s);
   let catalog = null;
-  let byId = new Map();
-  let state = { title: "", instructions: "", items: [] };
-
-  function inRange(value, [low, high]) {
-    return Number.isInteger(value) && value >= low && value <= high;
-  }
-  function dosageFromCatalog(d) {
-    return {
-      sets: d.sets,
-      reps: d.reps ?? null,
-      hold_seconds: d.hold_seconds ?? null,
-      minutes: d.minutes ?? null,
-      rest_seconds: d.rest_seconds ?? null,
-      per_side: Boolean(d.per_side),
-      times_per_day: d.times_per_day ?? null,
-      days_per_week: d.days_per_week ?? null,
-    };
-  }
-  function encodeItem(item) {
-    const d = item.dosage;
-    const amount = d.reps != null ? `r${d.reps}` : d.hold_seconds != null ? `h${d.hold_seconds}` : `m${d.minutes}`;
-    const freq = d.times_per_day != null ? `d${d.times_per_day}` : `w${d.days_per_week}`;
-    return ["e=" + item.id, d.sets, amount, d.rest_seconds ?? "", freq, d.per_side ? 1 : 0, enc(item.note)].join(",");
-  }
-  function encodeState(s) {
-    const parts = [FORMAT];
-    if (s.title) parts.push("t=" + enc(s.title));
-    if (s.instructions) parts.push("n=" + enc(s.instructions));
-    for (const item of s.items) parts.push(encodeItem(item));
-    return "#" + parts.join(";");
-  }
-  function parseInteger(text) {
-    return /^\d{1,4}$/.test(text) ? Number(text) : NaN;
-  }
-  function decodeDosage(fields) {
-    const [sets, amount, rest, freq, side] = fields;
-    const d = {
-      sets: parseInteger(sets), reps: null, hold_seconds: null, minutes: null,
-      rest_seconds: rest === "" ? null : parseInteger(rest), per_side: side === "1",
-      times_per_day: null, days_per_week: null,
-    };
-    const amountValue = parseInteger((amount || "").slice(1));
-    const freqValue = parseInteger((freq || "").slice(1));
-    const kind = (amount || "").charAt(0);
-    if (kind === "r") d.reps = amountValue;
-    else if (kind === "h") d.hold_seconds = amountValue;
-    else if (kind === "m") d.minutes = amountValue;
-    else return null;
-    const fkind = (freq || "").charAt(0);
-    if (fkind === "d") d.times_per_day = freqValue;
-    else if (fkind === "w") d.days_per_week = freqValue;
-    else return null;
-    const ok = inRange(d.sets, LIMITS.sets)
-      && (d.reps == null || inRange(d.reps, LIMITS.reps))
-      && (d.hold_seconds == null || inRange(d.hold_seconds, LIMITS.hold))
-      && (d.minutes == null || inRange(d.minutes, LIMITS.minutes))
-      && (d.rest_seconds == null || inRange(d.rest_seconds, LIMITS.rest))
-      && (d.times_per_day == null || inRange(d.times_per_day, LIMITS.perDay))
-      && (d.days_per_week == null || inRange(d.days_per_week, LIMITS.perWeek))
-      && (side === "0" || side === "1");
-    return ok ? d : null;
-  }
-  function safeDecode(text) {
-    try {
-      return decodeURIComponent(text);
-    } catch {
-      return null;
-    }
-  }
-  function decodeState(hash) {
-    const problems = [];
-    const result = { title: "", instructions: "", items: [] };
-    const body = hash.replace(/^#/, "");
-    if (!body) return { state: result, problems };
-    const parts = body.split(";");
-    if (parts[0] !== FORMAT) {
-      problems.push("This link was made by a different version of the builder and could not be read.");
-      return { state: result, problems };
-    }
-    for (const part of parts.slice(1)) {
-      if (part.startsWith("t=")) {
-        result.title = (safeDecode(part.slice(2)) ?? "").slice(0, 120);
-      } else if (part.startsWith("n=")) {
-        result.instructions = (safeDecode(part.slice(2)) ?? "").slice(0, 1000);
-      } else if (part.startsWith("e=")) {
-        const fields = part.slice(2).split(",");
-        const id = fields[0];
-        const exercise = byId.get(id);
-        if (!exercise) {
-          problems.push(`The link names an exercise that is not on this site ("${id.slice(0, 40)}"), so it was left out.`);
-          continue;
-        }
-        if (result.items.length >= MAX_ITEMS) {
-          problems.push(`A routine has at most ${MAX_ITEMS} exercises; "${exercise.name}" and any after it were left out.`);
-          break;
-        }
-        let dosage = decodeDosage(fields.slice(1, 6));
-        if (!dosage) {
-          problems.push(`The amount for "${exercise.name}" in the link was not valid, so its usual amount is shown.`);
-          dosage = dosageFromCatalog(exercise.dosage);
-        }
-        const note = (safeDecode(fields.slice(6).join(",")) ?? "").slice(0, 300);
-        result.items.push({ id, dosage, note });
-      } else if (part) {
-        problems.push("Part of the link could not be read and was ignored.");
-      }
-    }
-    return { state: result, problems };
-  }
+  const lookup = { exerciseById: new Map(), conditionById: new Map() };
+  let state = P.emptyState();
+  let mode = "patient";
+  let touched = { conditions: false, frequency: false };
+  let sheetReady = false;
 
   // ---- DOM helpers (no innerHTML: catalog and link text always go in as text) ----
   function h(tag, attributes = {}, ...children) {
@@ -181,46 +39,45 @@
   }
   let uid = 0;
   const newId = (prefix) => `${prefix}-${++uid}`;
-
   function labelled(labelText, control, hint) {
     const id = control.id || (control.id = newId("field"));
     const wrapper = h("div", { class: "builder-field" }, h("label", { for: id, text: labelText }), control);
-    if (hint) {
-      const hintId = newId("hint");
-      control.setAttribute("aria-describedby", hintId);
-      wrapper.append(h("p", { class: "builder-hint", id: hintId, text: hint }));
-    }
+    const hintNode = h("p", { class: "builder-hint", id: newId("hint"), text: hint || "" });
+    hintNode.hidden = !hint;
+    control.setAttribute("aria-describedby", hintNode.id);
+    wrapper.append(hintNode);
     return wrapper;
   }
   function select(options, value, onchange) {
     const node = h("select", { onchange });
-    for (const [optionValue, text] of options) {
-      node.append(h("option", { value: optionValue, text, selected: optionValue === value }));
-    }
+    for (const [optionValue, text] of options) node.append(h("option", { value: optionValue, text, selected: optionValue === value }));
     return node;
   }
-  function numberInput(value, [low, high], onchange) {
-    return h("input", { type: "number", inputmode: "numeric", min: low, max: high, step: 1, value: value ?? "", onchange });
+  function numberInput(value, [low, high], onchange, key) {
+    return h("input", { type: "number", inputmode: "numeric", min: low, max: high, step: 1, value: value ?? "", onchange, "data-focus-key": key });
   }
+  const clamp = (value, [low, high], fallback) => {
+    const number = Number.parseInt(value, 10);
+    return Number.isInteger(number) ? Math.min(high, Math.max(low, number)) : fallback;
+  };
+  const siteUrl = (path) => {
+    const config = document.getElementById("__config");
+    const base = config ? JSON.parse(config.textContent).base : "../..";
+    return new URL(`${base}/${path}`, window.location.href).href;
+  };
+  const exerciseUrl = (id) => siteUrl(`exercises/${id}/`);
+  const conditionUrl = (id) => siteUrl(`conditions/${id}/`);
+  const programmeUrl = (s = state) => window.location.href.split("#")[0] + P.encodeState(s);
+  const fits = (s) => programmeUrl(s).length <= limits.link;
+  const today = () => {
+    const now = new Date();
+    return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
+  };
+  const readableDate = (iso) => new Date(`${iso}T12:00:00`).toLocaleDateString(document.documentElement.lang || "en", { day: "numeric", month: "long", year: "numeric" });
 
-  // ---- Layout ----
+  // ---- Live messages ----
   const live = h("div", { class: "visually-hidden", "aria-live": "polite", role: "status" });
-  const messages = h("div", { class: "builder-messages", "aria-live": "assertive" });
-  const titleInput = h("input", { type: "text", maxlength: 120, autocomplete: "off" });
-  const instructionsInput = h("textarea", { rows: 3, maxlength: 1000 });
-  const searchInput = h("input", { type: "search", autocomplete: "off" });
-  const filters = {};
-  const results = h("ul", { class: "builder-results", "aria-label": "Matching exercises" });
-  const resultCount = h("p", { class: "builder-count", "aria-live": "polite" });
-  const programme = h("ol", { class: "builder-programme" });
-  const programmeHeading = h("h2", { id: "programme-heading", tabindex: "-1", text: "The routine" });
-  const emptyNote = h("p", { class: "builder-empty", text: "No exercises yet. Add them from the list above." });
-  const linkInput = h("input", { type: "text", readonly: true, class: "builder-link" });
-  const copyButton = h("button", { type: "button", class: "md-button", text: "Copy link" });
-  const printButton = h("button", { type: "button", class: "md-button md-button--primary", text: "Print this routine" });
-  const qrScreen = h("div", { class: "builder-qr" });
-  const handout = h("div", { class: "handout print-only" });
-
+  const messages = h("div", { class: "builder-messages" });
   function say(text) {
     live.textContent = "";
     window.setTimeout(() => { live.textContent = text; }, 50);
@@ -228,325 +85,650 @@
   function showProblems(problems) {
     messages.replaceChildren();
     if (!problems.length) return;
-    messages.append(
-      h("div", { class: "admonition warning", role: "alert" },
-        h("p", { class: "admonition-title", text: "Some of this link could not be used" }),
-        h("ul", {}, problems.map((p) => h("li", { text: p }))),
-        h("p", { text: "Everything else in the link was kept." })),
-    );
+    messages.append(h("div", { class: "admonition warning", role: "alert" },
+      h("p", { class: "admonition-title", text: "Some of this link could not be used" }),
+      h("ul", {}, problems.map((p) => h("li", { text: p }))),
+      h("p", { text: "Everything else in the link was kept." })));
+  }
+
+  // ---- The programme's safety advice, dosage and how often ----
+  const programmeFrequency = () => state.frequency || P.commonFrequency(state.items);
+  const programmeWeeks = () => state.weeks || 4;
+  const howOften = () => `${P.describeFrequency(programmeFrequency())}, for ${P.weeksText(programmeWeeks())}`;
+  const title = () => state.title || "Your home exercise programme";
+  function suggestedConditions() {
+    return catalog ? P.suggestConditions(catalog.conditions, state.items.map((item) => item.id)) : [];
+  }
+  function refreshDefaults() {
+    if (!touched.conditions) state.conditions = suggestedConditions();
+    if (!touched.frequency) state.frequency = state.items.length ? P.commonFrequency(state.items) : null;
+    if (!state.weeks && state.items.length) state.weeks = 4;
+  }
+  function safetyBox(safety, headingLevel) {
+    const heading = (text) => h(headingLevel, { class: "admonition-title", text });
+    return h("div", { class: "programme-safety" },
+      h("div", { class: "admonition warning" }, heading("Stop and get advice if"),
+        safety.stop_if.length ? h("ul", {}, safety.stop_if.map((line) => h("li", { text: line })))
+          : h("p", { text: "Any exercise causes sharp or spreading pain, numbness or weakness." })),
+      h("div", { class: "admonition danger" }, heading("When to get help straight away"),
+        safety.emergency.length ? [
+          h("p", {}, h("strong", { text: `Seek emergency care now (${clinic.urgent_care.emergency}) if you have:` })),
+          h("ul", {}, safety.emergency.map((line) => h("li", { text: line }))),
+          h("p", {}, h("strong", { text: `Get an urgent appointment the same day (${clinic.urgent_care.urgent}) if you have:` })),
+          h("ul", {}, safety.urgent.map((line) => h("li", { text: line }))),
+        ] : h("p", { class: "programme-warning", text: "Choose what this programme is for (below) to show the warning signs that go with it." })));
+  }
+
+  // ---- The patient's view ----
+  const patientView = h("article", { class: "patient-view screen-only" });
+  function renderPatientView() {
+    const safety = P.safetyFor(state, lookup);
+    const conditions = state.conditions.map((id) => lookup.conditionById.get(id)).filter(Boolean);
+    const from = [clinic.name, state.therapist].filter(Boolean).join(", ");
+    patientView.replaceChildren(...[
+      h("h1", { id: "patient-title", tabindex: "-1", text: title() }),
+      h("p", { class: "patient-from", text: `From ${from}.${state.start ? ` Start on ${readableDate(state.start)}.` : ""}` }),
+      state.instructions ? h("p", { class: "patient-instructions", text: state.instructions }) : null,
+      h("div", { class: "facts" }, h("ul", {},
+        h("li", {}, h("strong", { text: "How often: " }), howOften()),
+        conditions.length ? h("li", {}, h("strong", { text: "For: " }), conditions.flatMap((c, i) => [i ? ", " : "", h("a", { href: conditionUrl(c.id), text: c.name })])) : null)),
+      actionButtons(),
+      h("h2", { text: "Your exercises" }),
+      h("ol", { class: "patient-exercises" }, state.items.map((item, index) => {
+        const exercise = lookup.exerciseById.get(item.id);
+        const picture = exercise.picture;
+        return h("li", { class: "patient-exercise" },
+          h("h3", { text: `${index + 1}. ${exercise.name}` }),
+          picture ? h("img", { class: "exercise-figure", src: siteUrl(picture.uri), alt: picture.alt, width: picture.width, height: picture.height }) : null,
+          h("p", { class: "dosage" }, h("strong", { text: `${P.describeDosage(item.dosage)}.` })),
+          item.note ? h("p", { class: "patient-note" }, h("strong", { text: "Your therapist's note: " }), item.note) : null,
+          h("ol", {}, exercise.steps.map((step) => h("li", { text: step }))),
+          h("p", {}, h("a", { href: exerciseUrl(exercise.id), text: `More about ${exercise.name}` })));
+      })),
+      h("h2", { text: "Stay safe" }),
+      safetyBox(safety, "p"),
+      h("div", { class: "patient-edit" },
+        h("p", { text: "For your physiotherapist:" }),
+        h("button", { type: "button", class: "md-button", onclick: () => setMode("editor", "edit-title") }, "Edit this programme")),
+    ].filter(Boolean));
+  }
+  function actionButtons() {
+    return h("div", { class: "builder-actions programme-actions" },
+      h("button", { type: "button", class: "md-button md-button--primary", onclick: () => printSheet("standard") }, "Print"),
+      h("button", { type: "button", class: "md-button", onclick: () => printSheet("large") }, "Print in large print"),
+      h("button", { type: "button", class: "md-button", onclick: downloadCalendar }, "Add reminders to your calendar"));
+  }
+
+  // ---- The editor ----
+  const editor = h("div", { class: "builder-editor screen-only" });
+  const titleInput = h("input", { type: "text", autocomplete: "off", "data-focus-key": "edit-title" });
+  const instructionsInput = h("textarea", { rows: 3 });
+  const therapistInput = h("input", { type: "text", autocomplete: "off" });
+  const startInput = h("input", { type: "date" });
+  const weeksInput = numberInput(4, limits.weeks, () => {
+    state.weeks = clamp(weeksInput.value, limits.weeks, programmeWeeks());
+    weeksInput.value = state.weeks;
+    commit({ announce: `For ${P.weeksText(state.weeks)}.` });
+  });
+  const frequencyKind = select([["day", "Times a day"], ["week", "Days a week"]], "day", () => {
+    touched.frequency = true;
+    state.frequency = frequencyKind.value === "day" ? { times_per_day: 1, days_per_week: null } : { times_per_day: null, days_per_week: 3 };
+    frequencyValue.value = state.frequency.times_per_day ?? state.frequency.days_per_week;
+    commit({ announce: `Programme: ${howOften()}.` });
+  });
+  const frequencyValue = numberInput(1, limits.perDay, () => {
+    touched.frequency = true;
+    const day = frequencyKind.value === "day";
+    const value = clamp(frequencyValue.value, day ? limits.perDay : limits.perWeek, 1);
+    frequencyValue.value = value;
+    state.frequency = day ? { times_per_day: value, days_per_week: null } : { times_per_day: null, days_per_week: value };
+    commit({ announce: `Programme: ${howOften()}.` });
+  });
+  const conditionsBox = h("fieldset", { class: "builder-conditions" });
+  const searchInput = h("input", { type: "search", autocomplete: "off" });
+  const filters = {};
+  const results = h("ul", { class: "builder-results", "aria-label": "Matching exercises" });
+  const resultCount = h("p", { class: "builder-count", "aria-live": "polite" });
+  const programme = h("ol", { class: "builder-programme" });
+  const programmeHeading = h("h2", { id: "programme-heading", tabindex: "-1", text: "The programme" });
+  const emptyNote = h("p", { class: "builder-empty", text: "No exercises yet. Add them from the list above, or start from a ready-made routine." });
+  const clearButton = h("button", { type: "button", class: "md-button", onclick: clearAll }, "Clear all");
+  const linkInput = h("input", { type: "text", readonly: true, class: "builder-link" });
+  const linkRoom = h("p", { class: "builder-hint builder-room" });
+  const copyStatus = h("span", { class: "builder-status", role: "status" });
+  const qrScreen = h("div", { class: "builder-qr" });
+  const startFrom = h("select", {});
+
+  // Text fields: tidy the text, keep it within its length and the link's room, say what changed.
+  function textField(input, field, limit, multiline = false) {
+    const hintOf = () => document.getElementById(input.getAttribute("aria-describedby"));
+    input.addEventListener("input", () => {
+      const trial = { ...state, [field]: P.clean(input.value, multiline) };
+      showRoom(trial);
+    });
+    input.addEventListener("change", () => {
+      let value = P.cut(P.clean(input.value, multiline), limit);
+      let note = value !== P.clean(input.value, multiline) ? `Shortened to ${limit} characters.` : "";
+      while (value && !fits({ ...state, [field]: value })) {
+        value = P.cut(value, P.characters(value).length - 1);
+        note = "Shortened to fit in the link.";
+      }
+      state[field] = value;
+      input.value = value;
+      const hint = hintOf();
+      if (hint) {
+        hint.textContent = note;
+        hint.hidden = !note;
+      }
+      commit({ announce: note || undefined });
+    });
+  }
+  function showRoom(trial = state) {
+    const used = programmeUrl(trial).length;
+    linkRoom.textContent = `The link uses ${used.toLocaleString("en")} of ${limits.link.toLocaleString("en")} characters.`;
+    linkRoom.classList.toggle("builder-room--full", used > limits.link);
+    if (used > limits.link) linkRoom.textContent += " Too long: it will be shortened when you leave the field.";
+  }
+
+  function renderConditions() {
+    const suggested = new Set(suggestedConditions());
+    conditionsBox.replaceChildren(h("legend", { text: "What the programme is for (sets the warning signs)" }),
+      catalog.conditions.map((condition) => {
+        const id = `condition-${condition.id}`;
+        return h("div", { class: "builder-check" },
+          h("input", {
+            type: "checkbox", id, checked: state.conditions.includes(condition.id), "data-focus-key": id,
+            onchange: (event) => {
+              touched.conditions = true;
+              state.conditions = catalog.conditions.map((c) => c.id)
+                .filter((cid) => (cid === condition.id ? event.target.checked : state.conditions.includes(cid)));
+              commit({ announce: `${condition.name} ${event.target.checked ? "chosen" : "no longer chosen"}. The warning signs are updated.` });
+            },
+          }),
+          h("label", { for: id, text: condition.name + (suggested.has(condition.id) ? " (suggested)" : "") }));
+      }));
   }
 
   // ---- Search ----
+  const NO_EQUIPMENT = new Set(["mat"]); // a mat, a carpet or a towel on the floor: nothing to buy
   function matches(exercise, query) {
     if (query) {
       const haystack = [exercise.name, ...(exercise.also_known_as || []), exercise.summary].join(" ").toLowerCase();
       if (!query.split(/\s+/).every((word) => haystack.includes(word))) return false;
     }
+    const equipment = exercise.equipment || [];
     if (filters.region.value && !exercise.body_regions.includes(filters.region.value)) return false;
     if (filters.goal.value && !exercise.goals.includes(filters.goal.value)) return false;
     if (filters.level.value && String(exercise.level) !== filters.level.value) return false;
-    if (filters.equipment.value === "none" && (exercise.equipment || []).length) return false;
-    if (filters.equipment.value && filters.equipment.value !== "none"
-      && !(exercise.equipment || []).includes(filters.equipment.value)) return false;
+    if (filters.equipment.value === "none" && equipment.some((item) => !NO_EQUIPMENT.has(item))) return false;
+    if (filters.equipment.value && filters.equipment.value !== "none" && !equipment.includes(filters.equipment.value)) return false;
     return true;
   }
   function renderResults() {
     const query = searchInput.value.trim().toLowerCase();
     const found = catalog.exercises.filter((exercise) => matches(exercise, query));
-    const full = state.items.length >= MAX_ITEMS;
+    const full = state.items.length >= limits.items;
     results.replaceChildren(...found.map((exercise) => h("li", {},
       exercise.picture ? h("img", { class: "thumb", src: siteUrl(exercise.picture.thumb_uri || exercise.picture.uri), alt: "", loading: "lazy" }) : null,
       h("span", { class: "builder-result-name", text: exercise.name }),
       h("span", { class: "builder-result-meta", text: `${labels.levels[exercise.level]}; ${exercise.body_regions.map((r) => labels.body_regions[r]).join(", ")}` }),
-      h("button", {
-        type: "button", class: "md-button builder-add", disabled: full,
-        "aria-label": `Add ${exercise.name}`, onclick: () => addExercise(exercise.id),
-      }, "Add"),
-    )));
+      h("button", { type: "button", class: "md-button builder-add", disabled: full, "aria-label": `Add ${exercise.name}`, "data-focus-key": `add-${exercise.id}`, onclick: () => addExercise(exercise.id) }, "Add"))));
     resultCount.textContent = `${found.length} ${found.length === 1 ? "exercise matches" : "exercises match"}.`
-      + (full ? ` The routine is full (${MAX_ITEMS} exercises).` : "");
+      + (full ? ` The programme is full (${limits.items} exercises).` : "");
   }
 
   // ---- Programme editing ----
-  function update({ focus, announce } = {}) {
-    const hash = encodeState(state);
-    if (window.location.hash !== hash) history.replaceState(null, "", hash || "#");
-    renderProgramme(focus);
-    renderResults();
-    renderLink();
-    renderHandout();
-    if (announce) say(announce);
-  }
   function addExercise(id) {
-    if (state.items.length >= MAX_ITEMS) return;
-    const exercise = byId.get(id);
-    state.items.push({ id, dosage: dosageFromCatalog(exercise.dosage), note: "" });
-    update({ announce: `${exercise.name} added. ${state.items.length} of ${MAX_ITEMS} exercises in the routine.` });
+    const exercise = lookup.exerciseById.get(id);
+    if (state.items.length >= limits.items) return say(`The programme is full (${limits.items} exercises).`);
+    const already = state.items.findIndex((item) => item.id === id);
+    const items = [...state.items, { id, dosage: P.dosageFromCatalog(exercise.dosage), note: "" }];
+    if (!fits({ ...state, items })) {
+      return say("The link has no room for another exercise. Shorten a note or the instructions first.");
+    }
+    state.items = items;
+    refreshDefaults();
+    const twice = already >= 0 ? ` Note: ${exercise.name} was already number ${already + 1} in the programme.` : "";
+    commit({ structure: true, focus: `add-${id}`, announce: `${exercise.name} added. ${state.items.length} of ${limits.items} exercises.${twice}` });
+    if (twice) showNotice(twice.trim());
+  }
+  const notice = h("p", { class: "builder-notice", role: "status" });
+  function showNotice(text) {
+    notice.textContent = text;
+    notice.hidden = !text;
   }
   function move(index, step) {
     const target = index + step;
     if (target < 0 || target >= state.items.length) return;
     const [item] = state.items.splice(index, 1);
     state.items.splice(target, 0, item);
-    const name = byId.get(item.id).name;
-    update({ focus: [target, step < 0 ? "up" : "down"], announce: `${name} moved to position ${target + 1}.` });
+    const name = lookup.exerciseById.get(item.id).name;
+    const focus = state.items.length > 1 ? `${target}-${(step < 0 && target > 0) || target === state.items.length - 1 ? "up" : "down"}` : null;
+    commit({ structure: true, focus, announce: `${name} moved to position ${target + 1}.` });
   }
   function remove(index) {
     const [item] = state.items.splice(index, 1);
-    const next = state.items.length ? [Math.min(index, state.items.length - 1), "remove"] : ["heading"];
-    update({ focus: next, announce: `${byId.get(item.id).name} removed. ${state.items.length} exercises in the routine.` });
+    refreshDefaults();
+    const focus = state.items.length ? `${Math.min(index, state.items.length - 1)}-remove` : "heading";
+    commit({ structure: true, focus, announce: `${lookup.exerciseById.get(item.id).name} removed. ${state.items.length} exercises in the programme.` });
   }
-  function setDosage(index, changes) {
+  function clearAll() {
+    if (!state.items.length && !state.title && !state.instructions) return;
+    state = P.emptyState();
+    touched = { conditions: false, frequency: false };
+    fillDetails();
+    showNotice("");
+    commit({ structure: true, focus: "heading", announce: "The programme was cleared." });
+  }
+  function startFromRoutine() {
+    const routine = catalog.routines.find((r) => r.id === startFrom.value);
+    if (!routine) return;
+    state = {
+      ...P.emptyState(),
+      title: routine.name,
+      therapist: state.therapist,
+      start: state.start,
+      frequency: { times_per_day: routine.frequency.times_per_day ?? null, days_per_week: routine.frequency.days_per_week ?? null },
+      weeks: routine.duration_weeks,
+      conditions: [...routine.for],
+      items: routine.items.map((item) => ({ id: item.exercise, dosage: withOverride(lookup.exerciseById.get(item.exercise).dosage, item.dosage), note: item.note || "" })),
+    };
+    touched = { conditions: true, frequency: true };
+    fillDetails();
+    commit({ structure: true, focus: "heading", announce: `Started from "${routine.name}": ${state.items.length} exercises.` });
+  }
+  // A routine's partial dosage over the exercise's own (one kind of amount replaces the other).
+  function withOverride(base, override) {
+    const merged = { ...base };
+    if (override) {
+      if (["reps", "hold_seconds", "minutes"].some((k) => override[k] != null)) {
+        merged.reps = merged.hold_seconds = merged.minutes = undefined;
+      }
+      if (override.times_per_day != null || override.days_per_week != null) merged.times_per_day = merged.days_per_week = undefined;
+      Object.assign(merged, override);
+    }
+    return P.dosageFromCatalog(merged);
+  }
+
+  function setDosage(index, changes, announce) {
     const item = state.items[index];
     item.dosage = { ...item.dosage, ...changes };
-    update();
+    const phrase = programme.children[index]?.querySelector(".builder-item-dosage");
+    if (phrase) phrase.textContent = `${P.describeDosage(item.dosage)}.`;
+    commit({ announce: announce ?? `${lookup.exerciseById.get(item.id).name}: ${P.describeDosage(item.dosage)}.` });
   }
   function dosageControls(item, index) {
     const d = item.dosage;
-    const name = byId.get(item.id).name;
+    const name = lookup.exerciseById.get(item.id).name;
     const kind = d.reps != null ? "reps" : d.hold_seconds != null ? "hold" : "minutes";
     const amount = d.reps ?? d.hold_seconds ?? d.minutes;
     const fkind = d.times_per_day != null ? "day" : "week";
-    const clamp = (value, [low, high], fallback) => {
-      const number = Number.parseInt(value, 10);
-      return Number.isInteger(number) ? Math.min(high, Math.max(low, number)) : fallback;
-    };
-    const amountLimits = { reps: LIMITS.reps, hold: LIMITS.hold, minutes: LIMITS.minutes }[kind];
+    const field = { reps: "reps", hold: "hold_seconds", minutes: "minutes" };
+    const amountLimits = limits[kind];
+    item.remembered = item.remembered || {};
+    item.remembered[kind] = amount;
     const group = h("fieldset", { class: "builder-dosage" }, h("legend", { text: `How much: ${name}` }));
     group.append(
-      labelled("Sets", numberInput(d.sets, LIMITS.sets, (e) => setDosage(index, { sets: clamp(e.target.value, LIMITS.sets, d.sets) }))),
+      labelled("Sets", numberInput(d.sets, limits.sets, (e) => {
+        const sets = clamp(e.target.value, limits.sets, d.sets);
+        e.target.value = sets;
+        setDosage(index, { sets });
+      }, `${index}-sets`)),
       labelled("Each set is", select([["reps", "Repetitions"], ["hold", "A hold (seconds)"], ["minutes", "Minutes"]], kind, (e) => {
-        const value = e.target.value;
-        setDosage(index, {
-          reps: value === "reps" ? 10 : null,
-          hold_seconds: value === "hold" ? 30 : null,
-          minutes: value === "minutes" ? 10 : null,
-        });
+        const next = e.target.value;
+        const value = clamp(item.remembered[next] ?? amount, limits[next], limits[next][0]);
+        item.dosage = { ...item.dosage, reps: null, hold_seconds: null, minutes: null, [field[next]]: value };
+        commit({ structure: "item", item: index, focus: `${index}-kind`, announce: `${name}: ${P.describeDosage(item.dosage)}.` });
       })),
-      labelled({ reps: "Repetitions", hold: "Hold (seconds)", minutes: "Minutes" }[kind],
-        numberInput(amount, amountLimits, (e) => {
-          const value = clamp(e.target.value, amountLimits, amount);
-          setDosage(index, { reps: kind === "reps" ? value : null, hold_seconds: kind === "hold" ? value : null, minutes: kind === "minutes" ? value : null });
-        })),
-      labelled("Rest between sets (seconds)", numberInput(d.rest_seconds, LIMITS.rest, (e) => {
-        setDosage(index, { rest_seconds: e.target.value === "" ? null : clamp(e.target.value, LIMITS.rest, d.rest_seconds) });
-      })),
+      labelled({ reps: "Repetitions", hold: "Hold (seconds)", minutes: "Minutes" }[kind], numberInput(amount, amountLimits, (e) => {
+        const value = clamp(e.target.value, amountLimits, amount);
+        e.target.value = value;
+        item.remembered[kind] = value;
+        setDosage(index, { [field[kind]]: value });
+      }, `${index}-amount`)),
+      labelled("Rest between sets (seconds)", numberInput(d.rest_seconds, limits.rest, (e) => {
+        const rest = e.target.value === "" ? null : clamp(e.target.value, limits.rest, d.rest_seconds);
+        e.target.value = rest ?? "";
+        setDosage(index, { rest_seconds: rest });
+      }, `${index}-rest`)),
       labelled("How often", select([["day", "Times a day"], ["week", "Days a week"]], fkind, (e) => {
-        setDosage(index, e.target.value === "day" ? { times_per_day: 1, days_per_week: null } : { times_per_day: null, days_per_week: 3 });
+        item.dosage = { ...item.dosage, ...(e.target.value === "day" ? { times_per_day: 1, days_per_week: null } : { times_per_day: null, days_per_week: 3 }) };
+        commit({ structure: "item", item: index, focus: `${index}-often`, announce: `${name}: ${P.describeDosage(item.dosage)}.` });
       })),
-      labelled(fkind === "day" ? "Times a day" : "Days a week", numberInput(d.times_per_day ?? d.days_per_week,
-        fkind === "day" ? LIMITS.perDay : LIMITS.perWeek, (e) => {
-          if (fkind === "day") setDosage(index, { times_per_day: clamp(e.target.value, LIMITS.perDay, d.times_per_day) });
-          else setDosage(index, { days_per_week: clamp(e.target.value, LIMITS.perWeek, d.days_per_week) });
-        })),
+      labelled(fkind === "day" ? "Times a day" : "Days a week", numberInput(d.times_per_day ?? d.days_per_week, fkind === "day" ? limits.perDay : limits.perWeek, (e) => {
+        if (fkind === "day") {
+          const value = clamp(e.target.value, limits.perDay, d.times_per_day);
+          e.target.value = value;
+          setDosage(index, { times_per_day: value });
+        } else {
+          const value = clamp(e.target.value, limits.perWeek, d.days_per_week);
+          e.target.value = value;
+          setDosage(index, { days_per_week: value });
+        }
+      }, `${index}-freq`)),
       h("div", { class: "builder-field builder-check" },
-        h("input", { type: "checkbox", id: `side-${index}`, checked: d.per_side, onchange: (e) => setDosage(index, { per_side: e.target.checked }) }),
-        h("label", { for: `side-${index}`, text: "On each side" })),
+        h("input", { type: "checkbox", id: newId("side"), checked: d.per_side, "data-focus-key": `${index}-side`, onchange: (e) => setDosage(index, { per_side: e.target.checked }) }),
+        h("label", { text: "On each side" })),
     );
+    const checkbox = group.querySelector("input[type=checkbox]");
+    checkbox.nextElementSibling.setAttribute("for", checkbox.id);
+    group.querySelectorAll("select")[0].setAttribute("data-focus-key", `${index}-kind`);
+    group.querySelectorAll("select")[1].setAttribute("data-focus-key", `${index}-often`);
     return group;
   }
-  function renderProgramme(focus) {
-    programme.replaceChildren(...state.items.map((item, index) => {
-      const exercise = byId.get(item.id);
-      const noteInput = h("input", { type: "text", maxlength: 300, value: item.note, onchange: (e) => { item.note = e.target.value.trim(); update(); } });
-      return h("li", { class: "builder-item", "data-exercise": item.id },
-        h("h3", { text: exercise.name }),
-        h("p", { class: "dosage" }, h("strong", { text: `${describeDosage(item.dosage)}.` })),
-        dosageControls(item, index),
-        labelled(`Note for ${exercise.name}`, noteInput),
-        h("div", { class: "builder-actions" },
-          h("button", { type: "button", class: "md-button", "data-action": "up", disabled: index === 0, "aria-label": `Move ${exercise.name} up`, onclick: () => move(index, -1) }, "Move up"),
-          h("button", { type: "button", class: "md-button", "data-action": "down", disabled: index === state.items.length - 1, "aria-label": `Move ${exercise.name} down`, onclick: () => move(index, 1) }, "Move down"),
-          h("button", { type: "button", class: "md-button", "data-action": "remove", "aria-label": `Remove ${exercise.name}`, onclick: () => remove(index) }, "Remove"),
-        ));
-    }));
-    emptyNote.hidden = state.items.length > 0;
-    if (focus) {
-      const [index, action] = focus;
-      if (index === "heading") programmeHeading.focus();
-      else {
-        const buttons = programme.children[index]?.querySelectorAll("button[data-action]") || [];
-        const wanted = [...buttons].find((b) => b.dataset.action === action && !b.disabled)
-          || [...buttons].find((b) => !b.disabled);
-        wanted?.focus();
+  function programmeItem(item, index) {
+    const exercise = lookup.exerciseById.get(item.id);
+    const noteInput = h("input", { type: "text", value: item.note, "data-focus-key": `${index}-note` });
+    const noteField = labelled(`Note for ${exercise.name} (optional)`, noteInput);
+    noteInput.addEventListener("input", () => showRoom({ ...state, items: state.items.map((it, i) => (i === index ? { ...it, note: P.clean(noteInput.value) } : it)) }));
+    noteInput.addEventListener("change", () => {
+      let value = P.cut(P.clean(noteInput.value), limits.text.note);
+      let message = value !== P.clean(noteInput.value) ? `Shortened to ${limits.text.note} characters.` : "";
+      const trial = (note) => ({ ...state, items: state.items.map((it, i) => (i === index ? { ...it, note } : it)) });
+      while (value && !fits(trial(value))) {
+        value = P.cut(value, P.characters(value).length - 1);
+        message = "Shortened to fit in the link.";
       }
-    }
+      item.note = value;
+      noteInput.value = value;
+      const hint = noteField.querySelector(".builder-hint");
+      hint.textContent = message;
+      hint.hidden = !message;
+      commit({ announce: message || undefined });
+    });
+    return h("li", { class: "builder-item", "data-exercise": item.id },
+      h("h3", { text: exercise.name }),
+      h("p", { class: "dosage" }, h("strong", { class: "builder-item-dosage", text: `${P.describeDosage(item.dosage)}.` })),
+      dosageControls(item, index),
+      noteField,
+      h("div", { class: "builder-actions" },
+        h("button", { type: "button", class: "md-button", "data-focus-key": `${index}-up`, disabled: index === 0, "aria-label": `Move ${exercise.name} up`, onclick: () => move(index, -1) }, "Move up"),
+        h("button", { type: "button", class: "md-button", "data-focus-key": `${index}-down`, disabled: index === state.items.length - 1, "aria-label": `Move ${exercise.name} down`, onclick: () => move(index, 1) }, "Move down"),
+        h("button", { type: "button", class: "md-button", "data-focus-key": `${index}-remove`, "aria-label": `Remove ${exercise.name}`, onclick: () => remove(index) }, "Remove")));
+  }
+  function renderProgramme() {
+    programme.replaceChildren(...state.items.map(programmeItem));
+    emptyNote.hidden = state.items.length > 0;
+    clearButton.disabled = !state.items.length && !state.title && !state.instructions;
+  }
+  function focusOn(key) {
+    if (!key) return;
+    if (key === "heading") return programmeHeading.focus({ preventScroll: false });
+    const target = root.querySelector(`[data-focus-key="${CSS.escape(key)}"]`);
+    if (target && !target.disabled) target.focus({ preventScroll: true });
+    else programmeHeading.focus();
   }
 
-  // ---- Link and QR ----
-  function programmeUrl() {
-    return window.location.href.split("#")[0] + encodeState(state);
-  }
+  // ---- The link, its QR code and the printed sheet, rebuilt on every change ----
   function qrSvg(text, label) {
-    const code = qrcode(0, "M");
-    code.addData(text);
+    const code = qrcode(0, "L");
+    code.addData(text, "Byte");
     code.make();
     const count = code.getModuleCount();
     const ns = "http://www.w3.org/2000/svg";
     const svg = document.createElementNS(ns, "svg");
-    const size = count + 4;
+    const size = count + 8; // a quiet zone of 4 modules
     svg.setAttribute("viewBox", `0 0 ${size} ${size}`);
     svg.setAttribute("role", "img");
     svg.setAttribute("aria-label", label);
     svg.setAttribute("class", "qr-code");
     svg.setAttribute("shape-rendering", "crispEdges");
+    svg.dataset.modules = String(count);
     const background = document.createElementNS(ns, "rect");
     background.setAttribute("width", size);
     background.setAttribute("height", size);
     background.setAttribute("fill", "#fff");
-    svg.append(background);
     let d = "";
     for (let row = 0; row < count; row += 1) {
-      for (let col = 0; col < count; col += 1) {
-        if (code.isDark(row, col)) d += `M${col + 2} ${row + 2}h1v1h-1z`;
-      }
+      for (let col = 0; col < count; col += 1) if (code.isDark(row, col)) d += `M${col + 4} ${row + 4}h1v1h-1z`;
     }
     const path = document.createElementNS(ns, "path");
     path.setAttribute("d", d);
     path.setAttribute("fill", "#000");
-    svg.append(path);
+    svg.append(background, path);
     return svg;
   }
-  function renderLink() {
-    const url = programmeUrl();
-    linkInput.value = url;
-    qrScreen.replaceChildren(state.items.length ? qrSvg(url, "QR code of the routine link") : "");
+  const sheet = h("div", { class: "programme-sheet print-only" });
+  function fill(node, slot, text) {
+    const target = node.querySelector(`[data-slot="${slot}"]`);
+    if (target) target.textContent = text;
+    return target;
+  }
+  function renderSheet() {
+    sheetReady = false;
+    const page = document.getElementById("programme-sheet").content.cloneNode(true);
+    const safety = P.safetyFor(state, lookup);
+    fill(page, "title", title());
+    const instructions = fill(page, "instructions", state.instructions);
+    instructions.hidden = !state.instructions;
+    fill(page, "how-often", howOften());
+    fill(page, "therapist", state.therapist);
+    fill(page, "start", state.start ? readableDate(state.start) : "");
+    fill(page, "stop-if", P.joinSentences(safety.stop_if));
+    fill(page, "emergency", safety.emergency.length ? P.joinSentences(safety.emergency) : "the warning signs on the clinic's website.");
+    fill(page, "urgent", safety.urgent.length ? P.joinSentences(safety.urgent) : "the warning signs on the clinic's website.");
+    const items = page.querySelector('[data-slot="items"]');
+    const itemTemplate = document.getElementById("programme-sheet-item");
+    state.items.forEach((item, index) => {
+      const exercise = lookup.exerciseById.get(item.id);
+      const card = itemTemplate.content.cloneNode(true);
+      const picture = card.querySelector('[data-slot="picture"]');
+      if (exercise.picture) {
+        picture.src = siteUrl(exercise.picture.uri);
+        picture.alt = exercise.picture.alt;
+      } else picture.parentElement.remove();
+      fill(card, "name", `${index + 1}. ${exercise.name}`);
+      fill(card, "dosage", `${P.describeDosage(item.dosage)}.`);
+      fill(card, "note", item.note ? ` ${item.note}` : "");
+      const steps = exercise.short_steps && exercise.short_steps.length ? exercise.short_steps : exercise.steps;
+      card.querySelector('[data-slot="steps"]').append(...steps.map((step) => h("li", { text: step })));
+      items.append(card);
+    });
+    // The tick grid: one row a week; up to 6 weeks in one grid, up to 12 in two, longer on a
+    // sheet of its own (as the routine pages' `tracker` macro).
+    const weeks = programmeWeeks();
+    const sessions = programmeFrequency().times_per_day || 1;
+    const grids = weeks <= 6 || weeks > 12 ? 1 : 2;
+    const rows = Math.ceil(weeks / grids);
+    const gridTemplate = document.getElementById("programme-sheet-grid");
+    const gridBox = page.querySelector('[data-slot="grids"]');
+    for (let grid = 0; grid < grids; grid += 1) {
+      const table = gridTemplate.content.cloneNode(true);
+      const body = table.querySelector("tbody");
+      for (let week = grid * rows + 1; week <= Math.min(weeks, (grid + 1) * rows); week += 1) {
+        body.append(h("tr", {}, h("th", { scope: "row", text: String(week) }),
+          Array.from({ length: 7 }, () => h("td", {}, Array.from({ length: sessions }, () => h("span", { class: "tick" })))), h("td")));
+      }
+      gridBox.append(table);
+    }
+    if (weeks > 12) page.querySelector('[data-slot="tracker"]').classList.add("tracker-own-sheet");
+    try {
+      const qr = qrSvg(programmeUrl(), "QR code: scan to open this programme online");
+      // 0.35 mm a module at least, so that a long link still scans.
+      const side = Math.min(45, Math.max(22, (Number(qr.dataset.modules) + 8) * 0.35));
+      qr.style.setProperty("--qr-size", `${side.toFixed(1)}mm`);
+      page.querySelector('[data-slot="qr"]').append(qr);
+      sheet.replaceChildren(page);
+      sheetReady = true;
+    } catch (error) {
+      sheet.replaceChildren(h("p", { class: "sheet-error", text: "This programme could not be printed. Open the builder and shorten the notes." }));
+    }
+  }
+  function printSheet(size) {
+    if (!sheetReady || !state.items.length) {
+      showNotice(state.items.length ? "The printed sheet could not be made: shorten the notes or the instructions, then print again." : "Add at least one exercise before printing.");
+      say(notice.textContent);
+      return;
+    }
+    window.clinicPrint(size);
+  }
+  function downloadCalendar() {
+    if (!state.items.length) return;
+    const text = P.makeCalendar({
+      title: title(),
+      frequency: programmeFrequency(),
+      weeks: programmeWeeks(),
+      lines: state.items.map((item, i) => `${i + 1}. ${lookup.exerciseById.get(item.id).name}: ${P.describeDosage(item.dosage)}`),
+      pageUrl: programmeUrl(),
+      start: state.start || today(),
+      stamp: new Date(),
+      uidBase: `programme-${Date.now()}`,
+    }, rules);
+    const url = URL.createObjectURL(new Blob([text], { type: "text/calendar" }));
+    const link = h("a", { href: url, download: "home-exercises.ics" });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    window.setTimeout(() => URL.revokeObjectURL(url), 1000);
+    say("Calendar file made. Open it to add the reminders to your calendar.");
   }
 
-  // ---- Printed handout: the same layout as the routine pages ----
-  function joinSentences(items) {
-    const runIn = (s) => {
-      const text = s.replace(/[ .;]+$/, "");
-      return /^[A-Z][^\sA-Z]*(\s|$)/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
-    };
-    return items.map(runIn).join("; ") + ".";
+  function commit({ structure = false, item, focus, announce } = {}) {
+    const hash = P.encodeState(state);
+    if (window.location.hash !== hash) history.replaceState(null, "", hash);
+    if (structure === "item") {
+      programme.children[item]?.replaceWith(programmeItem(state.items[item], item));
+    } else if (structure) {
+      renderProgramme();
+      renderResults();
+      renderConditions();
+    }
+    frequencyKind.value = programmeFrequency().times_per_day != null ? "day" : "week";
+    frequencyValue.max = frequencyKind.value === "day" ? limits.perDay[1] : limits.perWeek[1];
+    frequencyValue.value = programmeFrequency().times_per_day ?? programmeFrequency().days_per_week;
+    weeksInput.value = programmeWeeks();
+    linkInput.value = programmeUrl();
+    showRoom();
+    qrScreen.replaceChildren(state.items.length ? qrSvg(programmeUrl(), "QR code of the programme link") : "");
+    if (mode === "patient") renderPatientView();
+    else renderEditorSafety();
+    renderSheet();
+    focusOn(focus);
+    if (announce) say(announce);
   }
-  // The printed safety box: the short, clinician-written list of the shipped routine that shares
-  // most exercises with this programme (every routine has one); failing that, the full lists.
-  function handoutSafety() {
-    const chosen = new Set(state.items.map((item) => item.id));
-    const ranked = catalog.routines
-      .filter((routine) => routine.handout)
-      .map((routine) => [routine, routine.items.filter((item) => chosen.has(item.exercise)).length]);
-    ranked.sort((a, b) => b[1] - a[1]);
-    if (ranked.length) return ranked[0][0].handout;
-    const condition = catalog.conditions[0];
-    const stopIf = [...new Set(state.items.flatMap((item) => byId.get(item.id).stop_if))];
-    return { stop_if: stopIf, emergency: condition ? condition.red_flags.emergency : [], urgent: condition ? condition.red_flags.urgent : [] };
-  }
-  function renderHandout() {
-    const clinic = settings.clinic;
-    const title = state.title || "Your home exercise routine";
-    const safety = handoutSafety();
-    const perDay = Math.max(1, ...state.items.map((item) => item.dosage.times_per_day || 1));
-    const days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-    const row = (heading) => h("tr", {}, h("th", { scope: "row", text: heading }), days.map(() => h("td")));
-    handout.replaceChildren(...[
-      h("h1", { text: title }),
-      state.instructions ? h("p", { class: "handout-instructions", text: state.instructions }) : null,
-      h("div", { class: "routine-items" }, state.items.map((item, index) => {
-        const exercise = byId.get(item.id);
-        const steps = exercise.short_steps && exercise.short_steps.length ? exercise.short_steps : exercise.steps;
-        const list = exercise.short_steps && exercise.short_steps.length ? "ul" : "ol";
-        return h("section", { class: "routine-item" },
-          exercise.picture ? h("img", { class: "routine-figure", src: siteUrl(exercise.picture.uri), alt: exercise.picture.alt }) : null,
-          h("h3", { text: `${index + 1}. ${exercise.name}` }),
-          h("p", { class: "dosage" }, h("strong", { text: `${describeDosage(item.dosage)}.` }), item.note ? ` ${item.note}` : ""),
-          h(list, {}, steps.map((step) => h("li", { text: step }))));
-      })),
-      h("div", { class: "handout-row" },
-        h("div", { class: "tracker" },
-          h("p", {}, h("strong", { text: "My week" }), " (starting ________). Tick each time you do it. Pain: 0 none, 10 worst."),
-          h("table", { class: "tracker-grid" },
-            h("thead", {}, h("tr", {}, h("th", { scope: "col" }, h("span", { class: "visually-hidden", text: "Row" })), days.map((day) => h("th", { scope: "col", text: day })))),
-            h("tbody", {}, Array.from({ length: perDay }, (_, i) => row(`Session ${i + 1}`)), row("Pain 0-10")))),
-        h("div", { class: "handout-footer" },
-          qrSvg(programmeUrl(), "QR code: scan to open this routine online"),
-          h("p", { text: "Scan to open online" }))),
-      h("div", { class: "safety-print" },
-        h("p", {}, h("strong", { text: "Stop and seek help." }),
-          ` Stop and ask ${clinic.name}${clinic.phone ? ` (${clinic.phone})` : ""} for advice if you have: ${joinSentences(safety.stop_if)}`),
-        h("p", {}, h("strong", { text: `Seek emergency care now (${clinic.urgent_care.emergency}) if you have:` }), ` ${joinSentences(safety.emergency)}`),
-        h("p", {}, h("strong", { text: `Get an urgent same-day appointment (${clinic.urgent_care.urgent}) if you have:` }), ` ${joinSentences(safety.urgent)}`)),
-      h("p", { class: "handout-note", text: "Made with the clinic's routine builder. General information, not a substitute for an assessment." }),
-    ].filter(Boolean));
+  const editorSafety = h("div", { class: "builder-safety" });
+  function renderEditorSafety() {
+    editorSafety.replaceChildren(
+      h("p", { text: "This is the safety advice the patient sees and the sheet prints:" }),
+      safetyBox(P.safetyFor(state, lookup), "p"));
   }
 
-  // ---- Start ----
+  function fillDetails() {
+    titleInput.value = state.title;
+    instructionsInput.value = state.instructions;
+    therapistInput.value = state.therapist;
+    startInput.value = state.start;
+  }
+  function setMode(next, focus) {
+    mode = next;
+    const editing = mode === "editor";
+    editor.hidden = !editing;
+    patientView.hidden = editing;
+    for (const node of document.querySelectorAll(".builder-intro")) node.hidden = !editing;
+    document.title = editing ? "Build a home routine" : `${title()} - ${clinic.name}`;
+    if (editing) {
+      renderResults();
+      renderConditions();
+      renderEditorSafety();
+    } else renderPatientView();
+    if (focus) focusOn(focus);
+    else if (!editing) document.getElementById("patient-title")?.focus();
+  }
+
   function build() {
     filters.region = select([["", "Any body area"], ...Object.entries(labels.body_regions)], "", renderResults);
     filters.goal = select([["", "Any type"], ...Object.entries(labels.goals)], "", renderResults);
     filters.level = select([["", "Any level"], ...Object.entries(labels.levels).map(([k, v]) => [k, `${v} (${k})`])], "", renderResults);
-    filters.equipment = select([["", "Any equipment"], ["none", "No equipment"], ...Object.entries(labels.equipment)], "", renderResults);
+    filters.equipment = select([["", "Any equipment"], ["none", "No equipment (a mat is fine)"], ...Object.entries(labels.equipment)], "", renderResults);
     searchInput.addEventListener("input", renderResults);
-    titleInput.addEventListener("change", () => { state.title = titleInput.value.trim(); update(); });
-    instructionsInput.addEventListener("change", () => { state.instructions = instructionsInput.value.trim(); update(); });
-    copyButton.addEventListener("click", async () => {
+    textField(titleInput, "title", limits.text.title);
+    textField(instructionsInput, "instructions", limits.text.instructions, true);
+    textField(therapistInput, "therapist", limits.text.therapist);
+    startInput.addEventListener("change", () => {
+      state.start = /^\d{4}-\d{2}-\d{2}$/.test(startInput.value) ? startInput.value : "";
+      commit({ announce: state.start ? `Start date ${readableDate(state.start)}.` : "No start date." });
+    });
+    startFrom.append(h("option", { value: "", text: "Choose a routine" }), ...catalog.routines.map((r) => h("option", { value: r.id, text: r.name })));
+    const copyButton = h("button", { type: "button", class: "md-button", onclick: async () => {
       linkInput.select();
+      let text = "Link copied.";
       try {
         await navigator.clipboard.writeText(linkInput.value);
-        say("Link copied.");
       } catch {
-        say("Select the link and copy it.");
+        text = "Press Ctrl+C (or Cmd+C) to copy the selected link.";
       }
-    });
-    printButton.addEventListener("click", () => window.print());
-    root.replaceChildren(
-      live, messages,
-      h("section", { class: "builder-section screen-only", "aria-labelledby": "builder-details" },
-        h("h2", { id: "builder-details", text: "Title and instructions" }),
-        labelled("Title for the patient", titleInput, "For example: Your back routine. Do not use the patient's name."),
-        labelled("Instructions for the patient", instructionsInput)),
-      h("section", { class: "builder-section screen-only", "aria-labelledby": "builder-find" },
+      copyStatus.textContent = text;
+      window.setTimeout(() => { copyStatus.textContent = ""; }, 4000);
+    } }, "Copy link");
+    editor.append(
+      h("section", { class: "builder-section", "aria-labelledby": "builder-start" },
+        h("h2", { id: "builder-start", text: "Start from a ready-made routine" }),
+        labelled("Routine", startFrom, "Replaces the exercises below with the routine's, which you can then change."),
+        h("button", { type: "button", class: "md-button", onclick: startFromRoutine }, "Use this routine")),
+      h("section", { class: "builder-section", "aria-labelledby": "builder-details" },
+        h("h2", { id: "builder-details", text: "About the programme" }),
+        labelled("Title for the patient", titleInput, "For example: Your back programme. Do not use the patient's name."),
+        labelled("Instructions for the patient", instructionsInput),
+        h("div", { class: "builder-filters" },
+          labelled("Therapist (printed on the sheet)", therapistInput),
+          labelled("Start date", startInput),
+          labelled("How often", frequencyKind),
+          labelled("Number", frequencyValue),
+          labelled("For how many weeks", weeksInput)),
+        conditionsBox,
+        editorSafety),
+      h("section", { class: "builder-section", "aria-labelledby": "builder-find" },
         h("h2", { id: "builder-find", text: "Find exercises" }),
         labelled("Search by name", searchInput),
         h("div", { class: "builder-filters" },
           labelled("Body area", filters.region), labelled("Type", filters.goal),
           labelled("Level", filters.level), labelled("Equipment", filters.equipment)),
         resultCount, results),
-      h("section", { class: "builder-section screen-only", "aria-labelledby": "programme-heading" },
-        programmeHeading, emptyNote, programme),
-      h("section", { class: "builder-section screen-only", "aria-labelledby": "builder-share" },
+      h("section", { class: "builder-section", "aria-labelledby": "programme-heading" },
+        programmeHeading, notice, emptyNote, programme, h("div", { class: "builder-actions" }, clearButton)),
+      h("section", { class: "builder-section", "aria-labelledby": "builder-share" },
         h("h2", { id: "builder-share", text: "Share and print" }),
-        labelled("Link to this routine", linkInput, "Send this link to the patient. It opens this exact routine."),
-        h("div", { class: "builder-actions" }, copyButton, printButton),
+        labelled("Link to this programme", linkInput, "Send this link to the patient. It opens a page made for them."),
+        linkRoom,
+        h("div", { class: "builder-actions" }, copyButton, copyStatus),
+        actionButtons(),
+        h("div", { class: "builder-actions" }, h("button", { type: "button", class: "md-button", onclick: () => setMode("patient") }, "Show the patient's view")),
         qrScreen),
-      handout,
     );
+    showNotice("");
+    root.replaceChildren(live, messages, patientView, editor, sheet);
     loadFromLink();
   }
 
   // Open the programme in the link: keep what is valid, say what was not.
   function loadFromLink() {
-    const decoded = decodeState(window.location.hash);
+    const decoded = P.decodeState(window.location.hash, lookup, limits);
     state = decoded.state;
-    titleInput.value = state.title;
-    instructionsInput.value = state.instructions;
+    touched = { conditions: state.conditions.length > 0, frequency: state.frequency != null };
+    refreshDefaults();
+    fillDetails();
     showProblems(decoded.problems);
-    update();
+    mode = state.items.length ? "patient" : "editor";
+    commit({ structure: true });
+    setMode(mode);
   }
-
   window.addEventListener("hashchange", () => {
-    if (catalog && window.location.hash !== encodeState(state)) loadFromLink();
+    if (catalog && window.location.hash !== P.encodeState(state)) loadFromLink();
   });
 
-  function siteUrl(path) {
-    const config = document.getElementById("__config");
-    const base = config ? JSON.parse(config.textContent).base : "../..";
-    return new URL(`${base}/${path}`, window.location.href).href;
-  }
-  const catalogUrl = () => siteUrl("api/catalog.json");
-  fetch(catalogUrl())
+  fetch(siteUrl("api/catalog.json"))
     .then((response) => {
       if (!response.ok) throw new Error(String(response.status));
       return response.json();
     })
     .then((data) => {
       catalog = data;
-      byId = new Map(data.exercises.map((exercise) => [exercise.id, exercise]));
+      lookup.exerciseById = new Map(data.exercises.map((exercise) => [exercise.id, exercise]));
+      lookup.conditionById = new Map(data.conditions.map((condition) => [condition.id, condition]));
       build();
     })
-    .catch(() => {
+    .catch((error) => {
       root.replaceChildren(h("p", { role: "alert", text: "The exercise list could not be loaded. Check your connection and reload the page." }));
+      if (window.console) console.error(error);
     });
 })();
