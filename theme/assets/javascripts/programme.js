@@ -63,7 +63,7 @@
   // k=weeks  c=condition ids (comma-separated)  e=id,sets,r|h|m<amount>,rest,d|w<freq>,side 0|1,note
   // Text is percent-encoded, with "+" for a space. Version 1 links (no f, k, c, p, s) still open.
   const FORMAT = "v2";
-  const MAX_FRAGMENT = 20000; // far beyond any link the builder makes; the rest is not read
+  const MAX_FRAGMENT = 200000; // far beyond any link the builder makes; the rest is not read
   const encodeText = (text) => encodeURIComponent(text).replace(/%20/g, "+");
   const encodeFrequency = (f) => (f.times_per_day != null ? `d${f.times_per_day}` : `w${f.days_per_week}`);
   function encodeItem(item) {
@@ -286,7 +286,7 @@
   // "Pain that spreads." -> "pain that spreads", to run on in a sentence.
   function runIn(text) {
     const trimmed = text.replace(/[ .;]+$/, "");
-    return /^[A-Z][^\sA-Z]*(\s|$)/.test(trimmed) ? trimmed.charAt(0).toLowerCase() + trimmed.slice(1) : trimmed;
+    return /^\p{Lu}[^\s\p{Lu}]*(\s|$)/u.test(trimmed) ? trimmed.charAt(0).toLowerCase() + trimmed.slice(1) : trimmed;
   }
   const joinSentences = (items) => `${items.map(runIn).join("; ")}.`;
 

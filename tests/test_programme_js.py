@@ -1,0 +1,270 @@
+"""The builder's programme logic (programme.js), run in Node against vectors made here in Python:
+dosage phrases, run-in safety lines, links that round-trip any text, hostile links, and the
+calendar file, parsed with the same library that makes the routine pages' files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import json
+import shutil
+import subprocess
+from typing import Any
+
+import pytest
+from dateutil.rrule import rrulestr
+from icalendar import Calendar
+
+from generator.dosage import describe_dosage
+from generator.limits import programme_limits
+from generator.model import Dosage, Frequency
+from generator.render import _run_in
+from generator.reminders import calendar_rules, session_times
+from tests.conftest import ROOT
+
+PROGRAMME_JS = ROOT / "theme" / "assets" / "javascripts" / "programme.js"
+NODE = shutil.which("node")
+pytestmark = pytest.mark.skipif(NODE is None, reason="Node.js is needed (the Makefile expects it)")
+
+RUNNER = """
+const P = require(process.argv[1]);
+const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
+const catalog = {
+  exerciseById: new Map(input.exercises.map((e) => [e.id, e])),
+  conditionById: new Map(input.conditions.map((c) => [c.id, c])),
+};
+const out = {
+  dosage: input.dosage.map((d) => P.describeDosage(d)),
+  runIn: input.runIn.map((t) => P.runIn(t)),
+  roundTrip: input.states.map((s) => P.decodeState(P.encodeState(s), catalog, input.limits)),
+  hostile: input.hostile.map((h) => P.decodeState(h, catalog, input.limits)),
+  times: input.frequencies.map((f) => P.sessionTimes(f, input.rules)),
+  calendar: P.makeCalendar({ ...input.calendar, stamp: new Date(Date.UTC(2026, 10, 30)) }, input.rules),
+  cut: input.cut.map(([text, n]) => P.cut(text, n)),
+};
+process.stdout.write(JSON.stringify(out));
+"""
+
+
+def dosage_vectors() -> list[dict[str, Any]]:
+    """Every shape of dosage: each amount kind, one and several sets, rest or none, per side,
+    each frequency kind, at boundary values."""
+    vectors = []
+    amounts = [("reps", v) for v in (1, 10, 100)] + [
+        ("hold_seconds", v) for v in (1, 30, 60, 90, 120, 600)
+    ]
+    amounts += [("minutes", v) for v in (1, 2, 120)]
+    frequencies = [{"times_per_day": v} for v in (1, 2, 3, 10)]
+    frequencies += [{"days_per_week": v} for v in (1, 3, 7)]
+    for (kind, value), sets, rest, side, frequency in itertools.product(
+        amounts, (1, 2, 10), (None, 0, 45, 60), (False, True), frequencies
+    ):
+        data = {"sets": sets, kind: value, "rest_seconds": rest, "per_side": side, **frequency}
+        vectors.append(Dosage.model_validate(data).model_dump())
+    return vectors
+
+
+TEXTS = [
+    "Your back programme",
+    "Rücken: Übungen für zu Hause",
+    "腰痛のための運動プログラム" * 3,
+    "برنامج تمارين الظهر",
+    "Walk 🚶‍♀️ daily, 👍🏽 well done; 50% less pain, a+b=c #1",
+    "Line one\nLine two",
+    "e\u0301 combining accents, ñ, ø",
+    "%41 is not an escape; neither is %ZZ or a lone %",
+]
+
+CATALOG = {
+    "exercises": [
+        {
+            "id": "walking",
+            "name": "Walking",
+            "dosage": {"sets": 1, "minutes": 10, "times_per_day": 1},
+            "stop_if": ["You feel faint."],
+        },
+        {
+            "id": "bridge",
+            "name": "Bridge",
+            "dosage": {"sets": 2, "reps": 10, "days_per_week": 3},
+            "stop_if": ["Pain spreads."],
+        },
+    ],
+    "conditions": [
+        {
+            "id": "back",
+            "name": "Back pain",
+            "exercises": ["walking"],
+            "red_flags": {"emergency": ["A"], "urgent": ["B"]},
+        }
+    ],
+}
+
+
+def states() -> list[dict[str, Any]]:
+    out = []
+    for index, text in enumerate(TEXTS):
+        out.append(
+            {
+                "title": text.replace("\n", " ")[:120],
+                "instructions": text,
+                "therapist": "Dr Ana Núñez",
+                "start": "2026-12-01",
+                "frequency": {"times_per_day": None, "days_per_week": 3},
+                "weeks": 6,
+                "conditions": ["back"],
+                "items": [
+                    {
+                        "id": "bridge" if index % 2 else "walking",
+                        "dosage": {
+                            "sets": 2,
+                            "reps": 10,
+                            "hold_seconds": None,
+                            "minutes": None,
+                            "rest_seconds": None,
+                            "per_side": True,
+                            "times_per_day": None,
+                            "days_per_week": 3,
+                        },
+                        "note": text.replace("\n", " ")[:300],
+                    }
+                ],
+            }
+        )
+    return out
+
+
+HOSTILE = [
+    "#v2;t=Good+title;t=%E6%97%A5%E6;e=walking,1,m10,,d1,0,%ZZok",  # bad escape, cut character
+    "#v2;t=" + "%F0%9F%98%80" * 3 + "%F0%9F;e=walking,1,m10,,d1,0",  # title cut inside an emoji
+    "#v2;" + ";".join(f"e=nope-{i}" for i in range(10_000)) + ";e=walking,1,m10,,d1,0",
+    "#v2;e=walking,1,m10,,d1,0;" + "x" * 2_000_000,
+    "#v2;e=walking,99,r0,,d99,7;e=bridge,1,r5,,w3,0",  # impossible dosage, valid one
+    "#v2;" + ";".join(["e=walking,1,m10,,d1,0"] * 12),  # more than 8 exercises
+    "#v2;s=2026-02-30;k=0;f=x9;c=nope,back",  # impossible date, weeks, frequency; one bad id
+    "#v9;e=walking",
+    "#v1;t=Old+link;e=bridge,2,r10,,w3,0,kept",  # version 1 links still open
+]
+
+
+@pytest.fixture(scope="module")
+def js() -> dict[str, Any]:
+    limits = programme_limits()
+    frequencies = [{"times_per_day": n} for n in range(1, 11)] + [{"days_per_week": 3}]
+    payload = {
+        **CATALOG,
+        "limits": limits,
+        "rules": calendar_rules(),
+        "dosage": dosage_vectors(),
+        "runIn": [
+            "Pain that spreads.",
+            "NHS advice.",
+            "Numbness; ",
+            "A sudden headache",
+            "Ölige Haut.",
+            "COVID test",
+        ],
+        "states": states(),
+        "hostile": HOSTILE,
+        "frequencies": frequencies,
+        "cut": [["ab🏃‍♀️cd", 3], ["日本語", 2], ["👍🏽👍🏽", 1]],
+        "calendar": {
+            "title": "Ünïcode, back; programme",
+            "frequency": {"times_per_day": None, "days_per_week": 3},
+            "weeks": 6,
+            "lines": ["1. Bridge: 2 sets of 10 repetitions; 3 days a week", "2. 日本語 " * 20],
+            "pageUrl": "https://example.org/routines/builder/#v2;e=bridge,2,r10,,w3,0",
+            "start": "2026-12-02",
+            "uidBase": "programme-1",
+        },
+    }
+    assert NODE is not None
+    result = subprocess.run(
+        [NODE, "-e", RUNNER, str(PROGRAMME_JS)],
+        input=json.dumps(payload),
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    return dict(json.loads(result.stdout))
+
+
+def test_dosage_phrases_match_the_python_generator(js: dict[str, Any]) -> None:
+    vectors = dosage_vectors()
+    assert len(vectors) > 500
+    for data, phrase in zip(vectors, js["dosage"], strict=True):
+        assert phrase == describe_dosage(Dosage.model_validate(data)), data
+
+
+def test_run_in_lines_match_the_routine_pages(js: dict[str, Any]) -> None:
+    texts = [
+        "Pain that spreads.",
+        "NHS advice.",
+        "Numbness; ",
+        "A sudden headache",
+        "Ölige Haut.",
+        "COVID test",
+    ]
+    assert js["runIn"] == [_run_in(text) for text in texts]
+
+
+def test_any_text_round_trips_through_the_link(js: dict[str, Any]) -> None:
+    for original, decoded in zip(states(), js["roundTrip"], strict=True):
+        assert decoded["problems"] == []
+        state = decoded["state"]
+        for key in ("title", "therapist", "start", "weeks", "conditions"):
+            assert state[key] == original[key], key
+        assert state["instructions"] == original["instructions"]
+        assert state["items"][0]["note"] == original["items"][0]["note"]
+        assert state["items"][0]["dosage"] == original["items"][0]["dosage"]
+
+
+def test_hostile_links_give_short_messages_and_keep_what_is_valid(js: dict[str, Any]) -> None:
+    results = js["hostile"]
+    for result in results:
+        assert len(result["problems"]) <= 4
+        assert all(len(problem) < 200 for problem in result["problems"])
+    bad_escape, cut_emoji, ten_thousand, huge, bad_dosage, too_many, bad_fields, future, old = (
+        results
+    )
+    assert (
+        bad_escape["state"]["title"] == "日" and bad_escape["state"]["items"][0]["note"] == "ZZok"
+    )
+    assert any("damaged" in p for p in bad_escape["problems"])
+    assert cut_emoji["state"]["title"] == "😀😀😀"
+    assert ten_thousand["problems"][0].startswith("The link names 10000 exercises")
+    assert [i["id"] for i in ten_thousand["state"]["items"]] == ["walking"]
+    assert [i["id"] for i in huge["state"]["items"]] == ["walking"]
+    assert any("beginning" in p for p in huge["problems"])
+    assert bad_dosage["state"]["items"][0]["dosage"]["minutes"] == 10  # the usual amount
+    assert bad_dosage["state"]["items"][1]["dosage"]["reps"] == 5
+    assert len(too_many["state"]["items"]) == 8 and "4 more were" in too_many["problems"][0]
+    assert bad_fields["state"]["start"] == "" and bad_fields["state"]["weeks"] is None
+    assert bad_fields["state"]["conditions"] == ["back"]
+    assert future["state"]["items"] == [] and future["problems"]
+    assert old["state"]["title"] == "Old link" and old["state"]["items"][0]["note"] == "kept"
+
+
+def test_text_is_cut_between_characters(js: dict[str, Any]) -> None:
+    assert js["cut"] == ["ab🏃‍♀️", "日本", "👍🏽"]
+
+
+def test_session_times_match_the_python_rules(js: dict[str, Any]) -> None:
+    for number, minutes in enumerate(js["times"][:10], 1):
+        expected = session_times(Frequency(times_per_day=number))
+        assert [dt.time(m // 60, m % 60) for m in minutes] == expected
+
+
+def test_builder_calendar_parses_and_repeats_for_its_weeks(js: dict[str, Any]) -> None:
+    text = js["calendar"]
+    assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
+    calendar = Calendar.from_ical(text)
+    (event,) = calendar.walk("VEVENT")
+    start = event.decoded("dtstart")
+    assert start == dt.datetime(2026, 12, 2, 9, 0)
+    dates = list(rrulestr(event["rrule"].to_ical().decode(), dtstart=start))
+    assert len(dates) == 18 and dates[-1] < start + dt.timedelta(weeks=6)
+    assert str(event["summary"]) == "Home exercises: Ünïcode, back; programme"
+    assert "日本語" in str(event["description"])
+    assert event.walk("VALARM")[0]["action"] == "DISPLAY"
