@@ -17,6 +17,7 @@ from markupsafe import Markup
 from . import labels
 from .dosage import describe_dosage, describe_frequency
 from .forked import SharedWork, spare_core
+from .limits import programme_limits
 from .listing import INLINE_LIMIT, Page, exercise_groups, paginate
 from .markdown_text import escape_html, escape_text, finalize, html_list
 from .model import Catalog
@@ -24,7 +25,6 @@ from .outline import Heading, Outline
 from .pictures import exercise_picture
 from .qr import page_url, qr_svg
 from .relations import Relations
-from .limits import programme_limits
 from .reminders import calendar_rules, calendar_uri
 from .settings import ClinicSettings
 

@@ -18,8 +18,8 @@ from icalendar import Calendar
 from generator.dosage import describe_dosage
 from generator.limits import programme_limits
 from generator.model import Dosage, Frequency
-from generator.render import _run_in
 from generator.reminders import calendar_rules, session_times
+from generator.render import _run_in
 from tests.conftest import ROOT
 
 PROGRAMME_JS = ROOT / "theme" / "assets" / "javascripts" / "programme.js"
@@ -39,7 +39,8 @@ const out = {
   roundTrip: input.states.map((s) => P.decodeState(P.encodeState(s), catalog, input.limits)),
   hostile: input.hostile.map((h) => P.decodeState(h, catalog, input.limits)),
   times: input.frequencies.map((f) => P.sessionTimes(f, input.rules)),
-  calendar: P.makeCalendar({ ...input.calendar, stamp: new Date(Date.UTC(2026, 10, 30)) }, input.rules),
+  calendar: P.makeCalendar(
+    { ...input.calendar, stamp: new Date(Date.UTC(2026, 10, 30)) }, input.rules),
   cut: input.cut.map(([text, n]) => P.cut(text, n)),
 };
 process.stdout.write(JSON.stringify(out));
