@@ -48,7 +48,19 @@ def test_every_page_kind(page: Page, path: str) -> None:
     assert violations(page) == []
 
 
-def test_builder_with_a_programme(page: Page) -> None:
-    page.goto("/routines/builder/#v1;t=Back;e=bird-dog,2,r10,30,w3,0,Slowly;e=walking,1,m10,,w5,0,")
+PROGRAMME = (
+    "/routines/builder/#v2;t=Back;f=w3;k=6;e=bird-dog,2,r10,30,w3,0,Slowly;e=walking,1,m10,,w5,0"
+)
+
+
+def test_builder_patient_view(page: Page) -> None:
+    page.goto(PROGRAMME)
+    expect(page.locator(".patient-exercise")).to_have_count(2)
+    assert violations(page) == []
+
+
+def test_builder_editor(page: Page) -> None:
+    page.goto(PROGRAMME)
+    page.get_by_role("button", name="Edit this programme").click()
     expect(page.locator(".builder-item")).to_have_count(2)
     assert violations(page) == []

@@ -73,7 +73,10 @@
     const now = new Date();
     return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
   };
-  const readableDate = (iso) => new Date(`${iso}T12:00:00`).toLocaleDateString(document.documentElement.lang || "en", { day: "numeric", month: "long", year: "numeric" });
+  // "7 December 2026": the month spelled out, so no reader confuses day and month, and the same
+  // on every machine whatever its locale.
+  const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+  const readableDate = (iso) => `${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
 
   // ---- Live messages ----
   const live = h("div", { class: "visually-hidden", "aria-live": "polite", role: "status" });
@@ -233,7 +236,7 @@
   function renderConditions() {
     const suggested = new Set(suggestedConditions());
     conditionsBox.replaceChildren(h("legend", { text: "What the programme is for (sets the warning signs)" }),
-      catalog.conditions.map((condition) => {
+      ...catalog.conditions.map((condition) => {
         const id = `condition-${condition.id}`;
         return h("div", { class: "builder-check" },
           h("input", {

@@ -263,17 +263,23 @@
     }
     return merged;
   }
-  // The conditions a programme is most likely for: those listing most of its exercises.
+  // The condition a programme is most likely for: the one whose own exercise list the programme
+  // covers best (the share of its exercises chosen, then how many, then catalog order). A
+  // condition about a procedure lists many general exercises; by share it does not win an
+  // ordinary programme. The therapist confirms or changes the choice.
   function suggestConditions(conditions, exerciseIds) {
     const chosen = new Set(exerciseIds);
-    let best = 0;
-    let found = [];
+    let best = null;
     for (const condition of conditions) {
-      const score = (condition.exercises || []).filter((id) => chosen.has(id)).length;
-      if (score > best) [best, found] = [score, [condition.id]];
-      else if (score === best && score > 0) found.push(condition.id);
+      const own = condition.exercises || [];
+      const overlap = own.filter((id) => chosen.has(id)).length;
+      if (!overlap) continue;
+      const score = [overlap / own.length, overlap];
+      if (!best || score[0] > best.score[0] || (score[0] === best.score[0] && score[1] > best.score[1])) {
+        best = { id: condition.id, score };
+      }
     }
-    return found.slice(0, 1);
+    return best ? [best.id] : [];
   }
   function safetyFor(state, catalog) {
     const conditions = state.conditions.map((id) => catalog.conditionById.get(id)).filter(Boolean);
