@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterable
+from typing import Any
 
 from icalendar import Alarm, Calendar, Event
 
@@ -87,22 +88,40 @@ def routine_calendar(
     first: dt.time = dt.time(9, 0),
 ) -> bytes:
     """The iCalendar file of `routine`, starting on `start` (the file's bytes, CRLF lines)."""
-    lines = [
-        f"{number}. {relations.exercise[item.exercise].name}: "
-        f"{describe_dosage(relations.item_dosage(item))}"
-        for number, item in enumerate(routine.items, 1)
-    ]
     return programme_calendar(
         uid_base=f"routine-{routine.id}",
         title=routine.name,
         frequency=routine.frequency,
         weeks=routine.duration_weeks,
-        lines=lines,
+        lines=exercise_lines(routine, relations),
         page_url=page_url,
         start=start,
         stamp=stamp,
         first=first,
     )
+
+
+def exercise_lines(routine: Routine, relations: Relations) -> list[str]:
+    """One line per exercise for the event's description: number, name and dosage."""
+    return [
+        f"{number}. {relations.exercise[item.exercise].name}: "
+        f"{describe_dosage(relations.item_dosage(item))}"
+        for number, item in enumerate(routine.items, 1)
+    ]
+
+
+def routine_calendar_data(routine: Routine, relations: Relations, page_url: str) -> dict[str, Any]:
+    """What a routine page's script needs to make the same file for the day the reader chooses
+    (`calendar.js` rules, with `calendar_rules`)."""
+    return {
+        "title": routine.name,
+        "frequency": routine.frequency.model_dump(),
+        "weeks": routine.duration_weeks,
+        "lines": exercise_lines(routine, relations),
+        "pageUrl": page_url,
+        "uidBase": f"routine-{routine.id}",
+        "rules": calendar_rules(),
+    }
 
 
 def programme_calendar(

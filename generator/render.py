@@ -25,7 +25,7 @@ from .outline import Heading, Outline
 from .pictures import exercise_picture
 from .qr import page_url, qr_svg
 from .relations import Relations
-from .reminders import calendar_rules, calendar_uri
+from .reminders import calendar_rules, calendar_uri, routine_calendar_data
 from .settings import ClinicSettings
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
@@ -116,6 +116,7 @@ def make_environment(override_dir: Path | None = None) -> jinja2.Environment:
         absolute_url=_absolute,
         picture_of=exercise_picture,
         calendar_uri=calendar_uri,
+        calendar_data=_calendar_data,
     )
     return env
 
@@ -309,6 +310,13 @@ def _external_url(url: str) -> Markup:
 def _absolute(context: jinja2.runtime.Context) -> str:
     """The published address of the page being rendered (plain text, escaped on output)."""
     return page_url(context["site_url"], context["page_uri"])
+
+
+@jinja2.pass_context
+def _calendar_data(context: jinja2.runtime.Context, routine: Any) -> dict[str, Any]:
+    """The routine's calendar as data for the page's script (see reminders.py)."""
+    url = page_url(context["site_url"], context["page_uri"]) if context["site_url"] else ""
+    return routine_calendar_data(routine, context["rel"], url)
 
 
 @jinja2.pass_context

@@ -18,8 +18,34 @@ window.clinicPrint = async (size) => {
 
 window.addEventListener("afterprint", () => document.documentElement.classList.remove("print-large"));
 
+// Calendar links: the built file starts on the day the site was published; with a script, the
+// same file (same rules, programme.js) is made in the browser to start today.
+function localToday() {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
+}
+
+function startTodayCalendar(link) {
+  const island = document.getElementById(link.dataset.calendar);
+  if (!island || !window.ClinicProgramme) return;
+  link.addEventListener("click", (event) => {
+    const data = JSON.parse(island.textContent);
+    const text = window.ClinicProgramme.makeCalendar({ ...data, start: localToday(), stamp: new Date() }, data.rules);
+    const url = URL.createObjectURL(new Blob([text], { type: "text/calendar" }));
+    const download = document.createElement("a");
+    download.href = url;
+    download.download = link.getAttribute("href").split("/").pop();
+    document.body.append(download);
+    download.click();
+    download.remove();
+    window.setTimeout(() => URL.revokeObjectURL(url), 1000);
+    event.preventDefault();
+  });
+}
+
 document.addEventListener("DOMContentLoaded", () => {
   for (const button of document.querySelectorAll("[data-print]")) {
     button.addEventListener("click", () => window.clinicPrint(button.dataset.print));
   }
+  for (const link of document.querySelectorAll("a[data-calendar]")) startTodayCalendar(link);
 });
