@@ -59,7 +59,32 @@ STANCE = {
     Stance.NOT_RECOMMENDED: "Not recommended",
 }
 
-PHASE = {
-    "acute": "Recent back pain (less than 6 weeks)",
-    "chronic": "Long-lasting back pain (more than 12 weeks)",
+# "Consider" means something else for a treatment you do yourself: exercise cannot be an add-on
+# to exercise. For active care and advice it is one reasonable choice among others; for a
+# procedure, something a doctor may offer in some cases.
+STANCE_BY_KIND = {
+    ModalityKind.ACTIVE: {Stance.CONSIDER: "A reasonable option, not proven better than others"},
+    ModalityKind.EDUCATION: {Stance.CONSIDER: "A reasonable option, not proven better than others"},
+    ModalityKind.PROCEDURE: {Stance.CONSIDER: "May be offered in some cases"},
 }
+
+
+def stance_label(stance: Stance, kind: ModalityKind) -> str:
+    """The stance in words that make sense for this kind of treatment."""
+    return STANCE_BY_KIND.get(kind, {}).get(stance, STANCE[stance])
+
+
+# The guidelines' own split by how long the pain has lasted: the ACP (Qaseem 2017) and the US
+# physiotherapy guideline (George 2021) give one set of advice for acute (under 4 weeks) and
+# subacute (4 to 12 weeks) pain together, and another for chronic pain (12 weeks or more).
+PHASE = {
+    "acute": "New or recent back pain (up to 12 weeks)",
+    "chronic": "Long-lasting back pain (12 weeks or more)",
+}
+
+PHASE_NOTE = (
+    "Guidelines split back pain by how long it has lasted. Pain of up to 12 weeks is called "
+    "acute (under 4 weeks) or subacute (4 to 12 weeks), and guidelines give the same advice "
+    "for both. Pain of 12 weeks or more is called chronic, or persistent. The research below "
+    "is about low back pain unless it says otherwise."
+)
