@@ -182,7 +182,9 @@ def _reviewers(catalog: Catalog, source: SourceMap) -> Iterator[Finding]:
                     f"reviewed.by '{by}' names a group ('{match[0]}'), not a person: name who "
                     "reviewed it and their profession, e.g. 'Jane Smith, physiotherapist'"
                 )
-                yield Finding(source.problem((section, i, "reviewed", "by"), message), Severity.WARNING)
+                yield Finding(
+                    source.problem((section, i, "reviewed", "by"), message), Severity.WARNING
+                )
 
 
 def _months_before(day: datetime.date, months: int) -> datetime.date:

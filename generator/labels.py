@@ -83,8 +83,34 @@ PHASE = {
 }
 
 PHASE_NOTE = (
-    "Guidelines split back pain by how long it has lasted. Pain of up to 12 weeks is called "
-    "acute (under 4 weeks) or subacute (4 to 12 weeks), and guidelines give the same advice "
-    "for both. Pain of 12 weeks or more is called chronic, or persistent. The research below "
-    "is about low back pain unless it says otherwise."
+    "Guidelines group back pain by how long it has lasted. Pain of less than 4 weeks is called "
+    "acute, and pain of 4 to 12 weeks subacute. Many guidelines, such as the American College "
+    "of Physicians' guideline, give one set of advice for both, and so do we below. Pain of 12 "
+    "weeks or more is called chronic, or persistent. The research below is about low back pain "
+    "unless it says otherwise."
+)
+
+# The words the evidence summaries use, explained once on every treatment page.
+EVIDENCE_WORDS = (
+    (
+        "NICE",
+        "the National Institute for Health and Care Excellence, which advises the NHS in "
+        "England on which treatments work.",
+    ),
+    ("WHO", "the World Health Organization."),
+    (
+        "A Cochrane review",
+        "a careful summary of all the good studies on one question, made by "
+        "an independent group of researchers.",
+    ),
+    (
+        "Certainty or quality of evidence",
+        "how sure the researchers are that a result is right. "
+        "Low certainty means that new studies could easily change the answer.",
+    ),
+    (
+        "A 0 to 100 scale",
+        "a way of scoring pain or daily function, from 0 (none) to 100 "
+        "(the worst). A change of a few points is too small for most people to notice.",
+    ),
 )

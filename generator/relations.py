@@ -30,13 +30,14 @@ def _unique(items: Iterable[T]) -> list[T]:
 
 
 # Words that carry no meaning of their own in a warning line ("or", "your", "you feel").
-_FILLER = frozenset(
-    "a an and any are as at be by do does feel feels for from get gets getting go goes has have "
-    "if in into is it its of on or so stop that the their them then there this to up very what "
-    "when with you your".split()
-)
+_FILLER = frozenset({
+    "a", "an", "and", "any", "are", "as", "at", "be", "by", "do", "does", "feel", "feels", "for",
+    "from", "get", "gets", "getting", "go", "goes", "has", "have", "if", "in", "into", "is", "it",
+    "its", "of", "on", "or", "so", "stop", "that", "the", "their", "them", "then", "there", "this",
+    "to", "up", "very", "what", "when", "with", "you", "your",
+})  # fmt: skip
 # A negation turns a line into another warning: "not eased by rest" never covers "eased by rest".
-_NEGATIONS = frozenset("not no never without".split())
+_NEGATIONS = frozenset({"not", "no", "never", "without"})
 _WORD = re.compile(r"[a-z0-9]+")
 
 

@@ -99,7 +99,10 @@ def _treatment(treatment: Modality, rel: Relations) -> list[Section]:
         ("acute", treatment.evidence.acute),
         ("chronic", treatment.evidence.chronic),
     ):
-        evidence += [f"{labels.PHASE[phase]}: {labels.stance_label(found.stance, treatment.kind)}.", found.summary]
+        evidence += [
+            f"{labels.PHASE[phase]}: {labels.stance_label(found.stance, treatment.kind)}.",
+            found.summary,
+        ]
     return [
         (None, [*intro, treatment.session, treatment.with_exercise]),
         ("What the evidence says", evidence),

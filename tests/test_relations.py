@@ -1,4 +1,4 @@
-"""Merging the stop-if lines and red flags that a routine gathers from its exercises and conditions."""
+"""Merging the stop-if lines and red flags a routine gathers from its exercises and conditions."""
 
 from __future__ import annotations
 
