@@ -52,9 +52,8 @@ def test_a_team_name_as_reviewer_is_a_warning() -> None:
     text = mini_text().replace("by: Test Reviewer", "by: Clinical team", 1)
     found = findings(text)
     assert len(found) == 1
-    assert ": warning: modalities[0].reviewed.by: reviewed.by 'Clinical team' names a group" in (
-        found[0]
-    )
+    expected = ": warning: modalities[0].reviewed.by: reviewed.by 'Clinical team' names a group"
+    assert expected in found[0]
     assert "name who reviewed it and their profession" in found[0]
     for person in ("Jane Smith, physiotherapist", "Dr Ann Lee, GP", "Sam Taylor, PT"):
         assert findings(mini_text().replace("by: Test Reviewer", f"by: '{person}'", 1)) == []
