@@ -91,6 +91,7 @@ def check_content(
     findings = list(_placeholders(catalog, source))
     findings += _ladders(catalog, source)
     findings += _review_dates(catalog, source, today, review_months)
+    findings += _reviewers(catalog, source)
     findings += _uncited_references(catalog, source)
     findings += _handouts(catalog, source)
     findings += _pictures(catalog, source)
@@ -160,6 +161,30 @@ def _review_dates(
             elif date > today:
                 message = f"review date {date} is in the future"
                 yield Finding(source.problem(path, message), Severity.WARNING)
+
+
+# `reviewed.by` should name the person who checked the entry, and their profession: a team,
+# department or the clinic itself tells a patient nothing about who stands behind the advice.
+_TEAM_WORDS = re.compile(
+    r"\b(team|teams|staff|department|dept|committee|group|panel|board|unit|clinic|practice|"
+    r"service|office|admin|editors?|editorial|clinicians|physios|therapists|everyone|various)\b",
+    re.IGNORECASE,
+)
+
+
+def _reviewers(catalog: Catalog, source: SourceMap) -> Iterator[Finding]:
+    for section in ("modalities", "conditions", "exercises", "routines"):
+        for i, entry in enumerate(getattr(catalog, section)):
+            by = entry.reviewed.by
+            match = _TEAM_WORDS.search(by)
+            if match:
+                message = (
+                    f"reviewed.by '{by}' names a group ('{match[0]}'), not a person: name who "
+                    "reviewed it and their profession, e.g. 'Jane Smith, physiotherapist'"
+                )
+                yield Finding(
+                    source.problem((section, i, "reviewed", "by"), message), Severity.WARNING
+                )
 
 
 def _months_before(day: datetime.date, months: int) -> datetime.date:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -26,6 +27,66 @@ T = TypeVar("T")
 def _unique(items: Iterable[T]) -> list[T]:
     """Items in first-seen order, without repeats (items must be hashable)."""
     return list(dict.fromkeys(items))
+
+
+# Words that carry no meaning of their own in a warning line ("or", "your", "you feel").
+_FILLER = frozenset({
+    "a", "an", "and", "any", "are", "as", "at", "be", "by", "do", "does", "feel", "feels", "for",
+    "from", "get", "gets", "getting", "go", "goes", "has", "have", "if", "in", "into", "is", "it",
+    "its", "of", "on", "or", "so", "stop", "that", "the", "their", "them", "then", "there", "this",
+    "to", "up", "very", "what", "when", "with", "you", "your",
+})  # fmt: skip
+# A negation turns a line into another warning: "not eased by rest" never covers "eased by rest".
+_NEGATIONS = frozenset({"not", "no", "never", "without"})
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _stem(word: str) -> str:
+    """A very light stem: "arms" and "arm", "spreads", "spreading" and "spread" match."""
+    for ending in ("ing", "s"):
+        if len(word) > len(ending) + 2 and word.endswith(ending) and not word.endswith("ss"):
+            return word[: -len(ending)]
+    return word
+
+
+def _words(line: str) -> frozenset[str]:
+    return frozenset(_stem(w) for w in _WORD.findall(line.casefold()) if w not in _FILLER)
+
+
+def _covers(wide: frozenset[str], narrow: frozenset[str]) -> bool:
+    """Whether a line with the words `wide` says everything a line with `narrow` says."""
+    return narrow <= wide and wide & _NEGATIONS == narrow & _NEGATIONS
+
+
+def merge_warnings(lines: Iterable[str]) -> list[str]:
+    """Warning lines from several sources, merged: exact and near-duplicates dropped.
+
+    A line is dropped when another line says all of it: every meaningful word of it (not
+    "or", "your", "you feel"), with light stemming ("arms" is "arm"), is in the other line.
+    So "You feel numbness or tingling in your arms" goes when "You feel numbness, tingling or
+    weakness in your arms or hands" is there, and "numbness in one leg" stays beside "numbness
+    in both legs" (or "not" beside a line without it). The fuller line is kept, in the place
+    where the first of the two appeared, so the list keeps the order of its sources. When two
+    lines say the same, the first one seen is kept.
+    """
+    kept: list[tuple[str, frozenset[str]]] = []
+    for line in _unique(line.strip() for line in lines):
+        words = _words(line)
+        if any(_covers(other, words) for _, other in kept):
+            continue
+        place = None
+        for i, (_, other) in enumerate(kept):
+            if _covers(words, other):
+                place = i if place is None else place
+        if place is None:
+            kept.append((line, words))
+        else:
+            kept = [
+                (line, words) if i == place else entry
+                for i, entry in enumerate(kept)
+                if i == place or not _covers(words, entry[1])
+            ]
+    return [line for line, _ in kept]
 
 
 @dataclass(frozen=True)
@@ -140,12 +201,15 @@ class Relations:
         return self._routines_of_treatment.get(treatment_id, [])
 
     def routine_stop_if(self, routine: Routine) -> list[str]:
-        return _unique(s for item in routine.items for s in self.exercise[item.exercise].stop_if)
+        """Every exercise's stop-if lines, merged and without near-duplicates."""
+        return merge_warnings(
+            s for item in routine.items for s in self.exercise[item.exercise].stop_if
+        )
 
     def routine_emergency_flags(self, routine: Routine) -> list[str]:
         conditions = self.conditions_for_routine(routine.id)
-        return _unique(flag for c in conditions for flag in c.red_flags.emergency)
+        return merge_warnings(flag for c in conditions for flag in c.red_flags.emergency)
 
     def routine_urgent_flags(self, routine: Routine) -> list[str]:
         conditions = self.conditions_for_routine(routine.id)
-        return _unique(flag for c in conditions for flag in c.red_flags.urgent)
+        return merge_warnings(flag for c in conditions for flag in c.red_flags.urgent)

@@ -199,9 +199,8 @@ def _jobs(context: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
         "treatments": paginate(
             TREATMENTS_INDEX, "treatments/all", sorted(catalog.modalities, key=_by_name)
         ),
-        "routines": paginate(
-            ROUTINES_INDEX, "routines/all", sorted(catalog.routines, key=_by_name)
-        ),
+        # Routines keep the catalog's order: the clinic lists first the ones patients need most.
+        "routines": paginate(ROUTINES_INDEX, "routines/all", list(catalog.routines)),
     }
     inline = len(catalog.exercises) <= INLINE_LIMIT
     jobs: list[tuple[str, str, dict[str, Any]]] = [

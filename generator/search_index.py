@@ -20,10 +20,10 @@ from typing import Any
 
 from . import labels
 from .dosage import describe_frequency
-from .model import Catalog, Condition, Exercise, Modality, Routine
+from .model import Catalog, Condition, Exercise, Modality, Routine, Stance
 from .relations import Relations
 
-Entry = dict[str, str]
+Entry = dict[str, Any]
 # (heading, texts): heading None is the page's introduction, titled with the page name.
 Section = tuple[str | None, list[str]]
 
@@ -43,8 +43,18 @@ def search_entries(catalog: Catalog, url_of: Callable[[str], str]) -> list[Entry
     for folder, items, sections in kinds:
         for item in sorted(items, key=lambda entry: entry.id):
             url = url_of(f"{folder}/{item.id}.md")
-            entries.extend(_entries(item.name, url, sections(item, rel)))
+            found = list(_entries(item.name, url, sections(item, rel)))
+            if folder in FINDABLE_BY_EVERYDAY_NAMES and item.also_known_as:
+                found[0] = {**found[0], "tags": [_plain(name) for name in item.also_known_as]}
+            entries.extend(found)
     return entries
+
+
+# The other names of conditions and treatments ("slipped disc", "lumbago", "chiropractor") are
+# the words patients search with. As the theme's `tags` field (boosted far above title and text,
+# and shown with each result) they bring the condition or treatment page above any exercise,
+# routine or hand-written page that only mentions them.
+FINDABLE_BY_EVERYDAY_NAMES = ("conditions", "treatments")
 
 
 def _entries(name: str, url: str, sections: list[Section]) -> Iterator[Entry]:
@@ -81,14 +91,24 @@ def _exercise(exercise: Exercise, rel: Relations) -> list[Section]:
 
 
 def _condition(condition: Condition, rel: Relations) -> list[Section]:
-    helps = [f"{rel.treatment[r.treatment].name}: {r.role}" for r in condition.helps]
+    helps: list[str] = []
+    unlikely: list[str] = []
+    for r in condition.helps:
+        treatment = rel.treatment[r.treatment]
+        stances = {treatment.evidence.acute.stance, treatment.evidence.chronic.stance}
+        (unlikely if stances <= WEAK_STANCES else helps).append(f"{treatment.name}: {r.role}")
     return [
         (None, [*_also(condition.also_known_as), condition.summary, condition.course]),
         ("Common symptoms", condition.symptoms),
         ("Common causes", condition.causes),
         ("What can help", helps),
+        ("What is unlikely to help", unlikely),
         ("When to see a physiotherapist", condition.see_physio),
     ]
+
+
+# As on the condition page: not recommended or without evidence for new and long-lasting pain.
+WEAK_STANCES = {Stance.NOT_RECOMMENDED, Stance.INSUFFICIENT}
 
 
 def _treatment(treatment: Modality, rel: Relations) -> list[Section]:
@@ -99,7 +119,10 @@ def _treatment(treatment: Modality, rel: Relations) -> list[Section]:
         ("acute", treatment.evidence.acute),
         ("chronic", treatment.evidence.chronic),
     ):
-        evidence += [f"{labels.PHASE[phase]}: {labels.STANCE[found.stance]}.", found.summary]
+        evidence += [
+            f"{labels.PHASE[phase]}: {labels.stance_label(found.stance, treatment.kind)}.",
+            found.summary,
+        ]
     return [
         (None, [*intro, treatment.session, treatment.with_exercise]),
         ("What the evidence says", evidence),

@@ -48,6 +48,17 @@ def test_one_way_ladder_is_a_warning() -> None:
     )
 
 
+def test_a_team_name_as_reviewer_is_a_warning() -> None:
+    text = mini_text().replace("by: Test Reviewer", "by: Clinical team", 1)
+    found = findings(text)
+    assert len(found) == 1
+    expected = ": warning: modalities[0].reviewed.by: reviewed.by 'Clinical team' names a group"
+    assert expected in found[0]
+    assert "name who reviewed it and their profession" in found[0]
+    for person in ("Jane Smith, physiotherapist", "Dr Ann Lee, GP", "Sam Taylor, PT"):
+        assert findings(mini_text().replace("by: Test Reviewer", f"by: '{person}'", 1)) == []
+
+
 def test_old_and_future_review_dates_are_warnings() -> None:
     text = mini_text().replace("name: Walking\n", "name: Walking\n", 1)
     text = text.replace("date: 2026-11-20}\n\nconditions", "date: 2024-01-31}\n\nconditions", 1)

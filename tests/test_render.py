@@ -165,3 +165,23 @@ def test_catalog_text_cannot_inject_html(payload: str) -> None:
 def test_names_cannot_carry_markup() -> None:
     problems = problems_of(mini_text().replace("name: Glute bridge", "name: '</title><script>'"))
     assert any("exercises[1].name: must not contain < or >" in p for p in problems)
+
+
+def test_condition_lists_treatments_unlikely_to_help_apart() -> None:
+    text = mini_text().replace(
+        "        role: Keeps you moving while the pain settles.\n",
+        "        role: Keeps you moving while the pain settles.\n"
+        "      - treatment: tens\n"
+        "        role: Guidelines advise against it.\n",
+    )
+    page = render_pages(load_catalog_text(text, "mini.yaml"))["conditions/acute-low-back-pain.md"]
+    helps = page[page.index("## What can help") : page.index("## What is unlikely to help")]
+    unlikely = page[page.index("## What is unlikely to help") : page.index("## Exercises")]
+    assert "exercise-therapy" in helps and "treatments/tens/" not in helps
+    assert "treatments/tens/" in unlikely and "Guidelines advise against it." in unlikely
+    assert (
+        "What is unlikely"
+        not in render_pages(load_catalog_text(mini_text(), "mini.yaml"))[
+            "conditions/acute-low-back-pain.md"
+        ]
+    )

@@ -69,3 +69,13 @@ def test_entries_are_appended_to_the_theme_index(tmp_path: Path) -> None:
     data = json.loads(index.read_text(encoding="utf-8"))
     assert data["config"] == {"lang": ["en"]}
     assert [d["location"] for d in data["docs"]] == ["", "a/"]
+
+
+def test_everyday_names_of_conditions_and_treatments_are_search_tags(mini: Catalog) -> None:
+    condition = mini.conditions[0].model_copy(update={"also_known_as": ["Lumbago", "A & B"]})
+    catalog = mini.model_copy(update={"conditions": [condition, *mini.conditions[1:]]})
+    entries = search_entries(catalog, url_of)
+    intro = next(e for e in entries if e["location"] == f"conditions/{condition.id}/")
+    assert intro["tags"] == ["Lumbago", "A &amp; B"]
+    assert all("tags" not in e for e in entries if e["location"].startswith("exercises/"))
+    assert all(e["location"].endswith("/") for e in entries if "tags" in e)

@@ -1,0 +1,26 @@
+"""Stance words that read right for each kind of treatment."""
+
+from __future__ import annotations
+
+from generator import labels
+from generator.model import ModalityKind, Stance
+
+
+def test_consider_never_says_alongside_exercise_for_active_care() -> None:
+    for kind in (ModalityKind.ACTIVE, ModalityKind.EDUCATION):
+        assert "exercise" not in labels.stance_label(Stance.CONSIDER, kind)
+    assert labels.stance_label(Stance.CONSIDER, ModalityKind.PASSIVE) == (
+        "May help alongside exercise"
+    )
+
+
+def test_other_stances_read_the_same_for_every_kind() -> None:
+    for stance in (Stance.RECOMMENDED, Stance.INSUFFICIENT, Stance.NOT_RECOMMENDED):
+        assert {labels.stance_label(stance, kind) for kind in ModalityKind} == {
+            labels.STANCE[stance]
+        }
+
+
+def test_phase_headings_cover_every_week() -> None:
+    assert "up to 12 weeks" in labels.PHASE["acute"]
+    assert "12 weeks or more" in labels.PHASE["chronic"]
