@@ -69,9 +69,10 @@ def uses_shipped_font(page: Page) -> bool:
     return bool(page.evaluate("document.fonts.check('12pt \"Atkinson Hyperlegible\"')"))
 
 
-def expected_sheets(routine: Routine) -> int:
-    exercises = 1 if len(routine.items) <= 6 else 2
-    return exercises + (1 if routine.duration_weeks > 12 else 0)
+def expected_sheets(routine: Routine) -> set[int]:
+    """Up to six exercises: one sheet; up to eight: two at most; a long routine's log: one more."""
+    exercises = {1} if len(routine.items) <= 6 else {1, 2}
+    return {n + (1 if routine.duration_weeks > 12 else 0) for n in exercises}
 
 
 def safety_lines(routine: Routine) -> list[str]:
@@ -94,7 +95,7 @@ def test_routine_sheet_keeps_the_safety_box_on_sheet_one(
     open_for_print(typeset, f"/routines/{routine.id}/")
     assert uses_shipped_font(typeset) == (request.node.callspec.params["typeset"] == "shipped")
     pages = sheets(typeset.pdf(format=paper, print_background=True))
-    assert len(pages) == expected_sheets(routine)
+    assert len(pages) in expected_sheets(routine)
     first = pages[0]
     # The clinic, lines to fill in, then the whole safety box: all on sheet 1.
     assert first.startswith("Riverside Physiotherapy · Phone 020 7946 0000")
