@@ -58,6 +58,11 @@ def _covers(wide: frozenset[str], narrow: frozenset[str]) -> bool:
     return narrow <= wide and wide & _NEGATIONS == narrow & _NEGATIONS
 
 
+def merge_rules() -> dict[str, list[str]]:
+    """The words `merge_warnings` goes by, for the builder's copy of it (programme.js)."""
+    return {"filler": sorted(_FILLER), "negations": sorted(_NEGATIONS)}
+
+
 def merge_warnings(lines: Iterable[str]) -> list[str]:
     """Warning lines from several sources, merged: exact and near-duplicates dropped.
 

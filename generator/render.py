@@ -24,7 +24,7 @@ from .model import Catalog
 from .outline import Heading, Outline
 from .pictures import exercise_picture
 from .qr import page_url, qr_svg
-from .relations import Relations
+from .relations import Relations, merge_rules
 from .reminders import calendar_rules, calendar_uri, routine_calendar_data
 from .settings import ClinicSettings
 
@@ -334,6 +334,7 @@ def builder_settings(context: dict[str, Any]) -> dict[str, Any]:
         "site_url": context["site_url"],
         "limits": programme_limits(),
         "calendar": calendar_rules(),
+        "merge": merge_rules(),
         "labels": {
             "body_regions": {k.value: v for k, v in labels.BODY_REGION.items()},
             "goals": {k.value: v for k, v in labels.GOAL.items()},

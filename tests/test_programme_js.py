@@ -17,7 +17,9 @@ from icalendar import Calendar
 
 from generator.dosage import describe_dosage
 from generator.limits import programme_limits
+from generator.load import load_catalog
 from generator.model import Dosage, Frequency
+from generator.relations import merge_rules, merge_warnings
 from generator.reminders import calendar_rules, session_times
 from generator.render import _run_in
 from tests.conftest import ROOT
@@ -42,6 +44,7 @@ const out = {
   calendar: P.makeCalendar(
     { ...input.calendar, stamp: new Date(Date.UTC(2026, 10, 30)) }, input.rules),
   cut: input.cut.map(([text, n]) => P.cut(text, n)),
+  merge: input.merge.map((lists) => P.merge(lists, input.mergeRules)),
 };
 process.stdout.write(JSON.stringify(out));
 """
@@ -148,6 +151,16 @@ HOSTILE = [
 ]
 
 
+def merge_vectors() -> list[list[list[str]]]:
+    """Stop-if lists of runs of exercises, and red flags of runs of conditions, as shipped."""
+    catalog = load_catalog(ROOT / "exercises.yaml")
+    exercises = [list(e.stop_if) for e in catalog.exercises]
+    flags = [list(c.red_flags.emergency) + list(c.red_flags.urgent) for c in catalog.conditions]
+    runs = [exercises[i : i + n] for n in (2, 5, 8) for i in range(0, len(exercises) - n, 3)]
+    runs += [flags[i : i + n] for n in (1, 2, 3) for i in range(len(flags) - n + 1)]
+    return runs
+
+
 @pytest.fixture(scope="module")
 def js() -> dict[str, Any]:
     limits = programme_limits()
@@ -169,6 +182,8 @@ def js() -> dict[str, Any]:
         "hostile": HOSTILE,
         "frequencies": frequencies,
         "cut": [["ab🏃‍♀️cd", 3], ["日本語", 2], ["👍🏽👍🏽", 1]],
+        "merge": merge_vectors(),
+        "mergeRules": merge_rules(),
         "calendar": {
             "title": "Ünïcode, back; programme",
             "frequency": {"times_per_day": None, "days_per_week": 3},
@@ -245,6 +260,17 @@ def test_hostile_links_give_short_messages_and_keep_what_is_valid(js: dict[str, 
     assert bad_fields["state"]["conditions"] == ["back"]
     assert future["state"]["items"] == [] and future["problems"]
     assert old["state"]["title"] == "Old link" and old["state"]["items"][0]["note"] == "kept"
+
+
+def test_safety_lines_merge_like_the_routine_pages(js: dict[str, Any]) -> None:
+    vectors = merge_vectors()
+    assert len(vectors) > 30
+    merged_any = False
+    for lists, merged in zip(vectors, js["merge"], strict=True):
+        flat = [line for lines in lists for line in lines]
+        assert merged == merge_warnings(flat)
+        merged_any |= len(merged) < len(set(flat))
+    assert merged_any  # the vectors include lines that merge
 
 
 def test_text_is_cut_between_characters(js: dict[str, Any]) -> None:

@@ -125,7 +125,7 @@
   // ---- The patient's view ----
   const patientView = h("article", { class: "patient-view screen-only" });
   function renderPatientView() {
-    const safety = P.safetyFor(state, lookup);
+    const safety = P.safetyFor(state, lookup, settings.merge);
     const conditions = state.conditions.map((id) => lookup.conditionById.get(id)).filter(Boolean);
     const from = [clinic.name, state.therapist].filter(Boolean).join(", ");
     patientView.replaceChildren(...[
@@ -500,7 +500,7 @@
   function renderSheet() {
     sheetReady = false;
     const page = document.getElementById("programme-sheet").content.cloneNode(true);
-    const safety = P.safetyFor(state, lookup);
+    const safety = P.safetyFor(state, lookup, settings.merge);
     fill(page, "title", title());
     const instructions = fill(page, "instructions", state.instructions);
     instructions.hidden = !state.instructions;
@@ -613,7 +613,7 @@
   function renderEditorSafety() {
     editorSafety.replaceChildren(
       h("p", { text: "This is the safety advice the patient sees and the sheet prints:" }),
-      safetyBox(P.safetyFor(state, lookup), "p"));
+      safetyBox(P.safetyFor(state, lookup, settings.merge), "p"));
   }
 
   function fillDetails() {

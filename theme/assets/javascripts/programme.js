@@ -250,18 +250,33 @@
   }
 
   // ---- Safety advice: the chosen conditions' red flags and the exercises' stop-if lines ----
-  const sameLine = (text) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
-  function merge(lists) {
-    const seen = new Set();
-    const merged = [];
-    for (const line of lists.flat()) {
-      const key = sameLine(line);
-      if (key && !seen.has(key)) {
-        seen.add(key);
-        merged.push(line);
+  // Lines from several sources, merged as generator/relations.py merges them (its words come in
+  // `rules`): a line goes when another says all of it (every meaningful word, lightly stemmed),
+  // unless only one of the two is negated; the fuller line keeps the first one's place.
+  function words(line, rules) {
+    const stem = (word) => {
+      for (const ending of ["ing", "s"]) {
+        if (word.length > ending.length + 2 && word.endsWith(ending) && !word.endsWith("ss")) return word.slice(0, -ending.length);
       }
+      return word;
+    };
+    const found = line.toLowerCase().match(/[a-z0-9]+/g) || [];
+    return new Set(found.filter((w) => !rules.filler.includes(w)).map(stem));
+  }
+  function covers(wide, narrow, rules) {
+    for (const word of narrow) if (!wide.has(word)) return false;
+    return rules.negations.every((word) => wide.has(word) === narrow.has(word));
+  }
+  function merge(lists, rules) {
+    let kept = [];
+    for (const line of [...new Set(lists.flat().map((l) => l.trim()))]) {
+      const own = words(line, rules);
+      if (kept.some(([, other]) => covers(other, own, rules))) continue;
+      const place = kept.findIndex(([, other]) => covers(own, other, rules));
+      if (place < 0) kept.push([line, own]);
+      else kept = kept.filter(([, other], i) => i === place || !covers(own, other, rules)).map((entry, i, all) => (entry === kept[place] ? [line, own] : entry));
     }
-    return merged;
+    return kept.map(([line]) => line);
   }
   // The condition a programme is most likely for: the one whose own exercise list the programme
   // covers best (the share of its exercises chosen, then how many, then catalog order). A
@@ -281,12 +296,12 @@
     }
     return best ? [best.id] : [];
   }
-  function safetyFor(state, catalog) {
+  function safetyFor(state, catalog, rules) {
     const conditions = state.conditions.map((id) => catalog.conditionById.get(id)).filter(Boolean);
     return {
-      stop_if: merge(state.items.map((item) => catalog.exerciseById.get(item.id).stop_if || [])),
-      emergency: merge(conditions.map((c) => c.red_flags.emergency)),
-      urgent: merge(conditions.map((c) => c.red_flags.urgent)),
+      stop_if: merge(state.items.map((item) => catalog.exerciseById.get(item.id).stop_if || []), rules),
+      emergency: merge(conditions.map((c) => c.red_flags.emergency), rules),
+      urgent: merge(conditions.map((c) => c.red_flags.urgent), rules),
     };
   }
   // "Pain that spreads." -> "pain that spreads", to run on in a sentence.
