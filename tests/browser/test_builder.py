@@ -292,3 +292,15 @@ def test_a_missing_catalog_gives_a_clear_message(page: Page) -> None:
     page.route("**/api/catalog.json", lambda route: route.abort())
     page.goto(BUILDER)
     expect(page.get_by_role("alert")).to_contain_text("could not be loaded")
+
+
+def test_large_print_of_a_programme(page: Page) -> None:
+    page.goto(BUILDER + link_of(BACK))
+    expect(page.locator(".patient-exercise")).to_have_count(len(BACK))
+    page.evaluate("document.documentElement.classList.add('print-large')")
+    pages = pdf_pages(page.pdf(format="Letter"))
+    assert len(pages) == 1 + (len(BACK) + 1) // 2 + 1
+    assert "Seek emergency care now" in pages[0] and "1. Walking" not in pages[0]
+    for number, exercise_id in enumerate(BACK, 1):
+        assert f"{number}. {EXERCISE[exercise_id].name}" in pages[1 + (number - 1) // 2]
+    assert pages[-1].startswith("My weeks")
