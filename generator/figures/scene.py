@@ -7,6 +7,7 @@ around body points as lines and boxes in the same world coordinates (centimetres
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -143,6 +144,17 @@ def _box(x0: float, x1: float, y0: float, y1: float, z: float = 0.0) -> Shape:
     return Shape(((x0, y0, z), (x1, y0, z), (x1, y1, z), (x0, y1, z)), closed=True)
 
 
+def _cushion(x: float, y0: float, y1: float, z: float) -> Shape:
+    """A pillow seen from the side: a box with rounded ends."""
+    r = (y1 - y0) / 2
+    ends = [(x + 20 + r * math.sin(a), y0 + r - r * math.cos(a)) for a in _ARC]
+    starts = [(x - 20 - r * math.sin(a), y1 - r + r * math.cos(a)) for a in _ARC]
+    return Shape(tuple((px, py, z) for px, py in ends + starts), closed=True)
+
+
+_ARC = tuple(math.radians(a) for a in range(0, 181, 45))
+
+
 def _line(*points: Vec, front: bool = False) -> Shape:
     return Shape(tuple(points), closed=False, front=front)
 
@@ -203,8 +215,9 @@ def _prop_shapes(prop: Prop, posture: Posture, posture_seen_from_above: bool) ->
         x = at[0] + 3 * ahead
         return [_box(x, x + 7 * ahead, 0, 205)]
     if kind is PropKind.PILLOW:
-        base = max(at[1] - RADIUS.get(str(prop.at or "pelvis"), 0) - 9, 0)
-        return [_box(at[0] - 17, at[0] + 17, base, base + 8)]
+        # A soft rounded cushion filling the gap under the part that rests on it.
+        top = max(at[1] - RADIUS.get(str(prop.at or "pelvis"), 0), 8)
+        return [_cushion(at[0], max(top - 16, 0), top, z=at[2])]
     if kind is PropKind.TOWEL and prop.to is None:
         base = max(at[1] - RADIUS.get(str(prop.at or "pelvis"), 0) - 5, 0)
         return [_box(at[0] - 13, at[0] + 13, base, base + 4)]
