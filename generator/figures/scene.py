@@ -112,6 +112,23 @@ def moved(scene: Scene, dx: float, shapes: tuple[Shape, ...] | None = None) -> S
     )
 
 
+def line_up(scenes: list[Scene]) -> list[Scene]:
+    """Shift each panel so its anchor stays where it was in the panel before.
+
+    Props that stand still (mat, chair, wall, step...) are placed once, by the first panel;
+    held props (a band, a towel) follow the hands in every panel.
+    """
+    out = [scenes[0]]
+    still = tuple(shape for shape in scenes[0].shapes if not shape.front)
+    for scene in scenes[1:]:
+        anchor = scene.pose.anchor
+        dx = out[-1].posture.point(anchor)[0] - scene.posture.point(anchor)[0]
+        shifted = moved(scene, dx)
+        held = tuple(shape for shape in shifted.shapes if shape.front)
+        out.append(moved(shifted, 0.0, still + held))
+    return out
+
+
 def _lowest_rest(posture: Posture, pose: PanelPose) -> float:
     """Height to lower the body by: its lowest resting part onto its surface.
 

@@ -15,7 +15,7 @@ from html import escape
 
 from .geometry import Vec, add, scale, sub
 from .poses import resolve_panel
-from .scene import RADIUS, Scene, moved, place
+from .scene import RADIUS, Scene, line_up, place
 from .skeleton import HEAD_RADIUS, LIMB_RADIUS, TORSO_RADIUS
 from .spec import Figure
 
@@ -93,7 +93,7 @@ def render_figure(figure: Figure) -> RenderedFigure:
 def _render(spec: str) -> RenderedFigure:
     figure = Figure.model_validate_json(spec)
     poses = [resolve_panel(panel) for panel in figure.panels]
-    scenes = _line_up([place(pose) for pose in poses])
+    scenes = line_up([place(pose) for pose in poses])
     arrows: list[tuple[Vec, Vec] | None] = [None]
     for before, panel, scene in zip(scenes, figure.panels[1:], scenes[1:], strict=False):
         point = str(panel.arrow) if panel.arrow else None
@@ -141,23 +141,6 @@ def _columns(widths: list[float], height: float) -> int:
         return abs(math.log(row_width / (rows * height) / TARGET_RATIO))
 
     return min(range(1, len(widths) + 1), key=misfit)
-
-
-def _line_up(scenes: list[Scene]) -> list[Scene]:
-    """Shift each panel so its anchor stays where it was in the panel before.
-
-    Props that stand still (mat, chair, wall, step...) are placed once, by the first panel;
-    held props (a band, a towel) follow the hands in every panel.
-    """
-    out = [scenes[0]]
-    still = tuple(shape for shape in scenes[0].shapes if not shape.front)
-    for scene in scenes[1:]:
-        anchor = scene.pose.anchor
-        dx = out[-1].posture.point(anchor)[0] - scene.posture.point(anchor)[0]
-        shifted = moved(scene, dx)
-        held = tuple(shape for shape in shifted.shapes if shape.front)
-        out.append(moved(shifted, 0.0, still + held))
-    return out
 
 
 def _bounds(
