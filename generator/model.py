@@ -16,8 +16,9 @@ from pydantic import (
     model_validator,
 )
 
-from .empty import empty_list
-from .figures.spec import Figure
+from .empty import empty_dict, empty_list
+from .figures.poses import with_clinic_poses
+from .figures.spec import Figure, NamedPose
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -27,6 +28,7 @@ Id = Annotated[
     Field(description="Stable identifier used in URLs: lower-case letters, digits and hyphens."),
 ]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+PoseId = Annotated[str, StringConstraints(pattern=ID_PATTERN, min_length=2, max_length=64)]
 
 
 def no_markup(text: str) -> str:
@@ -378,3 +380,15 @@ class Catalog(Strict):
     conditions: list[Condition] = empty_list()
     exercises: list[Exercise] = empty_list()
     routines: list[Routine] = empty_list()
+    poses: dict[PoseId, NamedPose] = empty_dict(
+        "The clinic's own poses for figures, merged over the shipped library."
+    )
+
+    @model_validator(mode="after")
+    def _figures_use_clinic_poses(self) -> Self:
+        if self.poses:
+            library = with_clinic_poses(self.poses)
+            for exercise in self.exercises:
+                if exercise.figure is not None:
+                    exercise.figure.bind(library)
+        return self

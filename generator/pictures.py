@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .errors import Problem
+from collections.abc import Iterator
+
+from .errors import Path, Problem
 from .figures import Figure, render_figure
-from .figures.check import check_figure
+from .figures.check import check_figure, contact_problems, joint_problems
+from .figures.poses import base_problems, resolve_panel, with_clinic_poses
+from .figures.rests import rest_problems
+from .figures.spec import Panel
 from .model import Catalog, Exercise
 from .source_map import SourceMap
 
@@ -35,7 +40,7 @@ def thumbnail_uri(exercise_id: str) -> str:
 def thumbnail(figure: Figure) -> Figure:
     """The last picture of a figure alone: the position a list needs to show."""
     last = figure.panels[-1].model_copy(update={"arrow": None})
-    return Figure(panels=[last], alt=figure.alt)
+    return Figure(panels=[last], alt=figure.alt).using(figure.poses)
 
 
 def exercise_picture(exercise: Exercise) -> Picture | None:
@@ -61,11 +66,37 @@ def figure_files(catalog: Catalog) -> dict[str, str]:
 
 
 def check_figures(catalog: Catalog, source: SourceMap) -> list[Problem]:
-    """Located problems for every figure that names an unknown pose or an impossible one."""
-    problems: list[Problem] = []
+    """Located problems of the clinic's poses, and of every figure: unknown or impossible
+    poses, pictures too alike, a body not resting as the exercise's position and steps say."""
+    problems = [source.problem(("poses", *path), message) for path, message in _pose_problems(catalog)]
+    library = with_clinic_poses(catalog.poses)
     for i, exercise in enumerate(catalog.exercises):
-        if exercise.figure is None:
+        figure = exercise.figure
+        if figure is None:
             continue
-        for path, message in check_figure(exercise.figure):
+        found = check_figure(figure, library)
+        for path, message in found:
             problems.append(source.problem(("exercises", i, "figure", *path), message))
+        if found or figure.placeholder:
+            continue
+        poses = [resolve_panel(panel, library) for panel in figure.panels]
+        for message in rest_problems(exercise.position.value, exercise.steps, poses):
+            problems.append(source.problem(("exercises", i, "figure"), message))
     return problems
+
+
+def _pose_problems(catalog: Catalog) -> Iterator[tuple[Path, str]]:
+    """The clinic's poses checked like the shipped library: bases, joint ranges, contacts."""
+    library = with_clinic_poses(catalog.poses)
+    for name, pose in catalog.poses.items():
+        bad = list(base_problems(name, pose, library.poses))
+        for message in bad:
+            yield (name, "base") if pose.base else (name,), message
+        if bad:
+            continue
+        resolved = resolve_panel(Panel(pose=name), library)
+        changed = {str(joint) for joint in pose.joints}
+        for joint, message in joint_problems(resolved):
+            yield ((name, "joints", joint) if joint in changed else (name,)), message
+        for message in contact_problems(resolved):
+            yield ((name, "contacts") if pose.contacts is not None else (name,)), message

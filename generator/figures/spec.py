@@ -149,10 +149,14 @@ class Figure(_Strict):
     _poses: PoseLibrary | None = PrivateAttr(None)
 
     def using(self, poses: PoseLibrary | None) -> Figure:
-        """This figure, its pose names referring to `poses` (a `PoseLibrary`)."""
+        """A copy of this figure whose pose names refer to `poses`."""
         copy = self.model_copy()
-        copy._poses = poses
+        copy.bind(poses)
         return copy
+
+    def bind(self, poses: PoseLibrary | None) -> None:
+        """Let this figure's pose names refer to `poses` (done once, by the catalog)."""
+        self._poses = poses
 
     @property
     def poses(self) -> PoseLibrary | None:

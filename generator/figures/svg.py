@@ -14,7 +14,7 @@ from functools import lru_cache
 from html import escape
 
 from .geometry import Vec, add, scale, sub
-from .poses import resolve_panel
+from .poses import PoseLibrary, resolve_panel, shipped
 from .scene import RADIUS, Scene, line_up, place
 from .skeleton import HEAD_RADIUS, LIMB_RADIUS, TORSO_RADIUS
 from .spec import Figure
@@ -66,11 +66,14 @@ class View:
         return (x + self.dx, self.dy - y)
 
 
-def alt_text(figure: Figure) -> str:
+def alt_text(figure: Figure, poses: PoseLibrary | None = None) -> str:
     """The author's alt text, or one made from each picture's description."""
     if figure.alt:
         return figure.alt
-    descriptions = [resolve_panel(panel).description for panel in figure.panels]
+    if figure.placeholder:
+        return PLACEHOLDER_ALT
+    library = poses or figure.poses or shipped()
+    descriptions = [resolve_panel(panel, library).description for panel in figure.panels]
     if len(descriptions) == 1:
         return _sentence(descriptions[0])
     return " ".join(
@@ -86,14 +89,36 @@ def _sentence(text: str) -> str:
 
 def render_figure(figure: Figure) -> RenderedFigure:
     """The figure as SVG text, with its size in centimetres (1 unit = 1 cm)."""
-    return _render(figure.model_dump_json(exclude_none=True))
+    return _render(figure.model_dump_json(exclude_none=True), figure.poses or shipped())
+
+
+PLACEHOLDER_ALT = "No picture yet: the poses of this exercise are still to be chosen."
+
+
+def _placeholder() -> RenderedFigure:
+    """A new exercise's figure before its poses are chosen: an empty frame, never a body."""
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 240 160" width="240" '
+        f'height="160" role="img"><title>{PLACEHOLDER_ALT}</title>'
+        f'<rect x="4" y="4" width="232" height="152" fill="none" stroke="{PROP_LINE}" '
+        'stroke-width="3" stroke-dasharray="10 6"/><text x="120" y="88" font-family='
+        f'"sans-serif" font-size="18" text-anchor="middle" fill="{INK}">TODO: choose poses'
+        "</text></svg>"
+    )
+    return RenderedFigure(svg=svg, width=240, height=160, alt=PLACEHOLDER_ALT)
+
+
+def placed_scenes(figure: Figure, library: PoseLibrary) -> list[Scene]:
+    """Every panel placed on its surfaces and lined up by its anchor."""
+    return line_up([place(resolve_panel(panel, library)) for panel in figure.panels])
 
 
 @lru_cache(maxsize=1024)
-def _render(spec: str) -> RenderedFigure:
+def _render(spec: str, library: PoseLibrary) -> RenderedFigure:
     figure = Figure.model_validate_json(spec)
-    poses = [resolve_panel(panel) for panel in figure.panels]
-    scenes = line_up([place(pose) for pose in poses])
+    if figure.placeholder:
+        return _placeholder()
+    scenes = placed_scenes(figure, library)
     arrows: list[tuple[Vec, Vec] | None] = [None]
     for before, panel, scene in zip(scenes, figure.panels[1:], scenes[1:], strict=False):
         point = str(panel.arrow) if panel.arrow else None
@@ -121,7 +146,7 @@ def _render(spec: str) -> RenderedFigure:
             parts.append(_chevron(left + width + GAP / 2, top_edge + height / 2))
     w = round(sum(column_widths) + GAP * (columns - 1))
     h = round(height * math.ceil(len(scenes) / columns))
-    alt = alt_text(figure)
+    alt = alt_text(figure, library)
     svg = (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" '
         f'height="{h}" role="img"><title>{escape(alt)}</title>{"".join(parts)}</svg>'
