@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from .errors import Path, Problem
 from .figures import Figure, render_figure
 from .figures.check import check_figure, contact_problems, joint_problems
+from .figures.motion import motion_problems, render_motion
 from .figures.poses import base_problems, resolve_panel, with_clinic_poses
 from .figures.rests import rest_problems
 from .figures.spec import Panel
@@ -27,6 +27,7 @@ class Picture:
     width: int | None = None
     height: int | None = None
     thumb_uri: str | None = None  # a small version for lists (a figure's last picture)
+    motion_uri: str | None = None  # the movement between a figure's pictures, animated
 
 
 def figure_uri(exercise_id: str) -> str:
@@ -35,6 +36,10 @@ def figure_uri(exercise_id: str) -> str:
 
 def thumbnail_uri(exercise_id: str) -> str:
     return f"{FIGURE_DIR}/small/{exercise_id}.svg"
+
+
+def motion_uri(exercise_id: str) -> str:
+    return f"{FIGURE_DIR}/motion/{exercise_id}.svg"
 
 
 def thumbnail(figure: Figure) -> Figure:
@@ -50,7 +55,10 @@ def exercise_picture(exercise: Exercise) -> Picture | None:
     if exercise.figure is not None:
         drawn = render_figure(exercise.figure)
         uri = figure_uri(exercise.id)
-        return Picture(uri, drawn.alt, drawn.width, drawn.height, thumbnail_uri(exercise.id))
+        moving = motion_uri(exercise.id) if render_motion(exercise.figure) else None
+        return Picture(
+            uri, drawn.alt, drawn.width, drawn.height, thumbnail_uri(exercise.id), moving
+        )
     return None
 
 
@@ -62,13 +70,16 @@ def figure_files(catalog: Catalog) -> dict[str, str]:
             files[figure_uri(exercise.id)] = render_figure(exercise.figure).svg + "\n"
             small = render_figure(thumbnail(exercise.figure)).svg + "\n"
             files[thumbnail_uri(exercise.id)] = small
+            moving = render_motion(exercise.figure)
+            if moving is not None:
+                files[motion_uri(exercise.id)] = moving.svg + "\n"
     return files
 
 
 def check_figures(catalog: Catalog, source: SourceMap) -> list[Problem]:
     """Located problems of the clinic's poses, and of every figure: unknown or impossible
     poses, pictures too alike, a body not resting as the exercise's position and steps say."""
-    problems = [source.problem(("poses", *path), message) for path, message in _pose_problems(catalog)]
+    problems = [source.problem(("poses", *path), text) for path, text in _pose_problems(catalog)]
     library = with_clinic_poses(catalog.poses)
     for i, exercise in enumerate(catalog.exercises):
         figure = exercise.figure
@@ -79,6 +90,8 @@ def check_figures(catalog: Catalog, source: SourceMap) -> list[Problem]:
             problems.append(source.problem(("exercises", i, "figure", *path), message))
         if found or figure.placeholder:
             continue
+        for path, message in motion_problems(figure, library):
+            problems.append(source.problem(("exercises", i, "figure", *path), message))
         poses = [resolve_panel(panel, library) for panel in figure.panels]
         for message in rest_problems(exercise.position.value, exercise.steps, poses):
             problems.append(source.problem(("exercises", i, "figure"), message))

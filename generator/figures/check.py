@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
@@ -63,10 +64,13 @@ def _still_problems(poses: list[PanelPose]) -> Iterator[tuple[Path, str]]:
     scenes = line_up([place(pose) for pose in poses])
     for index, moved in enumerate(largest_moves(scenes), 1):
         if moved < MIN_MOVE_CM:
-            yield ("panels", index), (
-                f"pictures {index} and {index + 1} look nearly the same (nothing moves more "
-                f"than {moved:.0f} cm in the picture; at least {MIN_MOVE_CM:g} cm is needed "
-                "to see the movement): choose poses further apart, another view, or one picture"
+            yield (
+                ("panels", index),
+                (
+                    f"pictures {index} and {index + 1} look nearly the same (nothing moves more "
+                    f"than {moved:.0f} cm in the picture; at least {MIN_MOVE_CM:g} cm is needed "
+                    "to see the movement): choose poses further apart, another view, or one picture"
+                ),
             )
 
 
@@ -74,12 +78,14 @@ def largest_moves(scenes: list[Scene]) -> list[float]:
     """For each picture after the first, how far its most-moved point is from where it was in
     the picture before, in centimetres on the page (as drawn, after lining up)."""
     moves = []
-    for before, after in zip(scenes, scenes[1:], strict=False):
+    for before, after in itertools.pairwise(scenes):
         e0 = math.radians(before.pose.body.seen_from_above)
         e1 = math.radians(after.pose.body.seen_from_above)
         moves.append(
             max(
-                math.dist(_flat(before.posture.point(name), e0), _flat(after.posture.point(name), e1))
+                math.dist(
+                    _flat(before.posture.point(name), e0), _flat(after.posture.point(name), e1)
+                )
                 for name in (*RADIUS, "nose")
             )
         )

@@ -9,17 +9,17 @@ then pauses and loops; with `prefers-reduced-motion: reduce` it stands still on 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from html import escape
 
 from ..errors import Path
-from .check import contact_problems
+from .check import TOLERANCE_CM, contact_problems
 from .geometry import Vec
 from .poses import PanelPose, PoseLibrary, resolve_panel, shipped
 from .scene import CONTACT_POINTS, RADIUS, SURFACE_HEIGHT, Scene, line_up, moved, place
-from .skeleton import Angles
+from .skeleton import Angles, repose_from
 from .spec import Figure
 from .svg import PAD, RenderedFigure, View, alt_text, arrow_mark, backdrop, body
 
@@ -113,7 +113,11 @@ def _plant(pose: PanelPose, a: PanelPose, b: PanelPose, t: float) -> PanelPose:
 
 
 def _reach(
-    pose: PanelPose, first: str, second: str, ends: tuple[str, ...], targets: list[tuple[float, ...]]
+    pose: PanelPose,
+    first: str,
+    second: str,
+    ends: tuple[str, ...],
+    targets: list[tuple[float, ...]],
 ) -> PanelPose:
     """Search the two joints' bends (and the first one's sideways angle), coarse to fine, for
     the ends nearest their targets."""
@@ -127,21 +131,42 @@ def _reach(
         changed[second] = Angles(values[2], two.side, two.turn)
         return replace(pose, angles=tuple(sorted(changed.items())))
 
-    def miss(values: tuple[float, float, float]) -> float:
-        posture = tried(values).posture()
-        return sum(math.dist(posture.point(n), q) for n, q in zip(ends, targets, strict=True))
+    posture = pose.posture()
 
-    for step, reach, sideways in ((10.0, 4, False), (8.0, 5, True), (3.0, 3, False), (1.0, 2, True)):
-        if sideways:
-            candidates = [(best[0], best[1] + k * step, best[2]) for k in range(-reach, reach + 1)]
-        else:
-            candidates = [
-                (best[0] + i * step, best[1], best[2] + j * step)
-                for i in range(-reach, reach + 1)
-                for j in range(-reach, reach + 1)
-            ]
-        best = min(candidates, key=lambda values: (miss(values), values))
+    def miss(values: tuple[float, float, float]) -> float:
+        changed = {
+            **angles,
+            first: Angles(values[0], values[1], one.turn),
+            second: Angles(values[2], two.side, two.turn),
+        }
+        points = repose_from(posture, changed, first)
+        return sum(math.dist(points[n], q) for n, q in zip(ends, targets, strict=True))
+
+    for step, reach, sideways in ((10.0, 4, False), (3.0, 3, False), (1.0, 2, False)):
+        best = _best(best, step, reach, sideways, miss)
+    if miss(best) > TOLERANCE_CM:  # out of reach in its plane: let the limb swing sideways
+        for step, reach, sideways in ((8.0, 5, True), (3.0, 3, False), (2.0, 3, True)):
+            best = _best(best, step, reach, sideways, miss)
     return tried(best)
+
+
+def _best(
+    best: tuple[float, float, float],
+    step: float,
+    reach: int,
+    sideways: bool,
+    miss: Callable[[tuple[float, float, float]], float],
+) -> tuple[float, float, float]:
+    """The nearest of a grid of angles around `best`: sideways only, or both bends."""
+    if sideways:
+        candidates = [(best[0], best[1] + k * step, best[2]) for k in range(-reach, reach + 1)]
+    else:
+        candidates = [
+            (best[0] + i * step, best[1], best[2] + j * step)
+            for i in range(-reach, reach + 1)
+            for j in range(-reach, reach + 1)
+        ]
+    return min(candidates, key=lambda values: (miss(values), values))
 
 
 def settle(pose: PanelPose) -> PanelPose:
@@ -201,9 +226,12 @@ def motion_problems(figure: Figure, library: PoseLibrary) -> Iterator[tuple[Path
         for t, pose in in_betweens(poses[index - 1], poses[index]):
             for message in contact_problems(pose):
                 percent = round(100 * t)
-                yield ("panels", index), (
-                    f"moving from picture {index} to {index + 1}, {percent}% of the way: "
-                    f"{message}"
+                yield (
+                    ("panels", index),
+                    (
+                        f"moving from picture {index} to {index + 1}, {percent}% of the way: "
+                        f"{message}"
+                    ),
                 )
 
 
@@ -289,8 +317,8 @@ def _timeline(every: list[Frame], steps: int) -> tuple[list[tuple[float, float, 
         slots.append((i, hold + (PAUSE_S if i == 0 else 0.0), every[i + 1].leg, "r"))
     windows: list[tuple[float, float, Shown]] = []
     clock = 0.0
-    for frame, seconds, leg, direction in slots:
-        windows.append((clock, clock + seconds, ("f", frame)))
+    for shown, seconds, leg, direction in slots:
+        windows.append((clock, clock + seconds, ("f", shown)))
         windows.append((clock, clock + seconds, (direction, leg)))
         clock += seconds
     return _merge(windows), clock

@@ -16,7 +16,12 @@ Check = Callable[[PanelPose], bool]
 
 _HANDS = {ContactPart.RIGHT_HAND, ContactPart.LEFT_HAND}
 _FOREARMS = {ContactPart.RIGHT_FOREARM, ContactPart.LEFT_FOREARM}
-_KNEES = {ContactPart.RIGHT_KNEE, ContactPart.LEFT_KNEE, ContactPart.RIGHT_SHIN, ContactPart.LEFT_SHIN}
+_KNEES = {
+    ContactPart.RIGHT_KNEE,
+    ContactPart.LEFT_KNEE,
+    ContactPart.RIGHT_SHIN,
+    ContactPart.LEFT_SHIN,
+}
 _FEET = {
     ContactPart.RIGHT_FOOT,
     ContactPart.LEFT_FOOT,
@@ -69,7 +74,9 @@ POSITIONS: dict[str, tuple[str, Check]] = {
 # Words in the steps that name a resting part some picture must show.
 PHRASES: tuple[tuple[re.Pattern[str], str, Check], ...] = (
     (
-        re.compile(r"\b(?:on|onto|propped on) (?:your|the|one) (?:\w+ )?(?:forearms?|elbows?)\b", re.I),
+        re.compile(
+            r"\b(?:on|onto|propped on) (?:your|the|one) (?:\w+ )?(?:forearms?|elbows?)\b", re.I
+        ),
         "a forearm on the floor",
         lambda p: bool(_resting(p) & _FOREARMS),
     ),

@@ -213,6 +213,40 @@ def _panel(
     top: float,
     number: int | None,
 ) -> str:
+    label = (
+        f'<text x="{_n(left + 3)}" y="{_n(top + 13)}" font-family="sans-serif" '
+        f'font-size="13" font-weight="700" fill="{INK}">{number}</text>'
+        if number
+        else ""
+    )
+    return (
+        backdrop(scene, to, left, width)
+        + body(scene, to)
+        + (arrow_mark(arrow, scene, to) if arrow else "")
+        + label
+    )
+
+
+def backdrop(scene: Scene, to: View, left: float, width: float) -> str:
+    """The props that stand still (mat, chair, wall...) and the floor line."""
+    back = "".join(
+        f'<path d="{_path([to(p) for p in s.points], s.closed)}"/>'
+        for s in scene.shapes
+        if not s.front
+    )
+    floor = ""
+    if not to.above:
+        floor_y = to((0.0, 0.0, 0.0))[1]
+        floor = _stroke(PROP_LINE, 2, f"M{_n(left + 2)} {_n(floor_y)}H{_n(left + width - 2)}")
+    group = (
+        f'<g fill="{PROP_FILL}" stroke="{PROP_LINE}" stroke-width="2" '
+        f'stroke-linejoin="round">{back}</g>'
+    )
+    return (group if back else "") + floor
+
+
+def body(scene: Scene, to: View) -> str:
+    """The body, with any prop it holds (a band, a towel)."""
     points = scene.posture.points
     far_side = _far_side(scene, to)
     limbs: dict[str, list[str]] = {"far": [], "near": []}
@@ -234,23 +268,9 @@ def _panel(
     )
     torso = _path([to(points[j]) for j in outline], closed=True)
     neck = _path([to(points["chest"]), to(points["head"])])
-    back = "".join(
-        f'<path d="{_path([to(p) for p in s.points], s.closed)}"/>'
-        for s in scene.shapes
-        if not s.front
-    )
     front = "".join(_path([to(p) for p in s.points]) for s in scene.shapes if s.front)
     head_x, head_y = to(points["head_centre"])
-    floor = ""
-    if not to.above:
-        floor_y = to((0.0, 0.0, 0.0))[1]
-        floor = _stroke(PROP_LINE, 2, f"M{_n(left + 2)} {_n(floor_y)}H{_n(left + width - 2)}")
     out = [
-        f'<g fill="{PROP_FILL}" stroke="{PROP_LINE}" stroke-width="2" '
-        f'stroke-linejoin="round">{back}</g>'
-        if back
-        else "",
-        floor,
         '<g fill="none" stroke-linecap="round" stroke-linejoin="round">',
         _stroke(FAR, 2 * LIMB_RADIUS, "".join(limbs["far"])),
         _stroke(FAR, 8, "".join(feet["far"])),
@@ -262,11 +282,6 @@ def _panel(
         "</g>",
         f'<circle fill="{INK}" cx="{_n(head_x)}" cy="{_n(head_y)}" r="{HEAD_RADIUS:g}"/>',
         _nose_dot(scene, to),
-        _arrow(arrow, scene, to) if arrow else "",
-        f'<text x="{_n(left + 3)}" y="{_n(top + 13)}" font-family="sans-serif" '
-        f'font-size="13" font-weight="700" fill="{INK}">{number}</text>'
-        if number
-        else "",
     ]
     return "".join(out)
 
@@ -310,7 +325,8 @@ def _nose_dot(scene: Scene, to: View) -> str:
     return f'<circle fill="#fff" cx="{_n(x)}" cy="{_n(y)}" r="2.5"/>'
 
 
-def _arrow(ends: tuple[Vec, Vec], scene: Scene, to: View) -> str:
+def arrow_mark(ends: tuple[Vec, Vec], scene: Scene, to: View) -> str:
+    """A curved arrow beside the path of a point that moved from `ends[0]` to `ends[1]`."""
     (x0, y0), (x1, y1) = to(ends[0]), to(ends[1])
     dx, dy = x1 - x0, y1 - y0
     length = math.hypot(dx, dy)
