@@ -206,6 +206,34 @@ class Image(Strict):
     alt: Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=300)]
 
 
+def _suffix(*allowed: str) -> AfterValidator:
+    def check(path: str) -> str:
+        if not path.lower().endswith(allowed):
+            raise ValueError(
+                f"must be a {' or '.join(s.lstrip('.').upper() for s in allowed)} file"
+            )
+        return path
+
+    return AfterValidator(check)
+
+
+class VideoFile(Strict):
+    """A video the clinic hosts on the site itself, in content/, with captions and a poster."""
+
+    path: Annotated[RelativePath, _suffix(".mp4", ".webm")] = Field(
+        description="Video file, relative to content/ (e.g. video/bridge.mp4): MP4 or WebM."
+    )
+    captions: Annotated[RelativePath, _suffix(".vtt")] = Field(
+        description="Captions of everything said, as a WebVTT file relative to content/."
+    )
+    poster: Annotated[RelativePath, _suffix(".jpg", ".jpeg", ".png", ".webp", ".svg")] = Field(
+        description="Picture shown before the video plays, relative to content/."
+    )
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(?:-[A-Z]{2})?$")] = Field(
+        "en", description="Language of the captions."
+    )
+
+
 class Exercise(Strict):
     id: Id
     aliases: list[Id] = empty_list(
@@ -237,7 +265,9 @@ class Exercise(Strict):
     image: Image | None = Field(
         None, description="A picture file the clinic supplies, used instead of a figure."
     )
-    video: HttpsUrl | None = None
+    video: HttpsUrl | VideoFile | None = Field(
+        None, description="A link to a video elsewhere, or a video file in content/."
+    )
     reviewed: Review
 
     @model_validator(mode="after")

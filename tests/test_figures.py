@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.assets_check import check_images
 from generator.content_checks import Severity, check_content
+from generator.csp import policy_for
 from generator.errors import CatalogError
 from generator.figures.check import (
     MIN_MOVE_CM,
@@ -498,3 +500,54 @@ def test_golden_animation(exercise_id: str) -> None:
         golden.parent.mkdir(exist_ok=True)
         golden.write_text(moving.svg + "\n", encoding="utf-8")
     assert moving.svg + "\n" == golden.read_text(encoding="utf-8"), "UPDATE_GOLDEN=1 to accept"
+
+
+# ---- Clinic videos -------------------------------------------------------------------------
+
+VIDEO = (
+    "    video: {path: video/walking.mp4, captions: video/walking.vtt, poster: video/walking.jpg}\n"
+)
+
+
+def _with_video(video: str = VIDEO) -> str:
+    return mini_text().replace(
+        "    figure: {panels: [{pose: walking}]}\n",
+        "    figure: {panels: [{pose: walking}]}\n" + video,
+    )
+
+
+def test_a_clinic_video_plays_from_the_site_with_captions_and_a_poster() -> None:
+    catalog = load_catalog_text(_with_video(), "test.yaml")
+    page = render_pages(catalog)["exercises/walking.md"]
+    assert (
+        '<video class="exercise-video" controls preload="none" poster="../../video/walking.jpg">'
+        '<source src="../../video/walking.mp4" type="video/mp4">'
+        '<track default kind="captions" label="Captions" src="../../video/walking.vtt" srclang="en">'
+    ) in page
+    assert "opens another website" not in page
+    assert "media-src 'self'" in policy_for(page)
+
+
+def test_a_clinic_video_needs_captions_and_a_poster_of_the_right_kinds() -> None:
+    found = problems_of(_with_video("    video: {path: video/walking.mov}\n"))
+    assert any("exercises[2].video" in p for p in found), found
+    no_captions = (
+        "    video: {path: video/walking.mp4, captions: video/walking.srt, poster: p.jpg}\n"
+    )
+    assert any("must be a VTT file" in p for p in problems_of(_with_video(no_captions))), found
+
+
+def test_missing_video_files_are_located(tmp_path: Path) -> None:
+    text = _with_video()
+    catalog, source = read_catalog_text(text, "test.yaml")
+    (tmp_path / "video").mkdir()
+    (tmp_path / "video" / "walking.mp4").write_bytes(b"\x00")
+    (tmp_path / "img").mkdir()
+    (tmp_path / "img" / "glute-bridge.svg").write_text("<svg/>", encoding="utf-8")
+    found = [str(p) for p in check_images(catalog, source, tmp_path)]
+    line = 1 + next(i for i, row in enumerate(text.splitlines()) if "walking.vtt" in row)
+    assert [p.split(": ", 1)[1] for p in found] == [
+        f"exercises[2].video.captions: file not found: {tmp_path}/video/walking.vtt",
+        f"exercises[2].video.poster: file not found: {tmp_path}/video/walking.jpg",
+    ]
+    assert all(p.startswith(f"test.yaml:{line}:") for p in found)
