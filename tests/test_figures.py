@@ -522,7 +522,8 @@ def test_a_clinic_video_plays_from_the_site_with_captions_and_a_poster() -> None
     assert (
         '<video class="exercise-video" controls preload="none" poster="../../video/walking.jpg">'
         '<source src="../../video/walking.mp4" type="video/mp4">'
-        '<track default kind="captions" label="Captions" src="../../video/walking.vtt" srclang="en">'
+        '<track default kind="captions" label="Captions" src="../../video/walking.vtt" '
+        'srclang="en">'
     ) in page
     assert "opens another website" not in page
     assert "media-src 'self'" in policy_for(page)
