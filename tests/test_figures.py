@@ -469,7 +469,8 @@ def test_reduced_motion_stops_the_animation_on_picture_one() -> None:
     assert figure is not None
     moving = render_motion(figure)
     assert moving is not None
-    assert "@media (prefers-reduced-motion:reduce){.f{animation:none}#f0{opacity:1}}" in moving.svg
+    reduced = "@media (prefers-reduced-motion:reduce){.f{animation:none!important}#f0{opacity:1}}"
+    assert reduced in moving.svg
 
 
 def test_the_exercise_page_swaps_the_animation_for_the_still_pictures() -> None:

@@ -263,7 +263,7 @@ def _draw(figure: Figure, library: PoseLibrary, steps: int) -> RenderedFigure:
     timeline, total = _timeline(every, steps)
     css = [
         f".f{{opacity:0;animation:{total:.2f}s step-end infinite}}",
-        "@media (prefers-reduced-motion:reduce){.f{animation:none}#f0{opacity:1}}",
+        "@media (prefers-reduced-motion:reduce){.f{animation:none!important}#f0{opacity:1}}",
     ]
     groups = [backdrop(every[0].scene, to, 0, width)]
     for index, frame in enumerate(every):
