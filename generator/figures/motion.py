@@ -64,12 +64,15 @@ def _can_move(a: PanelPose, b: PanelPose) -> bool:
     return a.body == b.body
 
 
-def in_betweens(a: PanelPose, b: PanelPose, steps: int = STEPS) -> list[tuple[float, PanelPose]]:
+@lru_cache(maxsize=1024)  # shared by the checks and the drawing
+def in_betweens(
+    a: PanelPose, b: PanelPose, steps: int = STEPS
+) -> tuple[tuple[float, PanelPose], ...]:
     """The poses strictly between two pictures, each with how far along it is (none if the
     view changes between them)."""
     if not _can_move(a, b):
-        return []
-    return [(t, _fit(a, b, t)) for t in (ease(k / steps) for k in range(1, steps))]
+        return ()
+    return tuple((t, _fit(a, b, t)) for t in (ease(k / steps) for k in range(1, steps)))
 
 
 def _fit(a: PanelPose, b: PanelPose, t: float) -> PanelPose:
@@ -142,7 +145,7 @@ def _reach(
         points = repose_from(posture, changed, first)
         return sum(math.dist(points[n], q) for n, q in zip(ends, targets, strict=True))
 
-    for step, reach, sideways in ((10.0, 4, False), (3.0, 3, False), (1.0, 2, False)):
+    for step, reach, sideways in ((12.0, 3, False), (4.0, 2, False), (1.5, 2, False)):
         best = _best(best, step, reach, sideways, miss)
     if miss(best) > TOLERANCE_CM:  # out of reach in its plane: let the limb swing sideways
         for step, reach, sideways in ((8.0, 5, True), (3.0, 3, False), (2.0, 3, True)):
@@ -181,10 +184,11 @@ def settle(pose: PanelPose) -> PanelPose:
         tip = Angles(pelvis.bend + delta, pelvis.side, pelvis.turn)
         return replace(pose, angles=tuple(sorted({**angles, "pelvis": tip}.items())))
 
-    return min(
-        (tipped(delta) for delta in range(-30, 31)),
-        key=lambda p: (_worst_gap(p), abs(dict(p.angles)["pelvis"].bend - pelvis.bend)),
-    )
+    def score(delta: int) -> tuple[float, int]:
+        return (_worst_gap(tipped(delta)), abs(delta))
+
+    coarse = min(range(-30, 31, 5), key=score)
+    return tipped(min(range(coarse - 4, coarse + 5), key=score))
 
 
 def _worst_gap(pose: PanelPose) -> float:
