@@ -10,9 +10,12 @@ from typing import Annotated, Self
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
+    Discriminator,
     Field,
     StringConstraints,
+    Tag,
     model_validator,
 )
 
@@ -206,12 +209,10 @@ class Image(Strict):
     alt: Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=300)]
 
 
-def _suffix(*allowed: str) -> AfterValidator:
+def _suffix(kind: str, *allowed: str) -> AfterValidator:
     def check(path: str) -> str:
         if not path.lower().endswith(allowed):
-            raise ValueError(
-                f"must be a {' or '.join(s.lstrip('.').upper() for s in allowed)} file"
-            )
+            raise ValueError(f"must be {kind} ({', '.join(allowed)})")
         return path
 
     return AfterValidator(check)
@@ -220,18 +221,34 @@ def _suffix(*allowed: str) -> AfterValidator:
 class VideoFile(Strict):
     """A video the clinic hosts on the site itself, in content/, with captions and a poster."""
 
-    path: Annotated[RelativePath, _suffix(".mp4", ".webm")] = Field(
+    path: Annotated[RelativePath, _suffix("an MP4 or WebM video", ".mp4", ".webm")] = Field(
         description="Video file, relative to content/ (e.g. video/bridge.mp4): MP4 or WebM."
     )
-    captions: Annotated[RelativePath, _suffix(".vtt")] = Field(
+    captions: Annotated[RelativePath, _suffix("a WebVTT captions file", ".vtt")] = Field(
         description="Captions of everything said, as a WebVTT file relative to content/."
     )
-    poster: Annotated[RelativePath, _suffix(".jpg", ".jpeg", ".png", ".webp", ".svg")] = Field(
-        description="Picture shown before the video plays, relative to content/."
-    )
+    poster: Annotated[
+        RelativePath, _suffix("a picture", ".jpg", ".jpeg", ".png", ".webp", ".svg")
+    ] = Field(description="Picture shown before the video plays, relative to content/.")
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(?:-[A-Z]{2})?$")] = Field(
         "en", description="Language of the captions."
     )
+
+
+def _video_kind(value: object) -> str:
+    return "file" if isinstance(value, dict | VideoFile) else "url"
+
+
+def _address_first(value: object) -> object:
+    """A video given as text is a web address: checked here, so its error is the field's own."""
+    return _https_only(value.strip()) if isinstance(value, str) else value
+
+
+Video = Annotated[
+    Annotated[HttpsUrl, Tag("url")] | Annotated[VideoFile, Tag("file")],
+    Discriminator(_video_kind),
+    BeforeValidator(_address_first),
+]
 
 
 class Exercise(Strict):
@@ -265,7 +282,7 @@ class Exercise(Strict):
     image: Image | None = Field(
         None, description="A picture file the clinic supplies, used instead of a figure."
     )
-    video: HttpsUrl | VideoFile | None = Field(
+    video: Video | None = Field(
         None, description="A link to a video elsewhere, or a video file in content/."
     )
     reviewed: Review

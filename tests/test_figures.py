@@ -532,11 +532,21 @@ def test_a_clinic_video_plays_from_the_site_with_captions_and_a_poster() -> None
 
 def test_a_clinic_video_needs_captions_and_a_poster_of_the_right_kinds() -> None:
     found = problems_of(_with_video("    video: {path: video/walking.mov}\n"))
-    assert any("exercises[2].video" in p for p in found), found
-    no_captions = (
-        "    video: {path: video/walking.mp4, captions: video/walking.srt, poster: p.jpg}\n"
+    assert [p.split(": ", 1)[1] for p in found] == [
+        "exercises[2].video.file.captions: missing required field 'captions'",
+        "exercises[2].video.file.path: must be an MP4 or WebM video (.mp4, .webm)",
+        "exercises[2].video.file.poster: missing required field 'poster'",
+    ]
+    srt = "    video: {path: video/walking.mp4, captions: video/walking.srt, poster: p.jpg}\n"
+    assert any(
+        "video.file.captions: must be a WebVTT captions file (.vtt)" in p
+        for p in problems_of(_with_video(srt))
     )
-    assert any("must be a VTT file" in p for p in problems_of(_with_video(no_captions))), found
+    http = _with_video("    video: http://example.org/walk.mp4\n")
+    line = 1 + next(i for i, row in enumerate(http.splitlines()) if "http://" in row)
+    assert problems_of(http) == [
+        f"test.yaml:{line}:12: exercises[2].video: must be an https:// address"
+    ]
 
 
 def test_missing_video_files_are_located(tmp_path: Path) -> None:
