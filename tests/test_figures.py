@@ -23,6 +23,7 @@ from generator.figures.check import (
     joint_problems,
     largest_moves,
 )
+from generator.figures import motion
 from generator.figures.motion import frames, motion_problems, render_motion
 from generator.figures.poses import library, read_library, resolve_panel, shipped
 from generator.figures.rests import rest_problems
@@ -563,3 +564,22 @@ def test_missing_video_files_are_located(tmp_path: Path) -> None:
         f"exercises[2].video.poster: file not found: {tmp_path}/video/walking.jpg",
     ]
     assert all(p.startswith(f"test.yaml:{line}:") for p in found)
+
+
+def test_a_change_of_view_between_pictures_cuts_instead_of_morphing() -> None:
+    figure = Figure(panels=[Panel(pose="sitting"), Panel(pose="sitting-front", arrow="nose")])
+    drawn = frames(figure, shipped())
+    assert [frame.key for frame in drawn] == [0, 1]  # no in-between across the change
+    moving = render_motion(figure)
+    assert moving is not None and moving.svg.count('<g class="f" id="f') == 2
+
+
+def test_animations_are_the_same_bytes_every_time() -> None:
+    figure = next(e.figure for e in SHIPPED.exercises if e.id == "cat-camel")
+    assert figure is not None
+    first = render_motion(figure)
+    motion._render.cache_clear()  # drawn again from scratch, not taken from the cache
+    motion.in_betweens.cache_clear()
+    again = render_motion(figure)
+    assert first is not None and again is not None
+    assert first is not again and first.svg == again.svg
