@@ -15,6 +15,7 @@ from generator.assets_check import check_images
 from generator.content_checks import Severity, check_content
 from generator.csp import policy_for
 from generator.errors import CatalogError
+from generator.figures import motion
 from generator.figures.check import (
     MIN_MOVE_CM,
     TOLERANCE_CM,
@@ -23,7 +24,6 @@ from generator.figures.check import (
     joint_problems,
     largest_moves,
 )
-from generator.figures import motion
 from generator.figures.motion import frames, motion_problems, render_motion
 from generator.figures.poses import library, read_library, resolve_panel, shipped
 from generator.figures.rests import rest_problems
