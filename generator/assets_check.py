@@ -1,11 +1,12 @@
-"""Files the catalog points to (exercise pictures) must exist inside the content folder."""
+"""Files the catalog points to (exercise pictures, videos with their captions and posters) must
+exist inside the content folder."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from .errors import Problem
-from .model import Catalog
+from .model import Catalog, VideoFile
 from .source_map import SourceMap
 
 
@@ -14,13 +15,16 @@ def check_images(catalog: Catalog, source: SourceMap, content_dir: Path) -> list
     root = content_dir.resolve()
     problems: list[Problem] = []
     for i, exercise in enumerate(catalog.exercises):
-        if exercise.image is None:
-            continue
-        path = ("exercises", i, "image", "path")
-        target = (root / exercise.image.path).resolve()
-        if not target.is_relative_to(root):
-            problems.append(source.problem(path, f"must stay inside {content_dir}"))
-        elif not target.is_file():
-            where = f"{content_dir}/{exercise.image.path}"
-            problems.append(source.problem(path, f"file not found: {where}"))
+        files: list[tuple[tuple[str | int, ...], str]] = []
+        if exercise.image is not None:
+            files.append((("exercises", i, "image", "path"), exercise.image.path))
+        if isinstance(exercise.video, VideoFile):
+            for field in ("path", "captions", "poster"):
+                files.append((("exercises", i, "video", field), getattr(exercise.video, field)))
+        for path, name in files:
+            target = (root / name).resolve()
+            if not target.is_relative_to(root):
+                problems.append(source.problem(path, f"must stay inside {content_dir}"))
+            elif not target.is_file():
+                problems.append(source.problem(path, f"file not found: {content_dir}/{name}"))
     return problems

@@ -29,6 +29,7 @@ def policy_for(html: str) -> str:
         "script-src " + " ".join(["'self'", *hashes]),
         "style-src 'self' 'unsafe-inline'",
         "img-src 'self' data:",
+        "media-src 'self'",
         "font-src 'self'",
         "connect-src 'self'",
         "object-src 'none'",

@@ -10,14 +10,18 @@ from typing import Annotated, Self
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
+    Discriminator,
     Field,
     StringConstraints,
+    Tag,
     model_validator,
 )
 
-from .empty import empty_list
-from .figures.spec import Figure
+from .empty import empty_dict, empty_list
+from .figures.poses import with_clinic_poses
+from .figures.spec import Figure, NamedPose
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -27,6 +31,7 @@ Id = Annotated[
     Field(description="Stable identifier used in URLs: lower-case letters, digits and hyphens."),
 ]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+PoseId = Annotated[str, StringConstraints(pattern=ID_PATTERN, min_length=2, max_length=64)]
 
 
 def no_markup(text: str) -> str:
@@ -204,6 +209,48 @@ class Image(Strict):
     alt: Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=300)]
 
 
+def _suffix(kind: str, *allowed: str) -> AfterValidator:
+    def check(path: str) -> str:
+        if not path.lower().endswith(allowed):
+            raise ValueError(f"must be {kind} ({', '.join(allowed)})")
+        return path
+
+    return AfterValidator(check)
+
+
+class VideoFile(Strict):
+    """A video the clinic hosts on the site itself, in content/, with captions and a poster."""
+
+    path: Annotated[RelativePath, _suffix("an MP4 or WebM video", ".mp4", ".webm")] = Field(
+        description="Video file, relative to content/ (e.g. video/bridge.mp4): MP4 or WebM."
+    )
+    captions: Annotated[RelativePath, _suffix("a WebVTT captions file", ".vtt")] = Field(
+        description="Captions of everything said, as a WebVTT file relative to content/."
+    )
+    poster: Annotated[
+        RelativePath, _suffix("a picture", ".jpg", ".jpeg", ".png", ".webp", ".svg")
+    ] = Field(description="Picture shown before the video plays, relative to content/.")
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(?:-[A-Z]{2})?$")] = Field(
+        "en", description="Language of the captions."
+    )
+
+
+def _video_kind(value: object) -> str:
+    return "file" if isinstance(value, dict | VideoFile) else "url"
+
+
+def _address_first(value: object) -> object:
+    """A video given as text is a web address: checked here, so its error is the field's own."""
+    return _https_only(value.strip()) if isinstance(value, str) else value
+
+
+Video = Annotated[
+    Annotated[HttpsUrl, Tag("url")] | Annotated[VideoFile, Tag("file")],
+    Discriminator(_video_kind),
+    BeforeValidator(_address_first),
+]
+
+
 class Exercise(Strict):
     id: Id
     aliases: list[Id] = empty_list(
@@ -235,7 +282,9 @@ class Exercise(Strict):
     image: Image | None = Field(
         None, description="A picture file the clinic supplies, used instead of a figure."
     )
-    video: HttpsUrl | None = None
+    video: Video | None = Field(
+        None, description="A link to a video elsewhere, or a video file in content/."
+    )
     reviewed: Review
 
     @model_validator(mode="after")
@@ -378,3 +427,15 @@ class Catalog(Strict):
     conditions: list[Condition] = empty_list()
     exercises: list[Exercise] = empty_list()
     routines: list[Routine] = empty_list()
+    poses: dict[PoseId, NamedPose] = empty_dict(
+        "The clinic's own poses for figures, merged over the shipped library."
+    )
+
+    @model_validator(mode="after")
+    def _figures_use_clinic_poses(self) -> Self:
+        if self.poses:
+            library = with_clinic_poses(self.poses)
+            for exercise in self.exercises:
+                if exercise.figure is not None:
+                    exercise.figure.bind(library)
+        return self

@@ -60,8 +60,8 @@ _SKELETONS = {
     # harder: [other-exercise-id]
     figure:  # pictures drawn from named poses: `make figures` shows them all
       panels:
-        - {{pose: standing}}  # the start position: pick poses from the sheet
-        - {{pose: march-knee-up, arrow: right_knee}}  # the end; the arrow shows the move
+        - {{pose: TODO}}  # the start position: pick poses from the sheet
+        # - {{pose: TODO, arrow: right_knee}}  # the end; the arrow shows the move
     # image: {{path: img/{id}.svg, alt: What the picture shows.}}  # instead of a figure
     reviewed: {{by: TODO your name, date: {today}}}
 """,

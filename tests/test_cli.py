@@ -71,6 +71,7 @@ def test_schema_is_json_schema_of_the_catalog() -> None:
         "conditions",
         "exercises",
         "routines",
+        "poses",
     }
     assert schema["$defs"]["Exercise"]["additionalProperties"] is False
 

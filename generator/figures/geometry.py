@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 Vec = tuple[float, float, float]
 # A frame maps body-local coordinates (forward, up, right) to world coordinates
@@ -47,6 +48,7 @@ def rotate(frame: Frame, flex: float, side: float, twist: float) -> Frame:
     return (apply(frame, local[0]), apply(frame, local[1]), apply(frame, local[2]))
 
 
+@lru_cache(maxsize=65536)  # poses share most of their angles: each rotation is made once
 def _rotation(flex: float, side: float, twist: float) -> Frame:
     columns = []
     for axis in ((1.0, 0.0, 0.0), (0.0, 1.0, 0.0), (0.0, 0.0, 1.0)):

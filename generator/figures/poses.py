@@ -8,8 +8,9 @@ the contacts to check, the props and a description for the alt text.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping
-from dataclasses import dataclass
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
@@ -53,6 +54,59 @@ class PanelPose:
 
 class UnknownPose(ValueError):
     """A panel or pose names a pose the library does not have."""
+
+
+PLACEHOLDER_POSE = "TODO"
+
+
+@dataclass(frozen=True, eq=False)
+class PoseLibrary:
+    """The shipped poses with a clinic's own merged over them; `key` identifies the clinic's
+    (empty for the shipped library alone), so figures can be cached per library."""
+
+    poses: Mapping[str, NamedPose] = field(repr=False)
+    key: str = ""
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, PoseLibrary) and other.key == self.key
+
+
+@lru_cache(maxsize=1)
+def shipped() -> PoseLibrary:
+    return PoseLibrary(library())
+
+
+def with_clinic_poses(clinic: Mapping[str, NamedPose]) -> PoseLibrary:
+    """The shipped library with the clinic's poses merged over it (a clinic pose wins)."""
+    if not clinic:
+        return shipped()
+    key = json.dumps(
+        {name: pose.model_dump(mode="json", exclude_none=True) for name, pose in clinic.items()},
+        sort_keys=True,
+    )
+    return _merged(key)
+
+
+@lru_cache(maxsize=8)
+def _merged(key: str) -> PoseLibrary:
+    clinic = {name: NamedPose.model_validate(data) for name, data in json.loads(key).items()}
+    return PoseLibrary({**library(), **clinic}, key)
+
+
+def base_problems(name: str, pose: NamedPose, poses: Mapping[str, NamedPose]) -> Iterator[str]:
+    """What is wrong with a pose's place in the library: an unknown or circular base, or a
+    root pose without a body or contacts."""
+    if pose.base is None:
+        if pose.body is None or pose.contacts is None:
+            yield "a pose without a base needs `body` and `contacts`"
+        return
+    try:
+        _chain(name, poses)
+    except UnknownPose as error:
+        yield str(error)
 
 
 @lru_cache(maxsize=1)
@@ -111,8 +165,12 @@ def _chain(name: str, poses: Mapping[str, NamedPose]) -> list[NamedPose]:
     return chain[::-1]
 
 
-def resolve_panel(panel: Panel, poses: Mapping[str, NamedPose] | None = None) -> PanelPose:
+def resolve_panel(
+    panel: Panel, poses: Mapping[str, NamedPose] | PoseLibrary | None = None
+) -> PanelPose:
     """The named pose with its bases and the panel's adjustments applied."""
+    if isinstance(poses, PoseLibrary):
+        poses = poses.poses
     poses = library() if poses is None else poses
     chain = _chain(panel.pose, poses)
     body: Body | None = None

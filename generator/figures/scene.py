@@ -7,6 +7,7 @@ around body points as lines and boxes in the same world coordinates (centimetres
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -111,6 +112,23 @@ def moved(scene: Scene, dx: float, shapes: tuple[Shape, ...] | None = None) -> S
     )
 
 
+def line_up(scenes: list[Scene]) -> list[Scene]:
+    """Shift each panel so its anchor stays where it was in the panel before.
+
+    Props that stand still (mat, chair, wall, step...) are placed once, by the first panel;
+    held props (a band, a towel) follow the hands in every panel.
+    """
+    out = [scenes[0]]
+    still = tuple(shape for shape in scenes[0].shapes if not shape.front)
+    for scene in scenes[1:]:
+        anchor = scene.pose.anchor
+        dx = out[-1].posture.point(anchor)[0] - scene.posture.point(anchor)[0]
+        shifted = moved(scene, dx)
+        held = tuple(shape for shape in shifted.shapes if shape.front)
+        out.append(moved(shifted, 0.0, still + held))
+    return out
+
+
 def _lowest_rest(posture: Posture, pose: PanelPose) -> float:
     """Height to lower the body by: its lowest resting part onto its surface.
 
@@ -141,6 +159,17 @@ def _xs(posture: Posture) -> tuple[float, float]:
 
 def _box(x0: float, x1: float, y0: float, y1: float, z: float = 0.0) -> Shape:
     return Shape(((x0, y0, z), (x1, y0, z), (x1, y1, z), (x0, y1, z)), closed=True)
+
+
+def _cushion(x: float, y0: float, y1: float, z: float) -> Shape:
+    """A pillow seen from the side: a box with rounded ends."""
+    r = (y1 - y0) / 2
+    ends = [(x + 20 + r * math.sin(a), y0 + r - r * math.cos(a)) for a in _ARC]
+    starts = [(x - 20 - r * math.sin(a), y1 - r + r * math.cos(a)) for a in _ARC]
+    return Shape(tuple((px, py, z) for px, py in ends + starts), closed=True)
+
+
+_ARC = tuple(math.radians(a) for a in range(0, 181, 45))
 
 
 def _line(*points: Vec, front: bool = False) -> Shape:
@@ -203,8 +232,9 @@ def _prop_shapes(prop: Prop, posture: Posture, posture_seen_from_above: bool) ->
         x = at[0] + 3 * ahead
         return [_box(x, x + 7 * ahead, 0, 205)]
     if kind is PropKind.PILLOW:
-        base = max(at[1] - RADIUS.get(str(prop.at or "pelvis"), 0) - 9, 0)
-        return [_box(at[0] - 17, at[0] + 17, base, base + 8)]
+        # A soft rounded cushion filling the gap under the part that rests on it.
+        top = max(at[1] - RADIUS.get(str(prop.at or "pelvis"), 0), 8)
+        return [_cushion(at[0], max(top - 16, 0), top, z=at[2])]
     if kind is PropKind.TOWEL and prop.to is None:
         base = max(at[1] - RADIUS.get(str(prop.at or "pelvis"), 0) - 5, 0)
         return [_box(at[0] - 13, at[0] + 13, base, base + 4)]

@@ -6,10 +6,12 @@ For looking at the pictures by eye: `make figures`, which runs
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Iterable
 from html import escape
 
-from .poses import library
+from .motion import render_motion
+from .poses import shipped
 from .spec import Figure, Panel
 from .svg import render_figure
 
@@ -23,16 +25,30 @@ _STYLE = (
 
 
 def contact_sheet(figures: Iterable[tuple[str, Figure]], *, with_library: bool = True) -> str:
-    """HTML page with each named figure, its size and its alt text."""
+    """HTML page with each named figure, its animation, its size and its alt text, then every
+    pose of the library the figures use (the clinic's poses included)."""
     items = list(figures)
+    poses = next((figure.poses for _, figure in items if figure.poses), None) or shipped()
     if with_library:
-        items += [(f"pose: {name}", Figure(panels=[Panel(pose=name)])) for name in library()]
+        items += [
+            (f"pose: {name}", Figure(panels=[Panel(pose=name)]).using(poses))
+            for name in poses.poses
+        ]
     cards = []
     for title, figure in items:
         rendered = render_figure(figure)
         size = len(rendered.svg.encode())
+        moving = render_motion(figure)
+        # As an image: each animation's styles and ids stay inside its own document.
+        animation = (
+            '<img alt="" src="data:image/svg+xml;base64,'
+            f'{base64.b64encode(moving.svg.encode()).decode()}">'
+            f"<br>animated · {len(moving.svg.encode()) / 1024:.1f} KB · "
+            if moving
+            else ""
+        )
         cards.append(
-            f"<figure>{rendered.svg}<figcaption><b>{escape(title)}</b> · "
+            f"<figure>{rendered.svg}{animation}<figcaption><b>{escape(title)}</b> · "
             f"{size / 1024:.1f} KB<br>{escape(rendered.alt)}</figcaption></figure>"
         )
     return (

@@ -184,3 +184,25 @@ def pose_body(root: Frame, angles: Mapping[str, Angles]) -> Posture:
     for name, (joint_name, offset) in ENDS.items():
         points[name] = add(points[joint_name], apply(frames[joint_name], offset))
     return Posture(points, frames)
+
+
+def repose_from(posture: Posture, angles: Mapping[str, Angles], start: str) -> Mapping[str, Vec]:
+    """The points of joint `start` and everything beyond it, posed with `angles`, the rest of
+    the body kept as in `posture` (a fast path for searching one limb's angles)."""
+    points: dict[str, Vec] = {}
+    frames: dict[str, Frame] = {}
+    for joint in JOINTS:
+        if joint.name != start and joint.parent not in frames:
+            continue
+        assert joint.parent is not None  # the pelvis has no parent and is never a limb
+        base = frames.get(joint.parent) or posture.frames[joint.parent]
+        parent = points.get(joint.parent) or posture.points[joint.parent]
+        a = angles.get(joint.name, Angles())
+        frames[joint.name] = rotate(
+            base, joint.bend_sign * a.bend, joint.side_sign * a.side, joint.turn_sign * a.turn
+        )
+        points[joint.name] = add(parent, apply(base, joint.offset))
+    for name, (joint_name, offset) in ENDS.items():
+        if joint_name in frames:
+            points[name] = add(points[joint_name], apply(frames[joint_name], offset))
+    return points

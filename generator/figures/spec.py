@@ -7,12 +7,15 @@ Shared by the catalog model (an exercise's `figure:`) and the shipped pose libra
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
 
 from ..empty import empty_dict
 from .skeleton import ENDS, JOINTS
+
+if TYPE_CHECKING:
+    from .poses import PoseLibrary
 
 
 class _Strict(BaseModel):
@@ -116,7 +119,9 @@ Description = Annotated[str, StringConstraints(min_length=3, max_length=160)]
 class Panel(_Strict):
     """One picture of a figure: a named pose, optionally adjusted joint by joint."""
 
-    pose: Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+    pose: Annotated[str, StringConstraints(pattern=r"^(?:[a-z0-9]+(?:-[a-z0-9]+)*|TODO)$")] = Field(
+        description="A named pose (`TODO` in a new exercise until the author chooses one)."
+    )
     adjust: dict[JointName, JointAngles] = empty_dict(
         "Joint angles changed from the named pose, in degrees."
     )
@@ -139,6 +144,28 @@ class Figure(_Strict):
     alt: Annotated[str, StringConstraints(min_length=3, max_length=300)] | None = Field(
         None, description="Alt text; by default made from the pictures' descriptions."
     )
+    # The pose library this figure's names refer to: the catalog sets it when the clinic
+    # adds poses (`poses:`); None means the shipped library.
+    _poses: PoseLibrary | None = PrivateAttr(None)
+
+    def using(self, poses: PoseLibrary | None) -> Figure:
+        """A copy of this figure whose pose names refer to `poses`."""
+        copy = self.model_copy()
+        copy.bind(poses)
+        return copy
+
+    def bind(self, poses: PoseLibrary | None) -> None:
+        """Let this figure's pose names refer to `poses` (done once, by the catalog)."""
+        self._poses = poses
+
+    @property
+    def poses(self) -> PoseLibrary | None:
+        return self._poses
+
+    @property
+    def placeholder(self) -> bool:
+        """A new exercise's figure whose poses are still to be chosen."""
+        return any(panel.pose == "TODO" for panel in self.panels)
 
 
 class NamedPose(_Strict):

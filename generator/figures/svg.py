@@ -14,8 +14,8 @@ from functools import lru_cache
 from html import escape
 
 from .geometry import Vec, add, scale, sub
-from .poses import resolve_panel
-from .scene import RADIUS, Scene, moved, place
+from .poses import PoseLibrary, resolve_panel, shipped
+from .scene import RADIUS, Scene, line_up, place
 from .skeleton import HEAD_RADIUS, LIMB_RADIUS, TORSO_RADIUS
 from .spec import Figure
 
@@ -66,11 +66,14 @@ class View:
         return (x + self.dx, self.dy - y)
 
 
-def alt_text(figure: Figure) -> str:
+def alt_text(figure: Figure, poses: PoseLibrary | None = None) -> str:
     """The author's alt text, or one made from each picture's description."""
     if figure.alt:
         return figure.alt
-    descriptions = [resolve_panel(panel).description for panel in figure.panels]
+    if figure.placeholder:
+        return PLACEHOLDER_ALT
+    library = poses or figure.poses or shipped()
+    descriptions = [resolve_panel(panel, library).description for panel in figure.panels]
     if len(descriptions) == 1:
         return _sentence(descriptions[0])
     return " ".join(
@@ -86,14 +89,36 @@ def _sentence(text: str) -> str:
 
 def render_figure(figure: Figure) -> RenderedFigure:
     """The figure as SVG text, with its size in centimetres (1 unit = 1 cm)."""
-    return _render(figure.model_dump_json(exclude_none=True))
+    return _render(figure.model_dump_json(exclude_none=True), figure.poses or shipped())
+
+
+PLACEHOLDER_ALT = "No picture yet: the poses of this exercise are still to be chosen."
+
+
+def _placeholder() -> RenderedFigure:
+    """A new exercise's figure before its poses are chosen: an empty frame, never a body."""
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 240 160" width="240" '
+        f'height="160" role="img"><title>{PLACEHOLDER_ALT}</title>'
+        f'<rect x="4" y="4" width="232" height="152" fill="none" stroke="{PROP_LINE}" '
+        'stroke-width="3" stroke-dasharray="10 6"/><text x="120" y="88" font-family='
+        f'"sans-serif" font-size="18" text-anchor="middle" fill="{INK}">TODO: choose poses'
+        "</text></svg>"
+    )
+    return RenderedFigure(svg=svg, width=240, height=160, alt=PLACEHOLDER_ALT)
+
+
+def placed_scenes(figure: Figure, library: PoseLibrary) -> list[Scene]:
+    """Every panel placed on its surfaces and lined up by its anchor."""
+    return line_up([place(resolve_panel(panel, library)) for panel in figure.panels])
 
 
 @lru_cache(maxsize=1024)
-def _render(spec: str) -> RenderedFigure:
+def _render(spec: str, library: PoseLibrary) -> RenderedFigure:
     figure = Figure.model_validate_json(spec)
-    poses = [resolve_panel(panel) for panel in figure.panels]
-    scenes = _line_up([place(pose) for pose in poses])
+    if figure.placeholder:
+        return _placeholder()
+    scenes = placed_scenes(figure, library)
     arrows: list[tuple[Vec, Vec] | None] = [None]
     for before, panel, scene in zip(scenes, figure.panels[1:], scenes[1:], strict=False):
         point = str(panel.arrow) if panel.arrow else None
@@ -121,7 +146,7 @@ def _render(spec: str) -> RenderedFigure:
             parts.append(_chevron(left + width + GAP / 2, top_edge + height / 2))
     w = round(sum(column_widths) + GAP * (columns - 1))
     h = round(height * math.ceil(len(scenes) / columns))
-    alt = alt_text(figure)
+    alt = alt_text(figure, library)
     svg = (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" '
         f'height="{h}" role="img"><title>{escape(alt)}</title>{"".join(parts)}</svg>'
@@ -141,23 +166,6 @@ def _columns(widths: list[float], height: float) -> int:
         return abs(math.log(row_width / (rows * height) / TARGET_RATIO))
 
     return min(range(1, len(widths) + 1), key=misfit)
-
-
-def _line_up(scenes: list[Scene]) -> list[Scene]:
-    """Shift each panel so its anchor stays where it was in the panel before.
-
-    Props that stand still (mat, chair, wall, step...) are placed once, by the first panel;
-    held props (a band, a towel) follow the hands in every panel.
-    """
-    out = [scenes[0]]
-    still = tuple(shape for shape in scenes[0].shapes if not shape.front)
-    for scene in scenes[1:]:
-        anchor = scene.pose.anchor
-        dx = out[-1].posture.point(anchor)[0] - scene.posture.point(anchor)[0]
-        shifted = moved(scene, dx)
-        held = tuple(shape for shape in shifted.shapes if shape.front)
-        out.append(moved(shifted, 0.0, still + held))
-    return out
 
 
 def _bounds(
@@ -205,6 +213,40 @@ def _panel(
     top: float,
     number: int | None,
 ) -> str:
+    label = (
+        f'<text x="{_n(left + 3)}" y="{_n(top + 13)}" font-family="sans-serif" '
+        f'font-size="13" font-weight="700" fill="{INK}">{number}</text>'
+        if number
+        else ""
+    )
+    return (
+        backdrop(scene, to, left, width)
+        + body(scene, to)
+        + (arrow_mark(arrow, scene, to) if arrow else "")
+        + label
+    )
+
+
+def backdrop(scene: Scene, to: View, left: float, width: float) -> str:
+    """The props that stand still (mat, chair, wall...) and the floor line."""
+    back = "".join(
+        f'<path d="{_path([to(p) for p in s.points], s.closed)}"/>'
+        for s in scene.shapes
+        if not s.front
+    )
+    floor = ""
+    if not to.above:
+        floor_y = to((0.0, 0.0, 0.0))[1]
+        floor = _stroke(PROP_LINE, 2, f"M{_n(left + 2)} {_n(floor_y)}H{_n(left + width - 2)}")
+    group = (
+        f'<g fill="{PROP_FILL}" stroke="{PROP_LINE}" stroke-width="2" '
+        f'stroke-linejoin="round">{back}</g>'
+    )
+    return (group if back else "") + floor
+
+
+def body(scene: Scene, to: View) -> str:
+    """The body, with any prop it holds (a band, a towel)."""
     points = scene.posture.points
     far_side = _far_side(scene, to)
     limbs: dict[str, list[str]] = {"far": [], "near": []}
@@ -226,23 +268,9 @@ def _panel(
     )
     torso = _path([to(points[j]) for j in outline], closed=True)
     neck = _path([to(points["chest"]), to(points["head"])])
-    back = "".join(
-        f'<path d="{_path([to(p) for p in s.points], s.closed)}"/>'
-        for s in scene.shapes
-        if not s.front
-    )
     front = "".join(_path([to(p) for p in s.points]) for s in scene.shapes if s.front)
     head_x, head_y = to(points["head_centre"])
-    floor = ""
-    if not to.above:
-        floor_y = to((0.0, 0.0, 0.0))[1]
-        floor = _stroke(PROP_LINE, 2, f"M{_n(left + 2)} {_n(floor_y)}H{_n(left + width - 2)}")
     out = [
-        f'<g fill="{PROP_FILL}" stroke="{PROP_LINE}" stroke-width="2" '
-        f'stroke-linejoin="round">{back}</g>'
-        if back
-        else "",
-        floor,
         '<g fill="none" stroke-linecap="round" stroke-linejoin="round">',
         _stroke(FAR, 2 * LIMB_RADIUS, "".join(limbs["far"])),
         _stroke(FAR, 8, "".join(feet["far"])),
@@ -254,11 +282,6 @@ def _panel(
         "</g>",
         f'<circle fill="{INK}" cx="{_n(head_x)}" cy="{_n(head_y)}" r="{HEAD_RADIUS:g}"/>',
         _nose_dot(scene, to),
-        _arrow(arrow, scene, to) if arrow else "",
-        f'<text x="{_n(left + 3)}" y="{_n(top + 13)}" font-family="sans-serif" '
-        f'font-size="13" font-weight="700" fill="{INK}">{number}</text>'
-        if number
-        else "",
     ]
     return "".join(out)
 
@@ -302,7 +325,8 @@ def _nose_dot(scene: Scene, to: View) -> str:
     return f'<circle fill="#fff" cx="{_n(x)}" cy="{_n(y)}" r="2.5"/>'
 
 
-def _arrow(ends: tuple[Vec, Vec], scene: Scene, to: View) -> str:
+def arrow_mark(ends: tuple[Vec, Vec], scene: Scene, to: View) -> str:
+    """A curved arrow beside the path of a point that moved from `ends[0]` to `ends[1]`."""
     (x0, y0), (x1, y1) = to(ends[0]), to(ends[1])
     dx, dy = x1 - x0, y1 - y0
     length = math.hypot(dx, dy)
