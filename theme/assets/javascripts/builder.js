@@ -142,7 +142,11 @@
         const picture = exercise.picture;
         return h("li", { class: "patient-exercise" },
           h("h3", { text: `${index + 1}. ${exercise.name}` }),
-          picture ? h("img", { class: "exercise-figure", src: siteUrl(picture.uri), alt: picture.alt, width: picture.width, height: picture.height }) : null,
+          // The movement as an animation, or the numbered still pictures for readers who ask
+          // for less motion (and on paper, where the sheet uses the still pictures).
+          picture ? h("picture", {},
+            picture.motion_uri ? h("source", { srcset: siteUrl(picture.uri), media: "(prefers-reduced-motion: reduce)" }) : null,
+            h("img", { class: "exercise-figure", src: siteUrl(picture.motion_uri || picture.uri), alt: picture.alt, width: picture.width, height: picture.height })) : null,
           h("p", { class: "dosage" }, h("strong", { text: `${P.describeDosage(item.dosage)}.` })),
           item.note ? h("p", { class: "patient-note" }, h("strong", { text: "Your therapist's note: " }), item.note) : null,
           h("ol", {}, exercise.steps.map((step) => h("li", { text: step }))),
