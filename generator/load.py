@@ -95,7 +95,7 @@ def _read_catalog_text(text: str, file: str) -> tuple[Catalog, SourceMap]:
         problems.extend(
             _locate(detail, source)
             for detail in error.errors()
-            if not _refused(tuple(detail["loc"]), source.refused)
+            if not _refused(detail, source.refused)
         )
         raise CatalogError(problems) from None
     if problems:
@@ -107,9 +107,15 @@ def _read_catalog_text(text: str, file: str) -> tuple[Catalog, SourceMap]:
     return catalog, source
 
 
-def _refused(path: Path, refused: set[Path]) -> bool:
-    """Whether `path` is at or below a value the reader refused (its error is already said)."""
-    return any(path[:length] in refused for length in range(len(path) + 1)) if refused else False
+def _refused(detail: ErrorDetails, refused: set[Path]) -> bool:
+    """Whether the error follows from a value the reader refused with its own message: it is
+    at or below that value, or a whole-object check (like "exactly one amount") above it."""
+    if not refused:
+        return False
+    path: Path = tuple(detail["loc"])
+    if any(path[:length] in refused for length in range(len(path) + 1)):
+        return True
+    return detail["type"] == "value_error" and any(r[: len(path)] == path for r in refused)
 
 
 _TYPE_MESSAGES = {

@@ -25,6 +25,7 @@ FORBIDDEN = re.compile(f"[{_C0}{_INVISIBLE}]")
 FORBIDDEN_OR_NEWLINE = re.compile(f"[{_C0}\n{_INVISIBLE}]")
 # What a raw file may not hold anywhere: tab, newline and carriage return are YAML whitespace.
 FORBIDDEN_RAW = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f{_INVISIBLE}]")
+FORBIDDEN_RAW_OR_TAB = re.compile(f"[\x00-\x09\x0b\x0c\x0e-\x1f{_INVISIBLE}]")
 
 
 def code_point(char: str) -> str:

@@ -129,7 +129,7 @@ def tagged(tag: str, text: str) -> Any:
     types, name = _TAGGED[kind]
     value: Any = plain(text)
     if isinstance(value, types) and (kind == "bool" or not isinstance(value, bool)):
-        return float(value) if kind == "float" else value
+        return float(value) if kind == "float" and isinstance(value, int | float) else value
     reason = f": {value.reason}" if isinstance(value, NumberLike) else ""
     raise ScalarError(f"'!!{kind} {text}' is not {name}{reason}")
 

@@ -15,7 +15,7 @@ import yaml
 
 from .errors import Path, Problem, format_path
 from .source_map import COLUMN_BITS, SourceMap, Tree, line_column
-from .text_safety import FORBIDDEN, FORBIDDEN_RAW, forbidden_message
+from .text_safety import FORBIDDEN, FORBIDDEN_RAW, FORBIDDEN_RAW_OR_TAB, forbidden_message
 from .yaml_scalars import (
     FIRSTS,
     MERGE_TAG,
@@ -39,8 +39,11 @@ MAX_REPORTED = 20  # characters reported when a file holds many forbidden ones
 _NO_KEY = object()
 _FIRSTS = FIRSTS
 # Characters libyaml refuses outright (it then stops without saying where): C0 controls but
-# tab, newline and carriage return, DEL, C1 controls but NEL, surrogates, U+FFFE and U+FFFF.
-_UNREADABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+# tab, newline and carriage return, DEL, C1 controls, surrogates, U+FFFE and U+FFFF; and the
+# line breaks only YAML counts as such (NEL, U+2028, U+2029), which change the structure.
+_UNREADABLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]"
+)
 # Line breaks as libyaml counts them.
 _BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
@@ -366,7 +369,7 @@ def read_yaml(text: str, file: str) -> tuple[Any, SourceMap, list[Problem]]:
         return None, SourceMap(file), _raw_problems(raw, file)
     builder = _Builder(file)
     builder.raw = raw
-    builder.checking = bool(raw) or "\t" in text
+    builder.checking = bool(raw)
     try:
         found = builder.build(text)
     except (yaml.YAMLError, _TooDeep, _TooBig) as error:
@@ -375,7 +378,7 @@ def read_yaml(text: str, file: str) -> tuple[Any, SourceMap, list[Problem]]:
     source.refused = builder.refused
     if not found:
         return None, source, [Problem(file, 1, 1, "", "the file is empty")]
-    leftover = [at for at in raw if at not in builder.claimed]
+    leftover = [at for at in raw if at not in builder.claimed and at[2] != "\t"]
     builder.problems.extend(_raw_problems(leftover, file))
     data = builder.root
     if not isinstance(data, dict):
@@ -391,7 +394,8 @@ def too_large_message() -> str:
 def _forbidden_characters(text: str) -> list[tuple[int, int, str]]:
     """0-based (line, column) of every forbidden character written in `text`, as libyaml
     counts lines and columns, and the character."""
-    found = [match.start() for match in FORBIDDEN_RAW.finditer(text)]
+    pattern = FORBIDDEN_RAW_OR_TAB if "\t" in text else FORBIDDEN_RAW
+    found = [match.start() for match in pattern.finditer(text)]
     if not found:
         return []
     starts = [0] + [match.end() for match in _BREAK.finditer(text)]
