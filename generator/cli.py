@@ -11,7 +11,7 @@ from pathlib import Path
 from .api import CATALOG_JSON_URI, catalog_json
 from .assets_check import check_images
 from .content_checks import DEFAULT_REVIEW_MONTHS, check_content
-from .errors import CatalogError, format_path
+from .errors import CatalogError, Problem, format_path
 from .figures.sheet import contact_sheet
 from .load import load_catalog, read_catalog
 from .model import Catalog
@@ -19,7 +19,7 @@ from .pictures import figure_files
 from .redirects import redirect_pages
 from .render import render_pages
 from .schema import catalog_schema
-from .site_config import clinic_settings_from_mapping, read_site_config
+from .site_config import read_site_settings
 from .skeletons import SECTION_OF_KIND, add_entry
 
 DEFAULT_CATALOG = Path("exercises.yaml")
@@ -41,7 +41,7 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         default=DEFAULT_CONFIG,
         metavar="MKDOCS_YML",
-        help="site settings, for the content folder that pictures live in (default mkdocs.yml)",
+        help="site settings: the clinic's settings are checked too (default mkdocs.yml)",
     )
     check.add_argument(
         "--review-months",
@@ -90,10 +90,19 @@ def _summary(catalog: Catalog) -> str:
 
 
 def _check(args: argparse.Namespace) -> int:
-    catalog, source = read_catalog(args.catalog)
-    site_config = read_site_config(args.config)
-    content_dir = args.config.parent / str(site_config.get("docs_dir") or "content")
-    missing = check_images(catalog, source, content_dir)
+    """Settings and catalog: every problem of both is listed before exiting."""
+    problems: list[Problem] = []
+    try:
+        site = read_site_settings(args.config)
+    except CatalogError as error:
+        problems.extend(error.problems)
+    try:
+        catalog, source = read_catalog(args.catalog)
+    except CatalogError as error:
+        raise CatalogError([*problems, *error.problems]) from None
+    if problems:
+        raise CatalogError(problems)
+    missing = check_images(catalog, source, site.docs_dir)
     if missing:
         raise CatalogError(missing)
     today = args.today or datetime.date.today()
@@ -112,12 +121,11 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _export(outdir: Path, catalog_path: Path, config_path: Path) -> int:
+    site = read_site_settings(config_path)
     catalog = load_catalog(catalog_path)
-    site_config = read_site_config(config_path)
-    settings = clinic_settings_from_mapping(site_config.get("extra"), str(config_path))
-    pages = render_pages(catalog, settings, site_url=str(site_config.get("site_url") or ""))
+    pages = render_pages(catalog, site.clinic, site_url=site.site_url)
     pages[CATALOG_JSON_URI] = catalog_json(catalog)
-    pages.update(redirect_pages(catalog, str(site_config.get("site_url") or "")))
+    pages.update(redirect_pages(catalog, site.site_url))
     pages.update(figure_files(catalog))
     for uri, text in pages.items():
         target = outdir / uri
