@@ -37,4 +37,5 @@ def test_failed_build_keeps_the_previous_site(tmp_path: Path) -> None:
     assert "unknown field 'stepz'; did you mean 'steps'?" in failed.stderr
     assert "left unchanged" in failed.stderr
     assert digest(project / "site") == before
-    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == []
+    builds = sorted(p.name for p in (project / ".site-builds").iterdir())
+    assert builds == sorted([".lock", (project / "site").resolve().name])  # nothing left over
