@@ -11,6 +11,7 @@ from pathlib import Path
 from .api import CATALOG_JSON_URI, catalog_json
 from .assets_check import check_images
 from .content_checks import DEFAULT_REVIEW_MONTHS, check_content
+from .content_pages import check_content_pages
 from .errors import CatalogError, Problem, format_path
 from .figures.sheet import contact_sheet
 from .load import load_catalog, read_catalog
@@ -103,6 +104,7 @@ def _check(args: argparse.Namespace) -> int:
     if problems:
         raise CatalogError(problems)
     missing = check_images(catalog, source, site.docs_dir)
+    missing += check_content_pages(site.docs_dir, frozenset(site.clinic.inline_scripts))
     if missing:
         raise CatalogError(missing)
     today = args.today or datetime.date.today()

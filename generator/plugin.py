@@ -26,6 +26,7 @@ from mkdocs.structure.toc import get_toc
 from .api import CATALOG_JSON_URI, catalog_json
 from .assets_check import check_images
 from .content_checks import check_content
+from .content_pages import check_content_pages
 from .csp import add_policy
 from .errors import CatalogError
 from .forked import SharedWork, spare_core
@@ -86,6 +87,11 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
             self._apply_settings(config)
         except CatalogError as error:
             raise PluginError(f"the clinic settings are not valid:\n{error.report()}") from None
+        allowed = frozenset(self.settings.inline_scripts)
+        pages = check_content_pages(Path(config.docs_dir), allowed)
+        if pages:
+            listed = CatalogError(pages).report()
+            raise PluginError(f"the content pages are not valid:\n{listed}")
         try:
             self.catalog, source = read_catalog(self.catalog_path, display_name=self.config.catalog)
             today = datetime.date.today()

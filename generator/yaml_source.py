@@ -358,8 +358,14 @@ class _TooDeep(Exception):
         self.line, self.column = line, column
 
 
-def read_yaml(text: str, file: str) -> tuple[Any, SourceMap, list[Problem]]:
-    """Parse `text`; return the data, its source map, and any problems (data is None on failure)."""
+CATALOG_TOP = "the top level must be a mapping with sections (references, exercises, ...)"
+
+
+def read_yaml(
+    text: str, file: str, top_level: str = CATALOG_TOP
+) -> tuple[Any, SourceMap, list[Problem]]:
+    """Parse `text`; return the data, its source map, and any problems (data is None on failure).
+    `top_level` is the message for a document that is not a mapping."""
     if len(text) > MAX_BYTES or len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         return None, SourceMap(file), [Problem(file, 1, 1, "", too_large_message())]
     if text.startswith("\ufeff"):
@@ -382,8 +388,7 @@ def read_yaml(text: str, file: str) -> tuple[Any, SourceMap, list[Problem]]:
     builder.problems.extend(_raw_problems(leftover, file))
     data = builder.root
     if not isinstance(data, dict):
-        message = "the top level must be a mapping with sections (references, exercises, ...)"
-        return None, source, [Problem(file, *builder.at(builder.root_mark), "", message)]
+        return None, source, [Problem(file, *builder.at(builder.root_mark), "", top_level)]
     return data, source, builder.problems
 
 
