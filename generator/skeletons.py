@@ -7,14 +7,26 @@ clinician has written it; a skeleton can never be published by accident.
 from __future__ import annotations
 
 import datetime
+import fcntl
 import os
+import re
+import stat
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import BinaryIO
+
+from pydantic import TypeAdapter, ValidationError
 
 from .errors import CatalogError, Problem
 from .errors import Path as Path_
 from .load import read_catalog_text
+from .model import Catalog, Id
 from .source_map import SourceMap
+from .yaml_source import MAX_BYTES, too_large_message
+
+_ID: TypeAdapter[str] = TypeAdapter(Id)
 
 SECTION_OF_KIND = {
     "exercise": "exercises",
@@ -135,8 +147,15 @@ _SKELETONS = {
 
 
 def skeleton(kind: str, entry_id: str, catalog_text: str, file: str) -> str:
-    """The catalog text with a new entry at the end of its section; raises `CatalogError`."""
+    """The catalog text with a new entry at the end of its section; raises `CatalogError`.
+
+    The entry is indented like the section's existing entries, and written with the file's
+    line endings. A layout it cannot add to (a section written as a flow list, `[...]`) is
+    said plainly, at the section's line, and never blamed on a line that is not in the file.
+    """
     catalog, source = read_catalog_text(catalog_text, file)
+    section = SECTION_OF_KIND[kind]
+    _check_new_id(entry_id, kind, section, catalog, source, file)
     first = {
         "treatment": catalog.modalities[0].id if catalog.modalities else "exercise-therapy",
         "reference": catalog.references[0].id if catalog.references else "nice-ng59",
@@ -144,23 +163,94 @@ def skeleton(kind: str, entry_id: str, catalog_text: str, file: str) -> str:
         "exercise": catalog.exercises[0].id if catalog.exercises else "walking",
     }
     block = _SKELETONS[kind].format(id=entry_id, today=datetime.date.today(), **first)
-    section = SECTION_OF_KIND[kind]
     lines = catalog_text.splitlines(keepends=True)
-    if lines and not lines[-1].endswith("\n"):
-        lines[-1] += "\n"
+    newline = "\r\n" if "\r\n" in catalog_text else "\n"
+    if lines and not lines[-1].endswith(("\n", "\r")):
+        lines[-1] += newline
     if (section,) not in source.keys:
+        if _top_level_is_flow(lines, source):
+            raise _cannot(file, 1, 1, "the top level is written as a flow mapping ({...})")
         new_text = "".join(lines) + f"\n{section}:\n" + block
     else:
-        start = source.keys[(section,)][0]
+        start, column = source.keys[(section,)]
+        value_line, value_column = source.values.get((section,), (start, column))
+        written = lines[value_line - 1][value_column - 1 :] if value_line <= len(lines) else ""
+        empty = written.startswith("[]")
+        if written.startswith(("[", "{")) and not empty:
+            raise _cannot(file, start, column, f"'{section}' is written as a flow list ([...])")
+        if column != 1:
+            raise _cannot(file, start, column, f"'{section}' is not at the start of its line")
+        if empty:
+            lines[start - 1] = f"{section}:{newline}"
+        else:
+            block = _reindent(block, lines, source, section)
         later = sorted(line for _, (line, _) in _top_level(source) if line > start)
         end = later[0] - 1 if later else len(lines)
-        while end > start and (not lines[end - 1].strip() or lines[end - 1].startswith("#")):
+        while end > start and _filler(lines[end - 1]):
             end -= 1
-        if lines[start - 1].rstrip().endswith("[]"):
-            lines[start - 1] = f"{section}:\n"
         new_text = "".join(lines[:end]) + block + "".join(lines[end:])
-    read_catalog_text(new_text, file)  # the result must load: duplicate ids and the like fail here
+    new_text = re.sub(r"(?<!\r)\n", newline, new_text) if newline != "\n" else new_text
+    try:
+        read_catalog_text(new_text, file)
+    except CatalogError as error:  # the layout defeated us: say so where the section is
+        line = source.keys.get((section,), (1, 1))[0]
+        reason = error.problems[0].message if error.problems else "it would not load"
+        raise _cannot(file, line, 1, f"the entry would not fit this layout ({reason})") from None
     return new_text
+
+
+def _filler(line: str) -> bool:
+    """Blank lines, comments and document markers after a section's last entry."""
+    stripped = line.strip()
+    return not stripped or stripped.startswith("#") or stripped in {"...", "---"}
+
+
+def _cannot(file: str, line: int, column: int, why: str) -> CatalogError:
+    message = f"cannot add an entry here: {why}; the file was not changed"
+    return CatalogError([Problem(file, line, column, "", message)])
+
+
+def _top_level_is_flow(lines: list[str], source: SourceMap) -> bool:
+    line, column = source.values.get((), (1, 1))
+    return line <= len(lines) and lines[line - 1][column - 1 : column] == "{"
+
+
+def _check_new_id(
+    entry_id: str, kind: str, section: str, catalog: Catalog, source: SourceMap, file: str
+) -> None:
+    """The id must be valid and free: said before anything is written."""
+    try:
+        _ID.validate_python(entry_id)
+    except ValidationError as error:
+        message = f"'{entry_id}': {error.errors()[0]['msg']}"
+        raise CatalogError([Problem(file, 1, 1, "", message)]) from None
+    for index, entry in enumerate(getattr(catalog, section)):
+        if entry.id == entry_id or entry_id in entry.aliases:
+            raise CatalogError(
+                [source.problem((section, index, "id"), f"duplicate {kind} id '{entry_id}'")]
+            )
+
+
+def _reindent(block: str, lines: list[str], source: SourceMap, section: str) -> str:
+    """The skeleton (dash at column 3, fields at column 5) moved to where the section's first
+    entry has its dash and its fields."""
+    field_line, field_column = source.keys.get((section, 0, "id"), (0, 5))
+    if field_line == 0:
+        return block
+    row = lines[field_line - 1]
+    dash = row.rfind("-", 0, field_column - 1)
+    if dash < 0 or row[:dash].strip():
+        return block
+    out = []
+    for line in block.splitlines(keepends=True):
+        indent = len(line) - len(line.lstrip(" "))
+        if line.startswith("  - "):
+            out.append(" " * dash + "-" + " " * (field_column - 2 - dash) + line[4:])
+        elif line.strip():
+            out.append(" " * (field_column - 1 + indent - 4) + line[indent:])
+        else:
+            out.append(line)
+    return "".join(out)
 
 
 def _top_level(source: SourceMap) -> list[tuple[Path_, tuple[int, int]]]:
@@ -168,13 +258,75 @@ def _top_level(source: SourceMap) -> list[tuple[Path_, tuple[int, int]]]:
 
 
 def add_entry(path: Path, kind: str, entry_id: str) -> None:
-    """Write the catalog with the new entry, atomically; on any problem the file is unchanged."""
+    """Add the entry to the catalog safely: one run at a time (a lock on the file), the file
+    replaced in one rename keeping its mode, owner, line endings and comments (through a
+    symbolic link, the target is changed). On any problem, a full disk included, the file is
+    unchanged and no temporary file is left."""
+    name = str(path)
+    real = path.resolve()
+    with _locked(real, name) as handle:
+        raw = read_bounded_handle(handle, name)
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise CatalogError([Problem(name, 1, 1, "", "not valid UTF-8")]) from None
+        new_text = skeleton(kind, entry_id, text, name)
+        _replace(real, new_text.encode("utf-8"), os.fstat(handle.fileno()), name)
+
+
+@contextmanager
+def _locked(real: Path, name: str) -> Iterator[BinaryIO]:
+    """The catalog open and locked; the lock is taken again if another run replaced the file
+    while this one waited."""
+    while True:
+        try:
+            handle = real.open("rb")
+        except OSError as error:
+            raise _os_problem(name, "cannot read", error) from None
+        with handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                same = os.stat(real).st_ino == os.fstat(handle.fileno()).st_ino
+            except FileNotFoundError:
+                same = False
+            if same:
+                yield handle
+                return
+
+
+def read_bounded_handle(handle: BinaryIO, name: str) -> bytes:
+    raw = handle.read(MAX_BYTES + 1)
+    if len(raw) > MAX_BYTES:
+        raise CatalogError([Problem(name, 1, 1, "", too_large_message())])
+    return raw
+
+
+def _replace(real: Path, data: bytes, status: os.stat_result, name: str) -> None:
+    """Write `data` next to `real` and rename it over `real`; on failure, remove it."""
     try:
-        text = path.read_text(encoding="utf-8")
+        handle, temporary = tempfile.mkstemp(dir=real.parent, prefix=f".{real.name}.")
     except OSError as error:
-        raise CatalogError([Problem(str(path), 1, 1, "", f"cannot read file: {error}")]) from None
-    new_text = skeleton(kind, entry_id, text, str(path))
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    with os.fdopen(handle, "w", encoding="utf-8") as out:
-        out.write(new_text)
-    os.replace(temporary, path)
+        raise _os_problem(name, "cannot write next to", error) from None
+    try:
+        with suppress(OSError):  # not ours to give away: the mode is kept at least
+            os.fchown(handle, status.st_uid, status.st_gid)
+        os.fchmod(handle, stat.S_IMODE(status.st_mode))
+        view = memoryview(data)
+        while view:
+            view = view[os.write(handle, view) :]
+        os.fsync(handle)
+        os.close(handle)
+        handle = -1
+        os.replace(temporary, real)
+    except OSError as error:
+        if handle >= 0:
+            os.close(handle)
+        with suppress(OSError):
+            os.unlink(temporary)
+        raise _os_problem(name, "cannot write", error) from None
+
+
+def _os_problem(name: str, doing: str, error: OSError) -> CatalogError:
+    reason = error.strerror or str(error)
+    message = f"{doing} the file: {reason}; the file was not changed"
+    return CatalogError([Problem(name, 1, 1, "", message)])
