@@ -7,24 +7,17 @@ clinician has written it; a skeleton can never be published by accident.
 from __future__ import annotations
 
 import datetime
-import fcntl
-import os
 import re
-import stat
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import BinaryIO
 
 from pydantic import TypeAdapter, ValidationError
 
 from .errors import CatalogError, Problem
 from .errors import Path as Path_
+from .file_edit import edit_text
 from .load import read_catalog_text
 from .model import Catalog, Id
 from .source_map import SourceMap
-from .yaml_source import MAX_BYTES, too_large_message
 
 _ID: TypeAdapter[str] = TypeAdapter(Id)
 
@@ -258,75 +251,6 @@ def _top_level(source: SourceMap) -> list[tuple[Path_, tuple[int, int]]]:
 
 
 def add_entry(path: Path, kind: str, entry_id: str) -> None:
-    """Add the entry to the catalog safely: one run at a time (a lock on the file), the file
-    replaced in one rename keeping its mode, owner, line endings and comments (through a
-    symbolic link, the target is changed). On any problem, a full disk included, the file is
-    unchanged and no temporary file is left."""
-    name = str(path)
-    real = path.resolve()
-    with _locked(real, name) as handle:
-        raw = read_bounded_handle(handle, name)
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            raise CatalogError([Problem(name, 1, 1, "", "not valid UTF-8")]) from None
-        new_text = skeleton(kind, entry_id, text, name)
-        _replace(real, new_text.encode("utf-8"), os.fstat(handle.fileno()), name)
-
-
-@contextmanager
-def _locked(real: Path, name: str) -> Iterator[BinaryIO]:
-    """The catalog open and locked; the lock is taken again if another run replaced the file
-    while this one waited."""
-    while True:
-        try:
-            handle = real.open("rb")
-        except OSError as error:
-            raise _os_problem(name, "cannot read", error) from None
-        with handle:
-            fcntl.flock(handle, fcntl.LOCK_EX)
-            try:
-                same = os.stat(real).st_ino == os.fstat(handle.fileno()).st_ino
-            except FileNotFoundError:
-                same = False
-            if same:
-                yield handle
-                return
-
-
-def read_bounded_handle(handle: BinaryIO, name: str) -> bytes:
-    raw = handle.read(MAX_BYTES + 1)
-    if len(raw) > MAX_BYTES:
-        raise CatalogError([Problem(name, 1, 1, "", too_large_message())])
-    return raw
-
-
-def _replace(real: Path, data: bytes, status: os.stat_result, name: str) -> None:
-    """Write `data` next to `real` and rename it over `real`; on failure, remove it."""
-    try:
-        handle, temporary = tempfile.mkstemp(dir=real.parent, prefix=f".{real.name}.")
-    except OSError as error:
-        raise _os_problem(name, "cannot write next to", error) from None
-    try:
-        with suppress(OSError):  # not ours to give away: the mode is kept at least
-            os.fchown(handle, status.st_uid, status.st_gid)
-        os.fchmod(handle, stat.S_IMODE(status.st_mode))
-        view = memoryview(data)
-        while view:
-            view = view[os.write(handle, view) :]
-        os.fsync(handle)
-        os.close(handle)
-        handle = -1
-        os.replace(temporary, real)
-    except OSError as error:
-        if handle >= 0:
-            os.close(handle)
-        with suppress(OSError):
-            os.unlink(temporary)
-        raise _os_problem(name, "cannot write", error) from None
-
-
-def _os_problem(name: str, doing: str, error: OSError) -> CatalogError:
-    reason = error.strerror or str(error)
-    message = f"{doing} the file: {reason}; the file was not changed"
-    return CatalogError([Problem(name, 1, 1, "", message)])
+    """Add the entry to the catalog safely (see `file_edit.edit_text`); on any problem the file
+    is unchanged."""
+    edit_text(path, lambda text: skeleton(kind, entry_id, text, str(path)))
