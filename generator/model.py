@@ -10,6 +10,7 @@ from typing import Annotated, Self
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StrictBool,
@@ -137,11 +138,24 @@ class Stance(StrEnum):
     NOT_RECOMMENDED = "not_recommended"
 
 
+def _quoted_date(value: object) -> object:
+    """A date written in quotes, '2026-11-20', is that date (it can mean nothing else)."""
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError as error:
+            raise ValueError(f"{value} is not a real date ({error})") from None
+    return value
+
+
+Date = Annotated[datetime.date, StrictMode(), BeforeValidator(_quoted_date)]
+
+
 class Review(Strict):
     """Who last checked an entry against the evidence, and when."""
 
     by: ShortText
-    date: Annotated[datetime.date, StrictMode()]
+    date: Date
 
 
 class Frequency(Strict):

@@ -96,7 +96,18 @@ def test_an_impossible_date_is_a_located_error(date: str) -> None:
     assert f"{date} is not a real date" in problem
 
 
-@pytest.mark.parametrize("written", ["2026-1-2", "2026-11-20 10:00", "'2026-11-20'", "20261120"])
+def test_a_quoted_date_is_that_date_and_checked_too() -> None:
+    text = mini_text().replace(
+        "date: 2026-11-20}\n  - id: walking", "date: '2026-11-21'}\n  - id: walking"
+    )
+    assert load_catalog_text(text, "t.yaml").exercises[1].reviewed.date == datetime.date(
+        2026, 11, 21
+    )
+    (problem,) = problems_of(text.replace("'2026-11-21'", "'2026-02-30'"))
+    assert "exercises[1].reviewed.date: 2026-02-30 is not a real date" in problem
+
+
+@pytest.mark.parametrize("written", ["2026-1-2", "2026-11-20 10:00", "20261120", "'20 Nov 2026'"])
 def test_a_date_field_takes_only_a_date(written: str) -> None:
     text = mini_text().replace(
         "date: 2026-11-20}\n  - id: walking", f"date: {written}}}\n  - id: walking"
