@@ -22,6 +22,7 @@ from .render import render_pages
 from .schema import catalog_schema
 from .site_config import read_site_settings
 from .skeletons import SECTION_OF_KIND, add_entry
+from .text_safety import visible
 
 DEFAULT_CATALOG = Path("exercises.yaml")
 DEFAULT_CONFIG = Path("mkdocs.yml")
@@ -118,7 +119,7 @@ def _check(args: argparse.Namespace) -> int:
     reading = f"reading grade median {median:.1f}" if median is not None else "no prose"
     errors, warnings = len(report.errors), len(report.warnings)
     counts = f"{_count(errors, 'error')}, {_count(warnings, 'warning')}"
-    print(f"{args.catalog}: {_summary(catalog)}; {reading}; {counts}.")
+    print(f"{visible(str(args.catalog))}: {_summary(catalog)}; {reading}; {counts}.")
     return 1 if errors or (args.strict and warnings) else 0
 
 
@@ -158,7 +159,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "new":
             add_entry(args.catalog, args.kind, args.entry_id)
             print(
-                f"Added {args.kind} '{args.entry_id}' to {args.catalog}. "
+                f"Added {args.kind} '{args.entry_id}' to {visible(str(args.catalog))}. "
                 "Replace every TODO; `make check` lists where they are."
             )
             return 0
