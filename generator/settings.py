@@ -155,6 +155,6 @@ class ClinicSettings(BaseModel):
 
     def for_theme(self) -> dict[str, object]:
         """Settings as the theme reads them (`config.extra.clinic`), with defaults filled in."""
-        data = self.model_dump(mode="json")
+        data = self.model_dump(mode="json", exclude={"inline_scripts"})  # for the build only
         data["urgent_care"] = self.care.model_dump()
         return data
