@@ -8,12 +8,13 @@ refused only where they would reach the clinic settings.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from .errors import CatalogError, Problem
 from .load import read_bounded
@@ -100,8 +101,25 @@ def _clinic(extra: Any, source: SourceMap, found: list[Problem]) -> ClinicSettin
             if path in source.refused:
                 continue
             message = detail["msg"].removeprefix("Value error, ")
-            found.append(source.problem(path, message, key=detail["type"] == "extra_forbidden"))
+            unknown = detail["type"] == "extra_forbidden"
+            if unknown:
+                message = _unknown_setting(detail["loc"])
+            found.append(source.problem(path, message, key=unknown))
         return None
+
+
+def _unknown_setting(location: tuple[int | str, ...]) -> str:
+    """`unknown setting 'colour'; did you mean 'colours'?`"""
+    model: type[BaseModel] = ClinicSettings
+    for part in location[:-1]:
+        field = model.model_fields.get(str(part))
+        annotation = field.annotation if field is not None else None
+        if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
+            break
+        model = annotation
+    close = difflib.get_close_matches(str(location[-1]), list(model.model_fields), n=1)
+    hint = f"; did you mean '{close[0]}'?" if close else f"; known: {', '.join(model.model_fields)}"
+    return f"unknown setting '{location[-1]}'{hint}"
 
 
 def _logo_problems(logo: str, content: Path, source: SourceMap) -> list[Problem]:

@@ -53,7 +53,11 @@ BAD_SETTINGS = [
         "U+202E (RIGHT-TO-LEFT OVERRIDE)",
     ),
     (US_CLINIC.replace("phone: ", "phone: !!int 010 #"), "phone:", "is not a whole number"),
-    (US_CLINIC + "    colour: red\n", "colour: red", "extra.clinic.colour: Extra inputs"),
+    (
+        US_CLINIC + "    colour: red\n",
+        "colour: red",
+        "extra.clinic.colour: unknown setting 'colour'; did you mean 'colours'?",
+    ),
 ]
 
 
