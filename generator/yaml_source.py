@@ -8,14 +8,14 @@ a map from each data path to its line and column.
 from __future__ import annotations
 
 import bisect
-import re
 from typing import Any
 
 import yaml
 
 from .errors import Path, Problem, format_path
 from .source_map import COLUMN_BITS, SourceMap, Tree, line_column
-from .text_safety import FORBIDDEN, FORBIDDEN_RAW, FORBIDDEN_RAW_OR_TAB, forbidden_message
+from .text_safety import FORBIDDEN, forbidden_message
+from .yaml_characters import Written, forbidden_characters, raw_problems, unreadable
 from .yaml_scalars import (
     FIRSTS,
     MERGE_TAG,
@@ -34,18 +34,9 @@ _MERGE_TAG = MERGE_TAG
 MAX_NODES = 3_000_000
 MAX_DEPTH = 64
 MAX_BYTES = 40 * 1024 * 1024
-MAX_REPORTED = 20  # characters reported when a file holds many forbidden ones
 
 _NO_KEY = object()
 _FIRSTS = FIRSTS
-# Characters libyaml refuses outright (it then stops without saying where): C0 controls but
-# tab, newline and carriage return, DEL, C1 controls, surrogates, U+FFFE and U+FFFF; and the
-# line breaks only YAML counts as such (NEL, U+2028, U+2029), which change the structure.
-_UNREADABLE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]"
-)
-# Line breaks as libyaml counts them.
-_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
 def needs_resolver(value: str, implicit: tuple[bool, bool]) -> bool:
@@ -71,10 +62,8 @@ class _Builder:
         self.stack: list[tuple[Any, ...]] = []
         self.resolved: dict[str, Any] = {}  # plain scalar -> value (it depends on the text alone)
         self.refused: set[Path] = set()  # values refused here (their validation errors are noise)
-        self.raw: list[
-            tuple[int, int, str]
-        ] = []  # where forbidden characters are written (0-based)
-        self.claimed: set[tuple[int, int, str]] = set()  # those reported with a value's path
+        self.raw: list[Written] = []  # the forbidden characters written in the file
+        self.claimed: set[Written] = set()  # those reported with a value's path
         self.checking = False  # check every text value (the file holds forbidden characters)
         self.root: Any = None
         self.root_mark: Any = None
@@ -370,9 +359,9 @@ def read_yaml(
         return None, SourceMap(file), [Problem(file, 1, 1, "", too_large_message())]
     if text.startswith("\ufeff"):
         text = text[1:]
-    raw = _forbidden_characters(text)
-    if raw and _UNREADABLE.search(text):  # libyaml would stop at the first, without a place
-        return None, SourceMap(file), _raw_problems(raw, file)
+    raw = forbidden_characters(text)
+    if raw and unreadable(text):  # libyaml would stop at the first, without a place
+        return None, SourceMap(file), raw_problems(raw, file)
     builder = _Builder(file)
     builder.raw = raw
     builder.checking = bool(raw)
@@ -385,7 +374,7 @@ def read_yaml(
     if not found:
         return None, source, [Problem(file, 1, 1, "", "the file is empty")]
     leftover = [at for at in raw if at not in builder.claimed and at[2] != "\t"]
-    builder.problems.extend(_raw_problems(leftover, file))
+    builder.problems.extend(raw_problems(leftover, file))
     data = builder.root
     if not isinstance(data, dict):
         return None, source, [Problem(file, *builder.at(builder.root_mark), "", top_level)]
@@ -394,30 +383,6 @@ def read_yaml(
 
 def too_large_message() -> str:
     return f"the file is larger than {MAX_BYTES // (1024 * 1024)} MB"
-
-
-def _forbidden_characters(text: str) -> list[tuple[int, int, str]]:
-    """0-based (line, column) of every forbidden character written in `text`, as libyaml
-    counts lines and columns, and the character."""
-    pattern = FORBIDDEN_RAW_OR_TAB if "\t" in text else FORBIDDEN_RAW
-    found = [match.start() for match in pattern.finditer(text)]
-    if not found:
-        return []
-    starts = [0] + [match.end() for match in _BREAK.finditer(text)]
-    places = []
-    for index in found:
-        line = bisect.bisect_right(starts, index) - 1
-        places.append((line, index - starts[line], text[index]))
-    return places
-
-
-def _raw_problems(places: list[tuple[int, int, str]], file: str) -> list[Problem]:
-    """Forbidden characters outside any value (in comments, say), or in a file libyaml cannot
-    read: each at its line and column."""
-    problems = []
-    for line, column, char in places[:MAX_REPORTED]:
-        problems.append(Problem(file, line + 1, column + 1, "", forbidden_message(char)))
-    return problems
 
 
 def _failure(error: Exception, text: str, file: str) -> Problem:
