@@ -47,6 +47,14 @@ def test_front_matter_problems_are_located(front: str, expected: str) -> None:
     assert found and expected in found[0], found
 
 
+def test_front_matter_with_windows_line_endings_is_read() -> None:
+    assert problems("---\r\ntitle: Hello\r\n---\r\n\r\n# Page\r\n") == []
+    found = problems("---\r\ntitel: Hello\r\n---\r\n")
+    assert found == [
+        "content/page.md:2:1: titel: unknown front-matter key 'titel'; did you mean 'title'?"
+    ]
+
+
 def test_front_matter_without_its_closing_line_is_an_error() -> None:
     assert problems("---\ntitle: x\n\n# Page\n") == [
         "content/page.md:1:1: front matter has no closing '---' line"
