@@ -235,7 +235,7 @@ class _Builder:
     def _refuse(
         self, message: str, event: Any, container: Any, in_list: bool, key: Any, at: Any = None
     ) -> None:
-        path = self._slot(container, in_list, key, getattr(event, "value", None))
+        path = _plain_path(self._slot(container, in_list, key, getattr(event, "value", None)))
         line, column = at if at is not None else self.at(event.start_mark)
         self.problems.append(Problem(self.file, line, column, format_path(path), message))
         self.refused.add(path)
@@ -332,6 +332,14 @@ class _Builder:
             len(container) if in_list else key
             for container, _, _, key, _, in_list, *_ in self.stack[1:]
         )
+
+
+def _plain_path(path: tuple[Any, ...]) -> Path:
+    """`path` as far as it is made of keys and indexes (a mapping used as a key is neither)."""
+    for index, part in enumerate(path):
+        if not isinstance(part, str | int):
+            return path[:index]
+    return path
 
 
 _TOO_BIG = "the document is too large or uses too many aliases"

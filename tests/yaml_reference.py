@@ -172,6 +172,7 @@ class _Builder:
         the path its value would have)."""
         places = [len(f.value) if isinstance(f.value, list) else f.key for f in self.stack]
         path: Path = (*places[:-1], event.value) if self._is_key() else tuple(places)
+        path = next((path[:i] for i, p in enumerate(path) if not isinstance(p, str | int)), path)
         self.problems.append(
             Problem(self.source.file, *self.at(event.start_mark), format_path(path), message)
         )
