@@ -65,8 +65,8 @@ def read_site_settings(config_file: Path, display: str | None = None) -> SiteSet
 def _checked(path: str) -> bool:
     """Whether a reader's problem is about the settings read here (MkDocs' own tags, such as
     `!ENV` for the site's address, are MkDocs' business elsewhere)."""
-    return path == "" or any(
-        path == name or path.startswith((f"{name}.", f"{name}[")) for name in ("extra", "docs_dir")
+    return path in {"", "extra", "docs_dir"} or any(
+        path == name or path.startswith((f"{name}.", f"{name}[")) for name in ("extra.clinic",)
     )
 
 

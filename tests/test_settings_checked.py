@@ -128,3 +128,17 @@ def test_a_clinic_name_with_quotes_is_text_on_every_page(tmp_path: Path) -> None
         assert "style" not in parser.names, page
         assert name in parser.text, page
         assert name in parser.aria, page
+
+
+def test_mkdocs_own_tags_outside_the_clinic_settings_are_left_to_mkdocs(project: Path) -> None:
+    config = project / "mkdocs.yml"
+    original = config.read_text(encoding="utf-8")
+    try:
+        config.write_text(
+            original.replace("extra:\n", "extra:\n  analytics_off: !ENV [NO_SUCH_VARIABLE, x]\n", 1)
+        )
+        assert "!ENV" in config.read_text(encoding="utf-8")
+        result = check(project)
+    finally:
+        config.write_text(original, encoding="utf-8")
+    assert result.returncode == 0, result.stderr
