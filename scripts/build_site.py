@@ -110,22 +110,52 @@ def current(target: Path) -> str | None:
 
 
 def build(target: Path, command: Sequence[str] = MKDOCS) -> int:
+    """Build and publish; 1 with a message (and `target` unchanged) on any failure."""
     target = Path(os.path.abspath(target))
+    try:
+        return _build(target, command)
+    except _Failed:
+        return 1
+    except OSError as error:  # a full disk, a read-only folder...
+        reason = error.strerror or str(error)
+        print(f"Cannot build the site: {reason}; {target} was left unchanged.", file=sys.stderr)
+        return 1
+
+
+def _build(target: Path, command: Sequence[str]) -> int:
     builds = builds_folder(target)
     builds.mkdir(parents=True, exist_ok=True)
     os.chmod(builds, 0o755)
     with locked(builds):
         staging = Path(tempfile.mkdtemp(prefix="", dir=builds))
-        if subprocess.run([*command, str(staging)], check=False).returncode != 0:
+        try:
+            run = subprocess.run([*command, str(staging)], check=False, stderr=subprocess.PIPE)
+            sys.stderr.write(without_traceback(run.stderr.decode("utf-8", "replace")))
+            if run.returncode != 0:
+                print(f"Build failed: {target} was left unchanged.", file=sys.stderr)
+                raise _Failed
+            readable_by_all(staging)
+            previous = current(target)
+            publish(target, staging)
+        except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
-            print(f"Build failed: {target} was left unchanged.", file=sys.stderr)
-            return 1
-        readable_by_all(staging)
-        previous = current(target)
-        publish(target, staging)
+            raise
         clean(target, {staging.name} | ({previous} if previous else set()))
     print(f"Site built in {target}")
     return 0
+
+
+class _Failed(Exception):
+    """The build command failed (it has said why)."""
+
+
+def without_traceback(output: str) -> str:
+    """The build's messages, with a Python traceback cut to its last line (what went wrong)."""
+    head, marker, rest = output.partition("Traceback (most recent call last):")
+    if not marker:
+        return output
+    last = [line for line in rest.splitlines() if line.strip()][-1:]
+    return head + "".join(f"{line.strip()}\n" for line in last)
 
 
 if __name__ == "__main__":

@@ -13,6 +13,8 @@ import sys
 import threading
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT
 
 # Runs `build_site.build` with a stand-in build writing "<label>" into three files. With
@@ -169,3 +171,45 @@ def test_a_reader_never_misses_the_site_while_it_is_rebuilt(tmp_path: Path) -> N
     assert missed == []
     assert seen > 12
     assert published(tmp_path) == {"build 11"}
+
+
+FAULTS = """
+import errno, os, sys
+sys.path.insert(0, {scripts!r})
+import build_site
+
+fault = sys.argv[1]
+if fault == "full":
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+    os.symlink = full
+    write = "import pathlib, sys; (pathlib.Path(sys.argv[-1]) / 'index.html').write_text('new')"
+    command = [sys.executable, "-c", write]
+else:  # the build itself crashes with a traceback
+    crash = "print('building'); raise OSError(28, 'No space left on device')"
+    command = [sys.executable, "-c", crash]
+sys.exit(build_site.build(build_site.Path("site"), command))
+""".format(scripts=str(ROOT / "scripts"))
+
+
+@pytest.mark.parametrize("fault", ["full", "crash"])
+def test_a_full_disk_or_a_crashed_build_is_a_message_and_changes_nothing(
+    tmp_path: Path, fault: str
+) -> None:
+    assert run(tmp_path, "old").returncode == 0
+    result = subprocess.run(
+        [sys.executable, "-c", FAULTS, fault],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert "No space left on device" in result.stderr
+    assert "left unchanged" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert published(tmp_path) == {"old"}
+    assert leftovers(tmp_path) == []
+    builds = tmp_path / ".site-builds"
+    assert len([p for p in builds.iterdir() if p.name != ".lock"]) == 1  # only the published one
