@@ -11,7 +11,8 @@ from pathlib import Path
 from .api import CATALOG_JSON_URI, catalog_json
 from .assets_check import check_images
 from .content_checks import DEFAULT_REVIEW_MONTHS, check_content
-from .errors import CatalogError, format_path
+from .content_pages import check_content_pages
+from .errors import CatalogError, Problem, format_path
 from .figures.sheet import contact_sheet
 from .load import load_catalog, read_catalog
 from .model import Catalog
@@ -20,8 +21,9 @@ from .redirects import redirect_pages
 from .reminders import calendar_files
 from .render import render_pages
 from .schema import catalog_schema
-from .site_config import clinic_settings_from_mapping, read_site_config
+from .site_config import read_site_settings
 from .skeletons import SECTION_OF_KIND, add_entry
+from .text_safety import visible
 
 DEFAULT_CATALOG = Path("exercises.yaml")
 DEFAULT_CONFIG = Path("mkdocs.yml")
@@ -42,7 +44,7 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         default=DEFAULT_CONFIG,
         metavar="MKDOCS_YML",
-        help="site settings, for the content folder that pictures live in (default mkdocs.yml)",
+        help="site settings: the clinic's settings are checked too (default mkdocs.yml)",
     )
     check.add_argument(
         "--review-months",
@@ -91,10 +93,20 @@ def _summary(catalog: Catalog) -> str:
 
 
 def _check(args: argparse.Namespace) -> int:
-    catalog, source = read_catalog(args.catalog)
-    site_config = read_site_config(args.config)
-    content_dir = args.config.parent / str(site_config.get("docs_dir") or "content")
-    missing = check_images(catalog, source, content_dir)
+    """Settings and catalog: every problem of both is listed before exiting."""
+    problems: list[Problem] = []
+    try:
+        site = read_site_settings(args.config)
+    except CatalogError as error:
+        problems.extend(error.problems)
+    try:
+        catalog, source = read_catalog(args.catalog)
+    except CatalogError as error:
+        raise CatalogError([*problems, *error.problems]) from None
+    if problems:
+        raise CatalogError(problems)
+    missing = check_images(catalog, source, site.docs_dir)
+    missing += check_content_pages(site.docs_dir, frozenset(site.clinic.inline_scripts))
     if missing:
         raise CatalogError(missing)
     today = args.today or datetime.date.today()
@@ -108,17 +120,16 @@ def _check(args: argparse.Namespace) -> int:
     reading = f"reading grade median {median:.1f}" if median is not None else "no prose"
     errors, warnings = len(report.errors), len(report.warnings)
     counts = f"{_count(errors, 'error')}, {_count(warnings, 'warning')}"
-    print(f"{args.catalog}: {_summary(catalog)}; {reading}; {counts}.")
+    print(f"{visible(str(args.catalog))}: {_summary(catalog)}; {reading}; {counts}.")
     return 1 if errors or (args.strict and warnings) else 0
 
 
 def _export(outdir: Path, catalog_path: Path, config_path: Path) -> int:
+    site = read_site_settings(config_path)
     catalog = load_catalog(catalog_path)
-    site_config = read_site_config(config_path)
-    settings = clinic_settings_from_mapping(site_config.get("extra"), str(config_path))
-    pages = render_pages(catalog, settings, site_url=str(site_config.get("site_url") or ""))
+    pages = render_pages(catalog, site.clinic, site_url=site.site_url)
     pages[CATALOG_JSON_URI] = catalog_json(catalog)
-    pages.update(redirect_pages(catalog, str(site_config.get("site_url") or "")))
+    pages.update(redirect_pages(catalog, site.site_url))
     pages.update(figure_files(catalog))
     files: dict[str, str | bytes] = dict(pages)
     files.update(calendar_files(catalog, site_url=str(site_config.get("site_url") or "")))
@@ -154,7 +165,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "new":
             add_entry(args.catalog, args.kind, args.entry_id)
             print(
-                f"Added {args.kind} '{args.entry_id}' to {args.catalog}. "
+                f"Added {args.kind} '{args.entry_id}' to {visible(str(args.catalog))}. "
                 "Replace every TODO; `make check` lists where they are."
             )
             return 0

@@ -19,6 +19,7 @@ from .errors import Path, Problem
 from .gc_pause import gc_paused
 from .model import Catalog
 from .source_map import SourceMap
+from .text_safety import visible
 
 PLACEHOLDER = re.compile(r"\b(TODO|TBD|FIXME|XXX+|lorem|ipsum)\b", re.IGNORECASE)
 # Substring pre-check on case-folded text (a fast `in` search): none of these, no placeholder.
@@ -50,8 +51,9 @@ class Finding:
         if self.severity is Severity.ERROR:
             return str(self.problem)
         p = self.problem
+        warning = Problem(p.file, p.line, p.column, "", "")
         where = f"{p.path}: " if p.path else ""
-        return f"{p.file}:{p.line}:{p.column}: warning: {where}{p.message}"
+        return str(warning).removesuffix(" ") + f" warning: {visible(where + p.message)}"
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .text_safety import visible
+
 Path = tuple[str | int, ...]
 
 
@@ -30,8 +32,9 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.path}: " if self.path else ""
-        return f"{self.file}:{self.line}:{self.column}: {where}{self.message}"
+        """The problem on one line; control and invisible characters written as `U+202E`."""
+        where = f"{visible(self.path)}: " if self.path else ""
+        return f"{visible(self.file)}:{self.line}:{self.column}: {where}{visible(self.message)}"
 
 
 class CatalogError(Exception):

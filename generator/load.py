@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import difflib
+import errno
+import os
+import stat
 from pathlib import Path as FsPath
 from typing import Any
 
@@ -15,7 +18,8 @@ from .model import Catalog
 from .pictures import check_figures
 from .source_map import SourceMap
 from .xref import check_references
-from .yaml_source import read_yaml
+from .yaml_scalars import NumberLike
+from .yaml_source import MAX_BYTES, read_yaml, too_large_message
 
 
 def load_catalog(path: str | FsPath, *, display_name: str | None = None) -> Catalog:
@@ -29,12 +33,28 @@ def read_catalog(
     """Like `load_catalog`, also returning where each value was written (for later checks)."""
     path = FsPath(path)
     name = display_name or str(path)
+    return read_catalog_bytes(read_bounded(path, name), name)
+
+
+def read_bounded(path: FsPath, name: str, limit: int = MAX_BYTES) -> bytes:
+    """The file's bytes, or `CatalogError` when it cannot be read or is larger than `limit`:
+    the size is checked before reading, and at most `limit + 1` bytes are ever read (a
+    device or a growing file cannot exhaust memory)."""
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as file:
+            status = os.fstat(file.fileno())
+            if stat.S_ISDIR(status.st_mode):
+                raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
+            if stat.S_ISREG(status.st_mode) and status.st_size > limit:
+                raw = b""
+            else:
+                raw = file.read(limit + 1)
+                if len(raw) <= limit:
+                    return raw
     except OSError as error:
-        message = f"cannot read file: {error.strerror}"
+        message = f"cannot read file: {error.strerror or error}"
         raise CatalogError([Problem(name, 1, 1, "", message)]) from None
-    return read_catalog_bytes(raw, name)
+    raise CatalogError([Problem(name, 1, 1, "", too_large_message())])
 
 
 def load_catalog_bytes(raw: bytes, file: str) -> Catalog:
@@ -72,13 +92,38 @@ def _read_catalog_text(text: str, file: str) -> tuple[Catalog, SourceMap]:
     try:
         catalog = Catalog.model_validate(data)
     except ValidationError as error:
-        problems.extend(_locate(detail, source) for detail in error.errors())
+        problems.extend(
+            _locate(detail, source)
+            for detail in error.errors()
+            if not _refused(detail, source.refused)
+        )
         raise CatalogError(problems) from None
+    if problems:
+        raise CatalogError(problems)
     problems.extend(check_references(catalog, source))
     problems.extend(check_figures(catalog, source))
     if problems:
         raise CatalogError(problems)
     return catalog, source
+
+
+def _refused(detail: ErrorDetails, refused: set[Path]) -> bool:
+    """Whether the error follows from a value the reader refused with its own message: it is
+    at or below that value, or a whole-object check (like "exactly one amount") above it."""
+    if not refused:
+        return False
+    path: Path = tuple(detail["loc"])
+    if any(path[:length] in refused for length in range(len(path) + 1)):
+        return True
+    return detail["type"] == "value_error" and any(r[: len(path)] == path for r in refused)
+
+
+_TYPE_MESSAGES = {
+    "int_type": "must be a whole number written with digits, like 10",
+    "float_type": "must be a number written with digits, like 12.5",
+    "bool_type": "must be true or false",
+    "date_type": "must be a date written as YYYY-MM-DD",
+}
 
 
 def _locate(detail: ErrorDetails, source: SourceMap) -> Problem:
@@ -91,6 +136,12 @@ def _locate(detail: ErrorDetails, source: SourceMap) -> Problem:
     if kind == "missing":
         return source.problem(path, f"missing required field '{path[-1]}'")
     message = detail["msg"].removeprefix("Value error, ")
+    value = detail.get("input")
+    if kind in _TYPE_MESSAGES:
+        message = _TYPE_MESSAGES[kind]
+        if isinstance(value, NumberLike):
+            return source.problem(path, f"{message} (got '{value}': {value.reason})")
+        return source.problem(path, f"{message} (got {_describe(value)})")
     if kind in {"model_type", "model_attributes_type", "dict_type"}:
         message = "must be a mapping of fields (key: value lines)"
     if kind in {"string_type", "int_type", "list_type", "dict_type", "model_type", "int_parsing"}:
@@ -100,10 +151,16 @@ def _locate(detail: ErrorDetails, source: SourceMap) -> Problem:
 
 def _describe(value: Any) -> str:
     if isinstance(value, str):
-        return "text" if len(value) > 40 else repr(value)
+        return "text" if len(value) > 40 else f"'{value}'"
     if value is None:
         return "nothing"
-    return type(value).__name__
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float) and len(str(value)) <= 20:
+        return f"the number {value}"
+    return {"date": "a date", "list": "a list", "dict": "a mapping"}.get(
+        type(value).__name__, type(value).__name__
+    )
 
 
 def _suggest(key: str, allowed: list[str]) -> str:

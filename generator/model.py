@@ -14,14 +14,18 @@ from pydantic import (
     ConfigDict,
     Discriminator,
     Field,
+    StrictBool,
+    StrictInt,
     StringConstraints,
     Tag,
     model_validator,
 )
+from pydantic import Strict as StrictMode
 
 from .empty import empty_dict, empty_list
 from .figures.poses import with_clinic_poses
 from .figures.spec import Figure, NamedPose
+from .text_safety import check_text
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -35,7 +39,9 @@ PoseId = Annotated[str, StringConstraints(pattern=ID_PATTERN, min_length=2, max_
 
 
 def no_markup(text: str) -> str:
-    """Validator: plain text that themes may print as HTML cannot contain < or >."""
+    """Validator: one line of plain text that themes may print as HTML: no < or >, no line
+    break, no control or invisible characters."""
+    check_text(text)
     if "<" in text or ">" in text:
         raise ValueError("must not contain < or > (names and titles are plain text)")
     return text
@@ -136,18 +142,31 @@ class Stance(StrEnum):
     NOT_RECOMMENDED = "not_recommended"
 
 
+def _quoted_date(value: object) -> object:
+    """A date written in quotes, '2026-11-20', is that date (it can mean nothing else)."""
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError as error:
+            raise ValueError(f"{value} is not a real date ({error})") from None
+    return value
+
+
+Date = Annotated[datetime.date, StrictMode(), BeforeValidator(_quoted_date)]
+
+
 class Review(Strict):
     """Who last checked an entry against the evidence, and when."""
 
     by: ShortText
-    date: datetime.date
+    date: Date
 
 
 class Frequency(Strict):
     """How often: either times per day or days per week, never both."""
 
-    times_per_day: Annotated[int, Field(ge=1, le=10)] | None = None
-    days_per_week: Annotated[int, Field(ge=1, le=7)] | None = None
+    times_per_day: Annotated[StrictInt, Field(ge=1, le=10)] | None = None
+    days_per_week: Annotated[StrictInt, Field(ge=1, le=7)] | None = None
 
     @model_validator(mode="after")
     def _exactly_one(self) -> Self:
@@ -159,14 +178,14 @@ class Frequency(Strict):
 class Dosage(Strict):
     """How much of an exercise: sets of reps, holds or minutes, rest, and how often."""
 
-    sets: Annotated[int, Field(ge=1, le=10)]
-    reps: Annotated[int, Field(ge=1, le=100)] | None = None
-    hold_seconds: Annotated[int, Field(ge=1, le=600)] | None = None
-    minutes: Annotated[int, Field(ge=1, le=120)] | None = None
-    per_side: bool = Field(False, description="The amount is done on each side.")
-    rest_seconds: Annotated[int, Field(ge=0, le=600)] | None = None
-    times_per_day: Annotated[int, Field(ge=1, le=10)] | None = None
-    days_per_week: Annotated[int, Field(ge=1, le=7)] | None = None
+    sets: Annotated[StrictInt, Field(ge=1, le=10)]
+    reps: Annotated[StrictInt, Field(ge=1, le=100)] | None = None
+    hold_seconds: Annotated[StrictInt, Field(ge=1, le=600)] | None = None
+    minutes: Annotated[StrictInt, Field(ge=1, le=120)] | None = None
+    per_side: StrictBool = Field(False, description="The amount is done on each side.")
+    rest_seconds: Annotated[StrictInt, Field(ge=0, le=600)] | None = None
+    times_per_day: Annotated[StrictInt, Field(ge=1, le=10)] | None = None
+    days_per_week: Annotated[StrictInt, Field(ge=1, le=7)] | None = None
 
     @model_validator(mode="after")
     def _one_amount_one_frequency(self) -> Self:
@@ -181,14 +200,14 @@ class Dosage(Strict):
 class DosageOverride(Strict):
     """A routine's change to an exercise's usual dosage; unset fields keep the usual value."""
 
-    sets: Annotated[int, Field(ge=1, le=10)] | None = None
-    reps: Annotated[int, Field(ge=1, le=100)] | None = None
-    hold_seconds: Annotated[int, Field(ge=1, le=600)] | None = None
-    minutes: Annotated[int, Field(ge=1, le=120)] | None = None
-    per_side: bool | None = None
-    rest_seconds: Annotated[int, Field(ge=0, le=600)] | None = None
-    times_per_day: Annotated[int, Field(ge=1, le=10)] | None = None
-    days_per_week: Annotated[int, Field(ge=1, le=7)] | None = None
+    sets: Annotated[StrictInt, Field(ge=1, le=10)] | None = None
+    reps: Annotated[StrictInt, Field(ge=1, le=100)] | None = None
+    hold_seconds: Annotated[StrictInt, Field(ge=1, le=600)] | None = None
+    minutes: Annotated[StrictInt, Field(ge=1, le=120)] | None = None
+    per_side: StrictBool | None = None
+    rest_seconds: Annotated[StrictInt, Field(ge=0, le=600)] | None = None
+    times_per_day: Annotated[StrictInt, Field(ge=1, le=10)] | None = None
+    days_per_week: Annotated[StrictInt, Field(ge=1, le=7)] | None = None
 
     def apply_to(self, base: Dosage) -> Dosage:
         """Merge onto `base`; setting one amount (or frequency) replaces the other kind."""
@@ -261,7 +280,7 @@ class Exercise(Strict):
     summary: Text
     body_regions: Annotated[list[BodyRegion], Field(min_length=1)]
     goals: Annotated[list[Goal], Field(min_length=1)]
-    level: Annotated[int, Field(ge=1, le=3, description="1 easiest, 3 hardest.")]
+    level: Annotated[StrictInt, Field(ge=1, le=3, description="1 easiest, 3 hardest.")]
     position: Position
     equipment: list[Equipment] = empty_list()
     steps: Annotated[list[Text], Field(min_length=1, max_length=12)]
@@ -382,7 +401,7 @@ class Routine(Strict):
     summary: Text
     when: Text = Field(description="When to use this routine.")
     frequency: Frequency
-    duration_weeks: Annotated[int, Field(ge=1, le=52)]
+    duration_weeks: Annotated[StrictInt, Field(ge=1, le=52)]
     items: Annotated[list[RoutineItem], Field(min_length=1, max_length=8)]
     progress: Text = Field(description="When and how to progress.")
     notes: list[Text] = empty_list()
@@ -396,7 +415,7 @@ class Reference(Strict):
     id: Id
     short: ShortText | None = Field(None, description="Short label in citations, e.g. 'NICE 2016'.")
     citation: Text
-    year: Annotated[int, Field(ge=1900, le=2100)]
+    year: Annotated[StrictInt, Field(ge=1900, le=2100)]
     url: HttpsUrl | None = None
     doi: Doi | None = None
 

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Literal
 
+from markupsafe import Markup
 from mkdocs.commands.build import get_context
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
@@ -25,8 +26,9 @@ from mkdocs.structure.toc import get_toc
 from .api import CATALOG_JSON_URI, catalog_json
 from .assets_check import check_images
 from .content_checks import check_content
+from .content_pages import check_content_pages
 from .csp import add_policy
-from .errors import CatalogError, Problem
+from .errors import CatalogError
 from .forked import SharedWork, spare_core
 from .html_fixes import repair
 from .load import read_catalog
@@ -38,7 +40,7 @@ from .reminders import calendar_files
 from .render import HTML_TEMPLATES, INDEX_PAGES, TEMPLATE_DIR, make_environment, render_site
 from .search_index import add_to_index, search_entries
 from .settings import ClinicSettings
-from .site_config import clinic_settings_from_mapping, locate_setting
+from .site_config import read_site_settings
 from .structured_data import add_json_ld, json_ld_pages
 
 log = logging.getLogger("mkdocs.plugins.clinic_catalog")
@@ -86,6 +88,11 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
             self._apply_settings(config)
         except CatalogError as error:
             raise PluginError(f"the clinic settings are not valid:\n{error.report()}") from None
+        allowed = frozenset(self.settings.inline_scripts)
+        pages = check_content_pages(Path(config.docs_dir), allowed)
+        if pages:
+            listed = CatalogError(pages).report()
+            raise PluginError(f"the content pages are not valid:\n{listed}")
         try:
             self.catalog, source = read_catalog(self.catalog_path, display_name=self.config.catalog)
             today = datetime.date.today()
@@ -105,20 +112,18 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         return config
 
     def _apply_settings(self, config: MkDocsConfig) -> None:
-        """Validate `extra.clinic`; give the theme complete values (the one place to set them)."""
-        self.settings = clinic_settings_from_mapping(config.extra, config.config_file_path)
+        """Check the settings as `check` does; give the theme complete values (the one place
+        to set them). The site name is given as escaped markup, so the theme's templates,
+        which print it unescaped in text and attributes, show any name as written."""
+        if config.config_file_path:
+            site = read_site_settings(Path(config.config_file_path))
+            self.settings = site.clinic
+        else:  # a configuration made in code
+            self.settings = ClinicSettings.model_validate(config.extra.get("clinic") or {})
         config.extra["clinic"] = self.settings.for_theme()
-        config.site_name = self.settings.name
+        config.site_name = Markup.escape(self.settings.name)
         if self.settings.logo:
-            self._check_logo(Path(config.docs_dir), config.config_file_path)
             config.theme["logo"] = self.settings.logo
-
-    def _check_logo(self, docs_dir: Path, config_file: str) -> None:
-        assert self.settings.logo is not None
-        if not (docs_dir / self.settings.logo).is_file():
-            message = f"logo file not found: {docs_dir.name}/{self.settings.logo}"
-            line, column = locate_setting(config_file, ("extra", "clinic", "logo"))
-            raise CatalogError([Problem(config_file, line, column, "extra.clinic.logo", message)])
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.catalog is not None

@@ -33,13 +33,20 @@ class Country(StrEnum):
     NZ = "NZ"
 
 
+Line = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
+    AfterValidator(no_markup),
+]
+
+
 class UrgentCare(BaseModel):
     """How to get emergency and urgent help in the clinic's country."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    emergency: str = Field(description="What to do in an emergency, e.g. 'call 999 or go to A&E'.")
-    urgent: str = Field(description="Where to get a same-day appointment.")
+    emergency: Line = Field(description="What to do in an emergency, e.g. 'call 999 or go to A&E'.")
+    urgent: Line = Field(description="Where to get a same-day appointment.")
 
 
 URGENT_CARE = {
@@ -76,13 +83,6 @@ def _hex_colour(value: str) -> str:
 
 
 Colour = Annotated[str, AfterValidator(_hex_colour)]
-
-
-Line = Annotated[
-    str,
-    StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
-    AfterValidator(no_markup),
-]
 
 
 def contrast_ratio(first: str, second: str) -> float:
@@ -125,7 +125,12 @@ class ClinicSettings(BaseModel):
     name: Line = "Your Physiotherapy Clinic"
     phone: Line | None = None
     email: (
-        Annotated[str, StringConstraints(pattern=r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")] | None
+        Annotated[
+            str,
+            StringConstraints(pattern=r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$"),
+            AfterValidator(no_markup),
+        ]
+        | None
     ) = None
     address: Line | None = None
     opening_hours: list[Line] = Field([], description="e.g. 'Monday to Friday, 8am to 6pm'.")
@@ -135,6 +140,13 @@ class ClinicSettings(BaseModel):
     country: Country = Country.UK
     urgent_care: UrgentCare | None = Field(None, description="Overrides the country's wording.")
     colours: Colours = Colours()
+    inline_scripts: list[
+        Annotated[str, StringConstraints(pattern=r"^sha256-[A-Za-z0-9+/]{43}=$")]
+    ] = Field(
+        [],
+        description="Inline scripts allowed in content/ pages, by hash ('sha256-...'); the "
+        "build names the hash of each script it finds.",
+    )
 
     @property
     def care(self) -> UrgentCare:
@@ -143,6 +155,6 @@ class ClinicSettings(BaseModel):
 
     def for_theme(self) -> dict[str, object]:
         """Settings as the theme reads them (`config.extra.clinic`), with defaults filled in."""
-        data = self.model_dump(mode="json")
+        data = self.model_dump(mode="json", exclude={"inline_scripts"})  # for the build only
         data["urgent_care"] = self.care.model_dump()
         return data

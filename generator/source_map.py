@@ -56,6 +56,7 @@ class SourceMap:
         self.tree = tree
         self._values: dict[Path, tuple[int, int]] | None = None
         self._keys: dict[Path, tuple[int, int]] = {}
+        self.refused: set[Path] = set()  # values the reader refused with a problem of its own
 
     @property
     def values(self) -> dict[Path, tuple[int, int]]:

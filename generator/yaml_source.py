@@ -7,42 +7,42 @@ a map from each data path to its line and column.
 
 from __future__ import annotations
 
+import bisect
 from typing import Any
 
 import yaml
 
 from .errors import Path, Problem, format_path
 from .source_map import COLUMN_BITS, SourceMap, Tree, line_column
+from .text_safety import FORBIDDEN, forbidden_message
+from .yaml_characters import Written, forbidden_characters, raw_problems, unreadable
+from .yaml_scalars import (
+    FIRSTS,
+    MERGE_TAG,
+    STR_TAG,
+    ScalarError,
+    check_collection_tag,
+    plain,
+    tagged,
+)
 
 # libyaml's parser when PyYAML was built with it (about ten times faster), else pure Python.
 _FastLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-_STR_TAG = "tag:yaml.org,2002:str"
-_MERGE_TAG = "tag:yaml.org,2002:merge"
+_STR_TAG = STR_TAG
+_MERGE_TAG = MERGE_TAG
 MAX_NODES = 3_000_000
 MAX_DEPTH = 64
 MAX_BYTES = 40 * 1024 * 1024
 
 _NO_KEY = object()
-
-
-def _resolved_firsts() -> frozenset[str] | None:
-    """First characters of the plain scalars PyYAML's safe resolver may type (numbers, null,
-    booleans, dates, merge keys...); None when it looks at more than that (then it decides
-    every scalar)."""
-    loader = yaml.SafeLoader
-    if None in loader.yaml_implicit_resolvers or loader.yaml_path_resolvers:
-        return None
-    return frozenset(loader.yaml_implicit_resolvers)
-
-
-_FIRSTS = _resolved_firsts()
+_FIRSTS = FIRSTS
 
 
 def needs_resolver(value: str, implicit: tuple[bool, bool]) -> bool:
-    """False when PyYAML's resolver would call this untagged scalar text anyway: it is quoted,
-    or plain with a first character that starts no other type (most values)."""
-    return _FIRSTS is None or (implicit[0] and value[:1] in _FIRSTS)
+    """False when this untagged scalar is text whatever it says: it is quoted, or plain with a
+    first character that starts no other type (most values)."""
+    return implicit[0] and value[:1] in _FIRSTS
 
 
 class _Builder:
@@ -57,12 +57,14 @@ class _Builder:
 
     def __init__(self, file: str) -> None:
         self.file = file
-        self.loader = yaml.SafeLoader("")
         self.problems: list[Problem] = []
         self.anchors: dict[str, tuple[Any, int, int]] = {}
         self.stack: list[tuple[Any, ...]] = []
-        self.constructed: dict[tuple[str, str], Any] = {}
-        self.resolved: dict[str, str] = {}  # plain scalar -> tag (it depends on the text alone)
+        self.resolved: dict[str, Any] = {}  # plain scalar -> value (it depends on the text alone)
+        self.refused: set[Path] = set()  # values refused here (their validation errors are noise)
+        self.raw: list[Written] = []  # the forbidden characters written in the file
+        self.claimed: set[Written] = set()  # those reported with a value's path
+        self.checking = False  # check every text value (the file holds forbidden characters)
         self.root: Any = None
         self.root_mark: Any = None
         self.tree = Tree()
@@ -94,8 +96,8 @@ class _Builder:
         mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
         mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
         str_tag, merge_tag, no_key, firsts = _STR_TAG, _MERGE_TAG, _NO_KEY, _FIRSTS
-        resolve: Any = self.loader.resolve  # untyped in the stubs
         resolved = self.resolved
+        checking = self.checking
         container: Any = None  # None outside the root
         children: Any = None
         keys: dict[str, int] | None = None
@@ -113,16 +115,20 @@ class _Builder:
                 position = mark.line << COLUMN_BITS | mark.column
                 value = event.value
                 tag = event.tag
-                if tag is None or tag == "!":
-                    implicit = event.implicit  # the test below is `needs_resolver`, inlined
-                    if firsts is None:
-                        tag = resolve(yaml.ScalarNode, value, implicit)
-                    elif implicit[0] and value[:1] in firsts:
-                        tag = resolved.get(value) or self._resolve(value, implicit)
-                    else:
-                        tag = str_tag
-                if tag is not str_tag and tag != str_tag and tag != merge_tag:
-                    value = self._construct(tag, value, event)
+                if tag is None:
+                    if event.implicit[0] and value[:1] in firsts:
+                        text = value
+                        value = resolved.get(text, no_key)
+                        if value is no_key:
+                            value = self._plain(text, event, container, in_list, key)
+                        if text == "<<":
+                            tag = merge_tag
+                    elif checking or event.style == '"':
+                        self._check_text(value, event, container, in_list, key)
+                elif tag != "!" and tag != str_tag:
+                    value = self._tagged(tag, value, event, container, in_list, key)
+                elif checking or event.style == '"':
+                    self._check_text(value, event, container, in_list, key)
                 if event.anchor is not None:
                     anchors[event.anchor] = (value, 1, position)
             elif kind is mapping_start or kind is sequence_start:
@@ -132,6 +138,8 @@ class _Builder:
                 position = mark.line << COLUMN_BITS | mark.column
                 # Recorded unless it is a key, or inside a container that is not recorded.
                 mapping = kind is mapping_start
+                if event.tag is not None:
+                    self._collection_tag(event, mapping, container, in_list, key)
                 node: Any = None  # the new container's children, when it is recorded
                 if container is None or (
                     children is not None and (in_list or (key is not no_key and not skip))
@@ -216,22 +224,67 @@ class _Builder:
                 event.start_mark,
             )
 
-    def _resolve(self, value: str, implicit: tuple[bool, bool]) -> str:
-        """The resolver's tag for a plain scalar, kept for the next time the text appears."""
-        tag: str = self.loader.resolve(yaml.ScalarNode, value, implicit)  # type: ignore[no-untyped-call]
-        self.resolved[value] = tag
-        return tag
+    def _slot(self, container: Any, in_list: bool, key: Any, text: Any) -> Path:
+        """Data path of the scalar or container being read (for a key, that of its value)."""
+        if container is None:
+            return ()
+        if in_list:
+            return (*self._path(), len(container))
+        return (*self._path(), key if key is not _NO_KEY else text)
 
-    def _construct(self, tag: str, value: str, event: Any) -> Any:
-        """A typed scalar (number, date, null...), made once per distinct tag and text."""
+    def _refuse(
+        self, message: str, event: Any, container: Any, in_list: bool, key: Any, at: Any = None
+    ) -> None:
+        path = _plain_path(self._slot(container, in_list, key, getattr(event, "value", None)))
+        line, column = at if at is not None else self.at(event.start_mark)
+        self.problems.append(Problem(self.file, line, column, format_path(path), message))
+        self.refused.add(path)
+
+    def _plain(self, text: str, event: Any, container: Any, in_list: bool, key: Any) -> Any:
+        """The value of a plain scalar that may not be text, kept for the next time."""
         try:
-            return self.constructed[tag, value]
-        except KeyError:
-            pass
-        node = yaml.ScalarNode(tag, value, event.start_mark, event.end_mark)
-        made = self.loader.construct_object(node, deep=True)
-        self.constructed[tag, value] = made  # immutable: None, bool, int, float, bytes, dates
-        return made
+            value = plain(text)
+        except ScalarError as error:
+            self._refuse(str(error), event, container, in_list, key)
+            return None
+        if not isinstance(value, str) or self._check_text(value, event, container, in_list, key):
+            self.resolved[text] = value
+        return value
+
+    def _tagged(
+        self, tag: str, text: str, event: Any, container: Any, in_list: bool, key: Any
+    ) -> Any:
+        try:
+            value = tagged(tag, text)
+        except ScalarError as error:
+            self._refuse(str(error), event, container, in_list, key)
+            return text if container is not None and not in_list and key is _NO_KEY else None
+        if isinstance(value, str):
+            self._check_text(value, event, container, in_list, key)
+        return value
+
+    def _collection_tag(
+        self, event: Any, mapping: bool, container: Any, in_list: bool, key: Any
+    ) -> None:
+        try:
+            check_collection_tag(event.tag, mapping=mapping)
+        except ScalarError as error:
+            self._refuse(str(error), event, container, in_list, key)
+
+    def _check_text(self, text: str, event: Any, container: Any, in_list: bool, key: Any) -> bool:
+        """False, and a located problem, when `text` holds a forbidden character (newline is
+        allowed here; the model refuses it in one-line fields)."""
+        found = FORBIDDEN.search(text)
+        if found is None:
+            return True
+        start, end = event.start_mark, event.end_mark
+        low = bisect.bisect_left(self.raw, (start.line, start.column))
+        high = bisect.bisect_left(self.raw, (end.line, end.column))
+        inside = self.raw[low:high]
+        self.claimed.update(inside)
+        at = (inside[0][0] + 1, inside[0][1] + 1) if inside else None
+        self._refuse(forbidden_message(found[0]), event, container, in_list, key, at)
+        return False
 
     def _key(
         self,
@@ -281,6 +334,14 @@ class _Builder:
         )
 
 
+def _plain_path(path: tuple[Any, ...]) -> Path:
+    """`path` as far as it is made of keys and indexes (a mapping used as a key is neither)."""
+    for index, part in enumerate(path):
+        if not isinstance(part, str | int):
+            return path[:index]
+    return path
+
+
 _TOO_BIG = "the document is too large or uses too many aliases"
 
 
@@ -294,27 +355,42 @@ class _TooDeep(Exception):
         self.line, self.column = line, column
 
 
-def read_yaml(text: str, file: str) -> tuple[Any, SourceMap, list[Problem]]:
-    """Parse `text`; return the data, its source map, and any problems (data is None on failure)."""
-    if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
-        size_mb = MAX_BYTES // (1024 * 1024)
-        message = f"the file is larger than {size_mb} MB"
-        return None, SourceMap(file), [Problem(file, 1, 1, "", message)]
+CATALOG_TOP = "the top level must be a mapping with sections (references, exercises, ...)"
+
+
+def read_yaml(
+    text: str, file: str, top_level: str = CATALOG_TOP
+) -> tuple[Any, SourceMap, list[Problem]]:
+    """Parse `text`; return the data, its source map, and any problems (data is None on failure).
+    `top_level` is the message for a document that is not a mapping."""
+    if len(text) > MAX_BYTES or len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+        return None, SourceMap(file), [Problem(file, 1, 1, "", too_large_message())]
     if text.startswith("\ufeff"):
         text = text[1:]
+    raw = forbidden_characters(text)
+    if raw and unreadable(text):  # libyaml would stop at the first, without a place
+        return None, SourceMap(file), raw_problems(raw, file)
     builder = _Builder(file)
+    builder.raw = raw
+    builder.checking = bool(raw)
     try:
         found = builder.build(text)
     except (yaml.YAMLError, _TooDeep, _TooBig) as error:
         return None, SourceMap(file, builder.tree), [_failure(error, text, file)]
     source = SourceMap(file, builder.tree)
+    source.refused = builder.refused
     if not found:
         return None, source, [Problem(file, 1, 1, "", "the file is empty")]
+    leftover = [at for at in raw if at not in builder.claimed and at[2] != "\t"]
+    builder.problems.extend(raw_problems(leftover, file))
     data = builder.root
     if not isinstance(data, dict):
-        message = "the top level must be a mapping with sections (references, exercises, ...)"
-        return None, source, [Problem(file, *builder.at(builder.root_mark), "", message)]
+        return None, source, [Problem(file, *builder.at(builder.root_mark), "", top_level)]
     return data, source, builder.problems
+
+
+def too_large_message() -> str:
+    return f"the file is larger than {MAX_BYTES // (1024 * 1024)} MB"
 
 
 def _failure(error: Exception, text: str, file: str) -> Problem:

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from generator.errors import CatalogError
 from generator.load import load_catalog_bytes, load_catalog_text
+from generator.text_safety import FORBIDDEN
 from tests.conftest import mini_text
 
 SECTIONS = ["references", "modalities", "conditions", "exercises", "routines"]
@@ -42,6 +43,47 @@ def answers_cleanly(text: str) -> None:
         assert error.problems
         for problem in error.problems:
             assert problem.file == "fuzz.yaml" and problem.line >= 1 and problem.column >= 1
+        assert not FORBIDDEN.search(error.report().replace("\n", ""))  # shown as U+XXXX
+
+
+# Text with the characters and forms that used to slip through: controls, bidi and zero-width
+# characters, YAML 1.1 numbers and booleans, tags, dates.
+HOSTILE = st.lists(
+    st.one_of(
+        st.sampled_from(list("ab-: \n\t[]{},&*!|>'\"#?0123456789.\\")),
+        st.sampled_from(
+            ["\x00", "\x1b", "\x7f", "\x85", "\u202e", "\u200b", "\ufeff", "\ufdd0", "\u2028"]
+        ),
+        st.sampled_from(
+            [
+                "010",
+                "0x1F",
+                "1:30",
+                "1_000",
+                "+5",
+                "yes",
+                "on",
+                "2026-02-30",
+                "2026-11-20",
+                "!!int ",
+                "!!bool ",
+                "!foo ",
+                "!!python/name:x ",
+                "!!binary ",
+                "9" * 40,
+                '"\\e"',
+            ]
+        ),
+    ),
+    max_size=60,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(HOSTILE)
+def test_hostile_text_is_answered_located_and_escaped(text: str) -> None:
+    answers_cleanly(text)
+    answers_cleanly("exercises:\n  - id: x\n    name: " + text.replace("\n", " ") + "\n")
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -13,6 +13,8 @@ from typing import Any
 import yaml
 
 from generator.errors import Path, Problem, format_path
+from generator.text_safety import FORBIDDEN
+from generator.yaml_scalars import ScalarError, check_collection_tag, plain, tagged
 from generator.yaml_source import yaml_message as _yaml_message
 
 # libyaml's parser when PyYAML was built with it (about ten times faster), else pure Python.
@@ -101,27 +103,35 @@ class _Builder:
     def build(self, text: str) -> bool:
         """Read every event of `text`; False when the stream holds no document."""
         stack = self.stack
-        scalar_event, str_tag = yaml.ScalarEvent, _STR_TAG
-        resolve: Any = self.loader.resolve  # untyped in the stubs
+        scalar_event = yaml.ScalarEvent
         events: Iterator[Any] = yaml.parse(text, Loader=_FastLoader)
         for event in events:
             kind = type(event)
             if kind is scalar_event:
                 self._count(1)
                 tag = event.tag
-                if tag is None or tag == "!":
-                    tag = resolve(yaml.ScalarNode, event.value, event.implicit)
-                if tag in (str_tag, _MERGE_TAG):  # most values: skip the constructor
-                    value: Any = event.value
-                else:
-                    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark)
-                    value = self.loader.construct_object(node, deep=True)
+                value: Any = event.value
+                try:
+                    if tag is None and event.implicit[0]:
+                        value = plain(event.value)
+                        tag = _MERGE_TAG if event.value == "<<" else None
+                    elif tag is not None:
+                        value = tagged(tag, event.value)
+                except ScalarError as error:
+                    self._refuse(str(error), event)
+                    value = event.value if self._is_key() else None
+                if isinstance(value, str) and FORBIDDEN.search(value):
+                    self._refuse("forbidden character", event)
                 if event.anchor is not None:
                     self.anchors[event.anchor] = (value, 1, event.start_mark)
                 self._add(value, event.start_mark, tag)
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 if len(stack) >= MAX_DEPTH:
                     raise _TooDeep(*self.at(event.start_mark))
+                try:
+                    check_collection_tag(event.tag, mapping=kind is yaml.MappingStartEvent)
+                except ScalarError as error:
+                    self._refuse(str(error), event)
                 path = self._slot()
                 if path is not None:
                     self.source.values[path] = self.at(event.start_mark)
@@ -152,6 +162,20 @@ class _Builder:
                         event.start_mark,
                     )
         return self.documents > 0 and self.root_mark is not None
+
+    def _is_key(self) -> bool:
+        top = self.stack[-1] if self.stack else None
+        return top is not None and isinstance(top.value, dict) and top.key is _NO_KEY
+
+    def _refuse(self, message: str, event: Any) -> None:
+        """As the fast reader: the problem at the node, with its full data path (for a key,
+        the path its value would have)."""
+        places = [len(f.value) if isinstance(f.value, list) else f.key for f in self.stack]
+        path: Path = (*places[:-1], event.value) if self._is_key() else tuple(places)
+        path = next((path[:i] for i, p in enumerate(path) if not isinstance(p, str | int)), path)
+        self.problems.append(
+            Problem(self.source.file, *self.at(event.start_mark), format_path(path), message)
+        )
 
     def _slot(self) -> Path | None:
         """Path of the node starting now, or None when it is a key or a refused key's value."""

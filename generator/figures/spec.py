@@ -9,7 +9,15 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    StrictFloat,
+    StrictInt,
+    StringConstraints,
+)
 
 from ..empty import empty_dict
 from .skeleton import ENDS, JOINTS
@@ -80,7 +88,7 @@ class PropKind(StrEnum):
     DOORWAY = "doorway"
 
 
-Degrees = Annotated[float, Field(ge=-180, le=180)]
+Degrees = Annotated[StrictFloat, Field(ge=-180, le=180)]
 
 
 class JointAngles(_Strict):
@@ -96,7 +104,7 @@ class Body(_Strict):
 
     head: Direction = Field(description="Where the top of the head points.")
     facing: Direction = Field(description="Where the chest faces.")
-    seen_from_above: Annotated[int, Field(ge=0, le=90)] = Field(
+    seen_from_above: Annotated[StrictInt, Field(ge=0, le=90)] = Field(
         0,
         description="Degrees the viewer looks down by (0: level with the floor, 90: overhead).",
     )
@@ -108,7 +116,7 @@ class Prop(_Strict):
     kind: PropKind
     at: PointName | None = Field(None, description="Body point the prop is placed by.")
     to: PointName | None = Field(None, description="For a band or towel held in the hands.")
-    shift: Annotated[float, Field(ge=-200, le=200)] = Field(
+    shift: Annotated[StrictFloat, Field(ge=-200, le=200)] = Field(
         0, description="Moved this many centimetres in the direction the body faces."
     )
 

@@ -1,0 +1,109 @@
+"""Hand-written pages: front matter checked with located errors, inline scripts refused unless
+the clinic lists them."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.content_pages import check_content_pages, check_page, script_hash
+from tests.conftest import ROOT
+from tests.test_build import build, make_project
+
+
+def problems(text: str, allowed: frozenset[str] = frozenset()) -> list[str]:
+    return [str(p) for p in check_page(text, "content/page.md", allowed)]
+
+
+def test_the_shipped_pages_are_valid() -> None:
+    assert check_content_pages(ROOT / "content", frozenset()) == []
+
+
+@pytest.mark.parametrize(
+    ("front", "expected"),
+    [
+        ("title: A: b\n", "content/page.md:2:9: not valid YAML: mapping values are not allowed"),
+        ("title: [x\n", "content/page.md:"),
+        ("- just a list\n", "content/page.md:2:1: front matter must be a mapping"),
+        (
+            "titel: Hello\n",
+            "content/page.md:2:1: titel: unknown front-matter key 'titel'; did you mean 'title'?",
+        ),
+        (
+            "search:\n  exclude: yes\n",
+            "content/page.md:3:12: search.exclude: Input should be a valid boolean",
+        ),
+        ("hide: [tocc]\n", "content/page.md:2:8: hide[0]: Input should be"),
+        ("title: 'Say \"hi\"'\n", 'content/page.md:2:8: title: must not contain <, > or "'),
+        ("title: A\u202eB\n", "U+202E (RIGHT-TO-LEFT OVERRIDE)"),
+        ("date: 2026-02-30\n", "content/page.md:2:7: date: 2026-02-30 is not a real date"),
+    ],
+)
+def test_front_matter_problems_are_located(front: str, expected: str) -> None:
+    found = problems(f"---\n{front}---\n\n# Page\n")
+    assert found and expected in found[0], found
+
+
+def test_front_matter_with_windows_line_endings_is_read() -> None:
+    assert problems("---\r\ntitle: Hello\r\n---\r\n\r\n# Page\r\n") == []
+    found = problems("---\r\ntitel: Hello\r\n---\r\n")
+    assert found == [
+        "content/page.md:2:1: titel: unknown front-matter key 'titel'; did you mean 'title'?"
+    ]
+
+
+def test_front_matter_without_its_closing_line_is_an_error() -> None:
+    assert problems("---\ntitle: x\n\n# Page\n") == [
+        "content/page.md:1:1: front matter has no closing '---' line"
+    ]
+
+
+def test_an_inline_script_is_refused_unless_listed() -> None:
+    page = "# Page\n\nText.\n\n<script>alert(1)</script>\n"
+    (found,) = problems(page)
+    digest = script_hash("alert(1)")
+    assert found.startswith("content/page.md:5:1: inline scripts are not allowed")
+    assert f"add '{digest}' to extra.clinic.inline_scripts" in found
+    assert problems(page, frozenset({digest})) == []
+
+
+def test_scripts_in_code_and_scripts_by_address_are_not_inline_scripts() -> None:
+    page = (
+        "```html\n<script>alert(1)</script>\n```\n\n`<script>x</script>`\n\n"
+        '<script src="../assets/x.js"></script>\n'
+        '<script type="application/ld+json">{}</script>\n'
+    )
+    assert problems(page) == []
+
+
+def test_the_build_and_check_refuse_a_content_page_with_a_script(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    about = project / "content" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n<script>alert(1)</script>\n")
+    result = build(project)
+    assert result.returncode == 1
+    assert (
+        "content/about.md:" in result.stderr and "inline scripts are not allowed" in result.stderr
+    )
+    assert "Traceback" not in result.stderr
+    checked = subprocess.run(
+        [sys.executable, "-m", "generator", "check"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert checked.returncode == 1
+    assert "content/about.md:" in checked.stderr and "inline scripts" in checked.stderr
+
+
+def test_the_editing_guide_is_out_of_search_as_its_front_matter_says() -> None:
+    from mkdocs.utils.meta import get_data
+
+    body, meta = get_data((ROOT / "content" / "editing.md").read_text(encoding="utf-8"))
+    assert meta["search"] == {"exclude": True}
+    assert meta["description"].startswith("For clinic staff: how to change")
+    assert not body.lstrip().startswith("title:")
