@@ -132,7 +132,7 @@ def _export(outdir: Path, catalog_path: Path, config_path: Path) -> int:
     pages.update(redirect_pages(catalog, site.site_url))
     pages.update(figure_files(catalog))
     files: dict[str, str | bytes] = dict(pages)
-    files.update(calendar_files(catalog, site_url=str(site_config.get("site_url") or "")))
+    files.update(calendar_files(catalog, site_url=site.site_url))
     for uri, text in files.items():
         target = outdir / uri
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -149,9 +149,7 @@ def test_catalog_text_cannot_inject_html(payload: str) -> None:
     for text in render_pages(catalog).values():
         _, front_matter, body = text.split("---\n", 2)
         assert "<" not in front_matter
-        body = re.sub(
-            r'<script type="application/json" id="[a-z-]+">[^<]*</script>', "", body
-        )
+        body = re.sub(r'<script type="application/json" id="[a-z-]+">[^<]*</script>', "", body)
         rendered = markdown.markdown(
             body, extensions=["admonition", "attr_list", "md_in_html", "tables"]
         )
