@@ -9,6 +9,7 @@ here, in `check` and in the build.
 from __future__ import annotations
 
 import base64
+import datetime
 import difflib
 import hashlib
 import re
@@ -82,6 +83,9 @@ class FrontMatter(BaseModel):
     status: Line | None = None
     subtitle: Line | None = None
     tags: list[Line] = []
+    # Who reviewed the page and when: shown at its foot, as on catalog pages.
+    reviewed_by: Line | None = None
+    reviewed_on: datetime.date | None = None
 
 
 def script_hash(body: str) -> str:

@@ -40,6 +40,11 @@ def test_the_shipped_pages_are_valid() -> None:
         ("title: 'Say \"hi\"'\n", 'content/page.md:2:8: title: must not contain <, > or "'),
         ("title: A\u202eB\n", "U+202E (RIGHT-TO-LEFT OVERRIDE)"),
         ("date: 2026-02-30\n", "content/page.md:2:7: date: 2026-02-30 is not a real date"),
+        (
+            "reviewed_on: 2026-13-01\n",
+            "content/page.md:2:14: reviewed_on: 2026-13-01 is not a real",
+        ),
+        ("reviewed_by: ''\n", "content/page.md:2:14: reviewed_by:"),
     ],
 )
 def test_front_matter_problems_are_located(front: str, expected: str) -> None:
@@ -100,10 +105,7 @@ def test_the_build_and_check_refuse_a_content_page_with_a_script(tmp_path: Path)
     assert "content/about.md:" in checked.stderr and "inline scripts" in checked.stderr
 
 
-def test_the_editing_guide_is_out_of_search_as_its_front_matter_says() -> None:
-    from mkdocs.utils.meta import get_data
-
-    body, meta = get_data((ROOT / "content" / "editing.md").read_text(encoding="utf-8"))
-    assert meta["search"] == {"exclude": True}
-    assert meta["description"].startswith("For clinic staff: how to change")
-    assert not body.lstrip().startswith("title:")
+def test_the_editing_guide_is_for_staff_not_patients() -> None:
+    assert not (ROOT / "content" / "editing.md").exists()
+    guide = (ROOT / "docs" / "editing.md").read_text(encoding="utf-8")
+    assert guide.startswith("# How to edit this site (for clinic staff)")
