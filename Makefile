@@ -79,4 +79,4 @@ figures: $(STAMP)
 	$(BIN)/python -m generator figures build/figures.html
 
 clean:
-	rm -rf $(VENV) site build .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) site .site-builds build .pytest_cache .mypy_cache .ruff_cache
