@@ -188,6 +188,10 @@ def render_site(
     return rendered
 
 
+def _alphabetical(exercises: list[Any]) -> list[Any]:
+    return sorted(exercises, key=lambda e: (e.name.casefold(), e.id))
+
+
 def _jobs(context: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
     """Every page to render: its uri, its template and what the template needs besides."""
     catalog: Catalog = context["catalog"]
@@ -204,7 +208,11 @@ def _jobs(context: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
     }
     inline = len(catalog.exercises) <= INLINE_LIMIT
     jobs: list[tuple[str, str, dict[str, Any]]] = [
-        (EXERCISES_INDEX, "exercises_index.md.j2", {"groups": groups, "inline": inline}),
+        (
+            EXERCISES_INDEX,
+            "exercises_index.md.j2",
+            {"groups": groups, "inline": inline, "everyone": _alphabetical(catalog.exercises)},
+        ),
         (CONDITIONS_INDEX, "conditions_index.md.j2", {"page": sections["conditions"][0]}),
         (TREATMENTS_INDEX, "treatments_index.md.j2", {"page": sections["treatments"][0]}),
         (ROUTINES_INDEX, "routines_index.md.j2", {"page": sections["routines"][0]}),
