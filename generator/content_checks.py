@@ -203,7 +203,8 @@ def _months_before(day: datetime.date, months: int) -> datetime.date:
 def _uncited_references(catalog: Catalog, source: SourceMap) -> Iterator[Finding]:
     cited = {ref for c in catalog.conditions for ref in c.references}
     for modality in catalog.modalities:
-        cited.update(modality.evidence.acute.references + modality.evidence.chronic.references)
+        for _, evidence in modality.evidence.phases():
+            cited.update(evidence.references)
     for i, reference in enumerate(catalog.references):
         if reference.id not in cited:
             message = f"reference '{reference.id}' is not cited by any condition or treatment"

@@ -80,6 +80,7 @@ def stance_label(stance: Stance, kind: ModalityKind) -> str:
 PHASE = {
     "acute": "New or recent back pain (up to 12 weeks)",
     "chronic": "Long-lasting back pain (12 weeks or more)",
+    "neck": "Neck pain",
 }
 
 PHASE_NOTE = (

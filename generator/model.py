@@ -350,8 +350,17 @@ class Evidence(Strict):
 
 
 class EvidenceByPhase(Strict):
+    """What the evidence says for low back pain by how long it has lasted, and for neck pain
+    where the evidence differs (optional)."""
+
     acute: Evidence
     chronic: Evidence
+    neck: Evidence | None = Field(None, description="Neck pain, where its evidence differs.")
+
+    def phases(self) -> list[tuple[str, Evidence]]:
+        """Each phase with its evidence, in page order."""
+        found = [("acute", self.acute), ("chronic", self.chronic)]
+        return found + ([("neck", self.neck)] if self.neck is not None else [])
 
 
 class Modality(Strict):

@@ -115,10 +115,7 @@ def _treatment(treatment: Modality, rel: Relations) -> list[Section]:
     kind = f"Type of treatment: {labels.MODALITY_KIND[treatment.kind]}."
     intro = [*_also(treatment.also_known_as), treatment.summary, kind, treatment.what_it_is]
     evidence = []
-    for phase, found in (
-        ("acute", treatment.evidence.acute),
-        ("chronic", treatment.evidence.chronic),
-    ):
+    for phase, found in treatment.evidence.phases():
         evidence += [
             f"{labels.PHASE[phase]}: {labels.stance_label(found.stance, treatment.kind)}.",
             found.summary,

@@ -69,9 +69,9 @@ def _problems(catalog: Catalog, source: SourceMap) -> Iterator[Problem]:
         yield from need("references", condition.references, (*here, "references"))
 
     for i, modality in enumerate(catalog.modalities):
-        for phase in ("acute", "chronic"):
+        for phase, evidence in modality.evidence.phases():
             path: Path = ("modalities", i, "evidence", phase, "references")
-            yield from need("references", getattr(modality.evidence, phase).references, path)
+            yield from need("references", evidence.references, path)
 
     exercises = {exercise.id: exercise for exercise in catalog.exercises}
     for i, routine in enumerate(catalog.routines):
