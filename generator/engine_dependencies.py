@@ -1,0 +1,95 @@
+"""What the MkDocs glue relies on beyond the documented plugin API, and what to re-check when the
+pinned engine changes. `tests/test_engine_guard.py` fails, naming the entry, when an installed
+version or a relied-on file differs from what was checked here.
+
+Everything listed is used by `plugin.py` (the only module that imports MkDocs), by the theme
+overrides in `theme/`, or by the HTML and search post-processing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# The versions every entry below was checked against.
+CHECKED_VERSIONS = {"mkdocs": "1.6.1", "mkdocs-material": "9.8.1"}
+
+
+@dataclass(frozen=True)
+class Reliance:
+    """One thing the glue relies on: where it lives, the digest of that file as checked, and
+    what to re-check when it changes."""
+
+    package: str
+    path: str  # inside the installed package
+    sha256: str
+    used_by: str
+    recheck: str
+
+
+RELIANCES = (
+    Reliance(
+        "mkdocs",
+        "commands/build.py",
+        "77fb0135d13f14223066a60c5a7e0293e333d1e6a4b058cebbb6d8acf8cc3825",
+        "plugin._page_renderer (second process)",
+        "get_context(nav, files, config, page) is private: check its signature, and that "
+        "_build_page still sets page.active, calls on_page_context and renders the template as "
+        "_page_renderer does (it re-implements that part of _build_page).",
+    ),
+    Reliance(
+        "mkdocs",
+        "structure/pages.py",
+        "28cc64c2f8b85b9272d49f0f2eb263851f86ed99796f8a593b11c0c7fbd11bf2",
+        "plugin._HtmlPage",
+        "Page.read_source, Page.render and the attributes render sets (content, toc, "
+        "_title_from_render, present_anchor_ids, links_to_anchors): _HtmlPage overrides render "
+        "to take finished HTML and must set the same ones.",
+    ),
+    Reliance(
+        "mkdocs",
+        "structure/toc.py",
+        "f1e35ef66730a65154b67c2dc38ac4e876e44214a3a1df1b35a110dbe6710b2f",
+        "plugin._HtmlPage.render",
+        "get_toc(tokens) and the token shape outline.toc_tokens makes (Python-Markdown's toc).",
+    ),
+    Reliance(
+        "mkdocs-material",
+        "templates/base.html",
+        "8536d352b0093623df9e0032894f321cbe264b15a9b48cdd962583772455dadb",
+        "theme/main.html",
+        "main.html copies the `site_nav` block and overrides tabs, header, styles, footer, "
+        "config, announce and content: diff them against the new base.html.",
+    ),
+    Reliance(
+        "mkdocs-material",
+        "templates/partials/header.html",
+        "8cf3fb15bcf969ff596649616fd99366b3c31c08d57a86d05308efc16d8fa75f",
+        "theme/main.html (block header)",
+        "the header is rendered once per folder and the page title put into the span "
+        'data-md-component="header-topic": check that span is still there, once.',
+    ),
+    Reliance(
+        "mkdocs-material",
+        "templates/partials/search.html",
+        "bfd556535abcddb99396ab2a7e3acc2ebcd3f36756007d3969396caa4126be30",
+        "theme/partials/search.html",
+        "a copy of this partial with one change (the dialog's accessible name): copy the new "
+        "one and make the change again.",
+    ),
+    Reliance(
+        "mkdocs-material",
+        "templates/partials/toc.html",
+        "fde48f583563364b0e0e6865a5ab1e7060ec1826161f69f5cbee653e621b0f84",
+        "plugin._toc_shape",
+        "_toc_shape lists what this partial prints of a table of contents (title, url, typeset, "
+        "children): pages with the same shape share one rendering.",
+    ),
+    Reliance(
+        "mkdocs-material",
+        "templates/partials/content.html",
+        "ce33929c85af129f6e2f3b0aed47159e9c4a519482d1938bae15f5ff4a3cfae5",
+        "theme/main.html (block content)",
+        "catalog pages skip this partial's five includes (source, tags, feedback, comments): "
+        "check it includes nothing new that catalog pages need.",
+    ),
+)
