@@ -13,6 +13,7 @@ pages lose `search: exclude`, so the engine's own search indexes them.
 from __future__ import annotations
 
 import datetime
+import html
 import json
 import shutil
 from pathlib import Path
@@ -101,7 +102,8 @@ def _read_config(config_path: Path) -> dict[str, Any]:
 def _config_text(config: dict[str, Any], clinic: dict[str, object], leaves: list[str]) -> str:
     """The clinic's settings for a plugin-free build."""
     out = dict(config)
-    out["site_name"] = clinic["name"]
+    # Escaped, as the plugin gives it: the theme prints the site name unescaped.
+    out["site_name"] = html.escape(str(clinic["name"]))
     out["docs_dir"] = "docs"
     out.pop("site_dir", None)
     theme = dict(out.get("theme") or {})

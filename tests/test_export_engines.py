@@ -194,3 +194,20 @@ def test_the_engines_search_finds_catalog_pages(site: Path, catalog: Catalog) ->
             assert html.unescape(titles[f"{folder}/{entry.id}/"]) == entry.name
     steps = [e for e in entries if e["location"].startswith("exercises/bird-dog/#")]
     assert any("opposite" in e["text"].lower() for e in steps)
+
+
+def test_the_site_name_is_written_escaped_as_the_theme_prints_it(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    config = project / "mkdocs.yml"
+    name = "    name: Riverside Physiotherapy\n"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(name, "    name: O'Neil & Sons\n"),
+        encoding="utf-8",
+    )
+    out = project / "out"
+    command = [sys.executable, "-m", "generator", "export", str(out)]
+    result = subprocess.run(command, cwd=project, env=ENV, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    written = yaml.safe_load((out / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert written["site_name"] == "O&#x27;Neil &amp; Sons"
+    assert written["extra"]["clinic"]["name"] == "O'Neil & Sons"  # escaped by the templates
