@@ -28,11 +28,12 @@ from .content_pages import check_content_pages
 from .csp import policy_for
 from .errors import CatalogError, Problem
 from .load import read_bounded, read_catalog
+from .model import Catalog
 from .pictures import figure_files
 from .redirects import redirect_pages
 from .reminders import calendar_files
 from .render import INDEX_PAGES, render_pages
-from .site_config import read_site_settings
+from .site_config import SiteSettings, read_site_settings
 from .structured_data import json_ld_pages
 from .yaml_source import read_yaml
 
@@ -50,42 +51,56 @@ Files = dict[str, str | bytes]
 def export_project(outdir: Path, catalog_path: Path, config_path: Path) -> int:
     """Write the project to `outdir` (replacing an earlier export); the number of files."""
     site = read_site_settings(config_path)
-    catalog, source = read_catalog(catalog_path)
-    allowed = frozenset(site.clinic.inline_scripts)
-    report = check_content(catalog, source, today=datetime.date.today(), readability=False)
-    problems = [finding.problem for finding in report.errors]
-    problems += check_images(catalog, source, site.docs_dir)
-    problems += check_content_pages(site.docs_dir, allowed)
-    if problems:  # as the plugin refuses them
-        raise CatalogError(problems)
+    catalog = _checked_catalog(catalog_path, site)
     config = _read_config(config_path)
-    theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
+    theme = config.get("theme")
     custom = theme.get("custom_dir") if isinstance(theme, dict) else None
     theme_dir = config_path.parent / custom if isinstance(custom, str) else None
 
     generated = render_pages(catalog, site.clinic, site_url=site.site_url)
-    json_ld = json_ld_pages(catalog, site.clinic, site.site_url)
+    files: Files = {f"docs/{u}": t for u, t in _docs(catalog, site, theme_dir, generated).items()}
+    files.update({f"overrides/{uri}": t for uri, t in _overrides(theme_dir).items()})
+    leaves = sorted(u for u in generated if u.endswith(".md") and u not in INDEX_PAGES)
+    files["mkdocs.yml"] = _config_text(config, site.clinic.for_theme(), leaves)
+    files[MARKER] = "Written by `python -m generator export`; the next export replaces it.\n"
+    _write(outdir, files)
+    return len(files)
+
+
+def _checked_catalog(catalog_path: Path, site: SiteSettings) -> Catalog:
+    """The catalog, refused for what the plugin refuses a build for."""
+    catalog, source = read_catalog(catalog_path)
+    report = check_content(catalog, source, today=datetime.date.today(), readability=False)
+    problems = [finding.problem for finding in report.errors]
+    problems += check_images(catalog, source, site.docs_dir)
+    problems += check_content_pages(site.docs_dir, frozenset(site.clinic.inline_scripts))
+    if problems:
+        raise CatalogError(problems)
+    return catalog
+
+
+def _docs(
+    catalog: Catalog, site: SiteSettings, theme_dir: Path | None, generated: dict[str, str]
+) -> Files:
+    """`docs/`: content pages, the theme's assets, then everything made from the catalog."""
     docs: Files = {}
     for uri, text in _tree(site.docs_dir).items():
         docs[uri] = _content_page(text) if uri.endswith(".md") else text
     if theme_dir is not None and (theme_dir / "assets").is_dir():
         docs.update({f"assets/{uri}": t for uri, t in _tree(theme_dir / "assets").items()})
     docs.update({f"assets/{uri}": t for uri, t in _tree(THEME_DIR / "assets").items()})
-    for uri, text in generated.items():
-        docs[uri] = _generated_page(text, json_ld.get(uri))
-    docs[CATALOG_JSON_URI] = catalog_json(catalog)
-    docs.update(redirect_pages(catalog, site.site_url))
-    docs.update(figure_files(catalog))
-    docs.update(calendar_files(catalog, site_url=site.site_url))
-
-    files: Files = {f"docs/{uri}": text for uri, text in docs.items()}
-    files.update({f"overrides/{uri}": t for uri, t in _overrides(theme_dir).items()})
-    leaves = sorted(u for u in generated if u.endswith(".md") and u not in INDEX_PAGES)
-    clinic = site.clinic.for_theme()
-    files["mkdocs.yml"] = _config_text(config, clinic, leaves)
-    files[MARKER] = "Written by `python -m generator export`; the next export replaces it.\n"
-    _write(outdir, files)
-    return len(files)
+    json_ld = json_ld_pages(catalog, site.clinic, site.site_url)
+    made: Files = {uri: _generated_page(text, json_ld.get(uri)) for uri, text in generated.items()}
+    made[CATALOG_JSON_URI] = catalog_json(catalog)
+    made.update(redirect_pages(catalog, site.site_url))
+    made.update(figure_files(catalog))
+    made.update(calendar_files(catalog, site_url=site.site_url))
+    clashes = sorted(set(made) & set(docs))
+    if clashes:  # as the plugin refuses them
+        folder = site.docs_dir.name
+        message = "clashes with a page generated from the catalog"
+        raise CatalogError([Problem(f"{folder}/{uri}", 1, 1, "", message) for uri in clashes])
+    return {**docs, **made}
 
 
 def _read_config(config_path: Path) -> dict[str, Any]:
@@ -129,20 +144,22 @@ def _plugin_name(plugin: object) -> object:
     return next(iter(plugin)) if isinstance(plugin, dict) and len(plugin) == 1 else plugin
 
 
-def _generated_page(text: str | bytes, json_ld: str | None) -> str | bytes:
+def _generated_page(text: str, json_ld: str | None) -> str:
     """A generated Markdown page searchable by the engine, with its JSON-LD in front matter."""
-    if isinstance(text, bytes) or not text.startswith("---\n"):
+    if not text.startswith("---\n"):
         return text
     text = text.replace(SEARCH_EXCLUDE, "", 1)
     if json_ld is not None:
         text = _with_meta(text, "json_ld", json_ld)
-    return _content_page(text)
+    return _with_policy(text)
 
 
 def _content_page(text: str | bytes) -> str | bytes:
+    return text if isinstance(text, bytes) else _with_policy(text)
+
+
+def _with_policy(text: str) -> str:
     """A page with inline scripts of its own gets a policy allowing them by hash."""
-    if isinstance(text, bytes):
-        return text
     policy = policy_for(text)
     return text if policy == policy_for("") else _with_meta(text, "csp", policy)
 

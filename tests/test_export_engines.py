@@ -9,6 +9,7 @@ import html
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -19,12 +20,13 @@ import yaml
 
 from generator.content_pages import script_hash
 from generator.csp import policy_for
+from generator.export import THEME_DIR
 from generator.load import load_catalog
 from generator.model import Catalog
 from generator.site_config import read_site_settings
 from generator.structured_data import json_ld_pages
 from tests.conftest import ROOT
-from tests.test_build import make_project
+from tests.test_build import digest, make_project
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from url_manifest import published_urls
@@ -100,6 +102,38 @@ def test_the_export_is_a_project_without_the_plugin(exported: Path) -> None:
         assert "clinic_fragments" not in template.read_text(encoding="utf-8"), template
     page = (exported / "docs" / "exercises" / "bird-dog.md").read_text(encoding="utf-8")
     assert "exclude: true" not in page and "\njson_ld: " in page
+
+
+def test_two_exports_are_byte_identical(project: Path, exported: Path) -> None:
+    again = project / "again"
+    command = [sys.executable, "-m", "generator", "export", str(again)]
+    result = subprocess.run(command, cwd=project, env=ENV, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    built = {"site", *(folder for _, folder in ENGINES.values()), ".cache"}
+    first = {k: v for k, v in digest(exported).items() if k.split("/")[0] not in built}
+    assert digest(again) == first
+
+
+def test_the_themes_scripts_are_files_that_parse() -> None:
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("Node.js is not installed")
+    scripts = sorted((THEME_DIR / "assets" / "javascripts" / "theme").glob("*.js"))
+    assert len(scripts) == 7
+    for script in scripts:
+        result = subprocess.run([node, "--check", str(script)], capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+
+
+def test_a_content_page_may_not_clash_with_a_catalog_page(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    (project / "content" / "exercises").mkdir()
+    (project / "content" / "exercises" / "bird-dog.md").write_text("# Mine\n", encoding="utf-8")
+    command = [sys.executable, "-m", "generator", "export", str(project / "out")]
+    result = subprocess.run(command, cwd=project, env=ENV, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "content/exercises/bird-dog.md:1:1: clashes with a page generated" in result.stderr
+    assert not (project / "out").exists()
 
 
 def test_catalog_pages_are_at_the_design_addresses(site: Path, catalog: Catalog) -> None:
