@@ -127,7 +127,10 @@ def _config_text(config: dict[str, Any], clinic: dict[str, object], leaves: list
         theme["logo"] = clinic["logo"]
     out["theme"] = theme
     plugins = out.get("plugins", ["search"])
-    out["plugins"] = [p for p in plugins if _plugin_name(p) != PLUGIN]
+    if isinstance(plugins, dict):  # MkDocs also takes a mapping
+        out["plugins"] = {name: v for name, v in plugins.items() if name != PLUGIN}
+    else:
+        out["plugins"] = [p for p in plugins if _plugin_name(p) != PLUGIN]
     # Catalog pages are out of the navigation, as the plugin keeps them.
     out["not_in_nav"] = "".join(f"/{uri}\n" for uri in leaves)
     extra = dict(out.get("extra") or {})

@@ -230,14 +230,16 @@ def test_the_engines_search_finds_catalog_pages(site: Path, catalog: Catalog) ->
     assert any("opposite" in e["text"].lower() for e in steps)
 
 
-def test_the_site_name_is_written_escaped_as_the_theme_prints_it(tmp_path: Path) -> None:
+def test_the_settings_are_the_clinics_as_the_plugin_gives_them(tmp_path: Path) -> None:
+    """The site name escaped (the theme prints it unescaped), plugins written as a mapping."""
     project = make_project(tmp_path)
     config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    plugins = "plugins:\n  - search\n  - clinic-catalog:\n      catalog: exercises.yaml\n"
     name = "    name: Riverside Physiotherapy\n"
-    config.write_text(
-        config.read_text(encoding="utf-8").replace(name, "    name: O'Neil & Sons\n"),
-        encoding="utf-8",
-    )
+    assert plugins in text and name in text
+    text = text.replace(plugins, "plugins:\n  search: {lang: en}\n  clinic-catalog: {}\n")
+    config.write_text(text.replace(name, "    name: O'Neil & Sons\n"), encoding="utf-8")
     out = project / "out"
     command = [sys.executable, "-m", "generator", "export", str(out)]
     result = subprocess.run(command, cwd=project, env=ENV, capture_output=True, text=True)
@@ -245,3 +247,4 @@ def test_the_site_name_is_written_escaped_as_the_theme_prints_it(tmp_path: Path)
     written = yaml.safe_load((out / "mkdocs.yml").read_text(encoding="utf-8"))
     assert written["site_name"] == "O&#x27;Neil &amp; Sons"
     assert written["extra"]["clinic"]["name"] == "O'Neil & Sons"  # escaped by the templates
+    assert written["plugins"] == {"search": {"lang": "en"}}
