@@ -71,8 +71,9 @@ lighthouse: site $(CHROMIUM)
 	cd tools/lighthouse && npm ci --no-audit --no-fund --loglevel=error
 	$(BIN)/python scripts/lighthouse.py site
 
+## export: a project any MkDocs-compatible engine builds without our plugin (build/export/)
 export: $(STAMP)
-	$(BIN)/python -m generator export build/markdown
+	$(BIN)/python -m generator export build/export
 
 ## figures: a contact sheet of every exercise figure and library pose, to look at by eye
 figures: $(STAMP)

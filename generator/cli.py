@@ -8,18 +8,14 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .api import CATALOG_JSON_URI, catalog_json
 from .assets_check import check_images
 from .content_checks import DEFAULT_REVIEW_MONTHS, check_content
 from .content_pages import check_content_pages
 from .errors import CatalogError, Problem, format_path
+from .export import export_project
 from .figures.sheet import contact_sheet
 from .load import load_catalog, read_catalog
 from .model import Catalog
-from .pictures import figure_files
-from .redirects import redirect_pages
-from .reminders import calendar_files
-from .render import render_pages
 from .schema import catalog_schema
 from .site_config import read_site_settings
 from .skeletons import SECTION_OF_KIND, add_entry
@@ -60,7 +56,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--grades", action="store_true", help="list the reading grade of every entry"
     )
-    export = commands.add_parser("export", help="write the generated Markdown pages to a folder")
+    export = commands.add_parser(
+        "export", help="write a project any MkDocs-compatible engine builds (no plugin needed)"
+    )
     export.add_argument("outdir", type=Path, metavar="OUTDIR")
     export.add_argument("--catalog", type=Path, default=DEFAULT_CATALOG, metavar="PATH")
     export.add_argument("--config", type=Path, default=DEFAULT_CONFIG, metavar="MKDOCS_YML")
@@ -125,22 +123,8 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _export(outdir: Path, catalog_path: Path, config_path: Path) -> int:
-    site = read_site_settings(config_path)
-    catalog = load_catalog(catalog_path)
-    pages = render_pages(catalog, site.clinic, site_url=site.site_url)
-    pages[CATALOG_JSON_URI] = catalog_json(catalog)
-    pages.update(redirect_pages(catalog, site.site_url))
-    pages.update(figure_files(catalog))
-    files: dict[str, str | bytes] = dict(pages)
-    files.update(calendar_files(catalog, site_url=site.site_url))
-    for uri, text in files.items():
-        target = outdir / uri
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(text, bytes):
-            target.write_bytes(text)
-        else:
-            target.write_text(text, encoding="utf-8")
-    print(f"Wrote {len(files)} files to {outdir}.")
+    count = export_project(outdir, catalog_path, config_path)
+    print(f"Wrote {count} files to {outdir}: a project any MkDocs-compatible engine builds.")
     return 0
 
 

@@ -50,15 +50,33 @@ def test_usage_errors_exit_2() -> None:
 
 
 def test_export_writes_the_markdown_tree_and_catalog_json(tmp_path: Path) -> None:
-    result = run("export", str(tmp_path / "out"), "--catalog", str(MINI))
+    config = str(MINI.parent / "mkdocs.yml")
+    result = run("export", str(tmp_path / "out"), "--catalog", str(MINI), "--config", config)
     assert result.returncode == 0, result.stderr
-    out = tmp_path / "out"
-    assert (
-        (out / "exercises" / "pelvic-tilt.md").read_text().startswith('---\ntitle: "Pelvic tilt"')
-    )
-    data = json.loads((out / "api" / "catalog.json").read_text())
+    docs = tmp_path / "out" / "docs"
+    page = (docs / "exercises" / "pelvic-tilt.md").read_text()
+    assert page.startswith('---\ntitle: "Pelvic tilt"')
+    assert "exclude: true" not in page  # the engine's search indexes catalog pages
+    assert (docs / "img" / "glute-bridge.svg").is_file()  # the content folder
+    data = json.loads((docs / "api" / "catalog.json").read_text())
     assert [e["id"] for e in data["exercises"]] == ["pelvic-tilt", "glute-bridge", "walking"]
     assert data["routines"][0]["for"] == ["acute-low-back-pain"]
+
+
+def test_export_replaces_an_earlier_export_but_no_other_folder(tmp_path: Path) -> None:
+    config = str(MINI.parent / "mkdocs.yml")
+    out = tmp_path / "out"
+    assert run("export", str(out), "--catalog", str(MINI), "--config", config).returncode == 0
+    (out / "docs" / "stale.md").write_text("old", encoding="utf-8")
+    assert run("export", str(out), "--catalog", str(MINI), "--config", config).returncode == 0
+    assert not (out / "docs" / "stale.md").exists()
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "notes.txt").write_text("keep", encoding="utf-8")
+    result = run("export", str(other), "--catalog", str(MINI), "--config", config)
+    assert result.returncode == 1
+    assert "not empty and not an earlier export" in result.stderr
+    assert sorted(p.name for p in other.iterdir()) == ["notes.txt"]
 
 
 def test_schema_is_json_schema_of_the_catalog() -> None:
