@@ -12,7 +12,7 @@ export CHROMIUM
 VNU := node_modules/vnu-jar/build/dist/vnu.jar
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test serve check lint typecheck unit export figures bench lighthouse clean
+.PHONY: site test test-fast serve check lint typecheck unit export figures bench lighthouse clean
 
 $(STAMP): requirements.lock pyproject.toml requirements-build.in
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ check: $(STAMP)
 
 ## test: every check and test (lint, types, unit, golden, end-to-end)
 test: lint typecheck unit
+
+## test-fast: lint, types and the tests that need no browser and build no whole site (about 2 minutes)
+test-fast: lint typecheck
+	$(BIN)/python -m pytest -m "not browser and not site" -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests scripts

@@ -21,6 +21,9 @@ from tests.test_outline import events
 PROJECT_FILES = ["mkdocs.yml", "exercises.yaml", "content", "theme"]
 
 
+pytestmark = pytest.mark.site  # builds a whole site: not in the fast tier
+
+
 def make_project(tmp: Path) -> Path:
     project = tmp / "project"
     project.mkdir()

@@ -7,11 +7,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT
 from tests.test_build import built  # noqa: F401  (module-scoped MkDocs build)
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from url_manifest import published_urls
+
+pytestmark = pytest.mark.site  # builds a whole site: not in the fast tier
 
 
 def test_properdocs_builds_the_same_site(built: Path) -> None:  # noqa: F811

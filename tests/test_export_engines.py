@@ -49,6 +49,9 @@ FOLDERS = {
 ALLOWED_SOURCES = {"'self'", "'none'"}
 
 
+pytestmark = pytest.mark.site  # builds a whole site: not in the fast tier
+
+
 def _insert(path: Path, anchor: str, addition: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert anchor in text

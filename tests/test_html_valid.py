@@ -6,11 +6,16 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from generator.html_fixes import repair
 from tests.conftest import ROOT
 from tests.test_build import built  # noqa: F401  (module-scoped build fixture)
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+pytestmark = pytest.mark.site  # builds a whole site: not in the fast tier
 
 
 def test_every_page_is_valid_html(built: Path) -> None:  # noqa: F811

@@ -22,6 +22,8 @@ from generator.load import load_catalog, load_catalog_text
 from generator.skeletons import add_entry
 from tests.conftest import MINI, ROOT, mini_text
 
+pytestmark = pytest.mark.site  # builds a whole site: not in the fast tier
+
 
 def ids(path: Path) -> list[str]:
     return [e.id for e in load_catalog(path).exercises]

@@ -13,6 +13,9 @@ from tests.test_build import built  # noqa: F401  (module-scoped build fixture)
 LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
 
 
+pytestmark = pytest.mark.site  # builds a whole site: not in the fast tier
+
+
 def structured(built: Path, path: str) -> dict[str, object]:  # noqa: F811
     html = (built / "site" / path / "index.html").read_text(encoding="utf-8")
     (block,) = LD.findall(html)

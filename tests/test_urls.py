@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
+
 from generator.load import load_catalog_text
 from generator.redirects import redirect_pages
 from tests.conftest import ROOT, mini_text, problems_of
@@ -13,6 +15,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from url_manifest import published_urls
 
 from tests.test_build import built  # noqa: F401  (module-scoped build fixture)
+
+pytestmark = pytest.mark.site  # builds a whole site: not in the fast tier
 
 
 def test_no_published_address_disappears(built: Path) -> None:  # noqa: F811
