@@ -29,3 +29,18 @@ def problems_of(text: str) -> list[str]:
 
 def mini_text() -> str:
     return MINI.read_text(encoding="utf-8")
+
+
+# For fault-injection drivers (run in a child process): `killing(f)` wraps a file-system call so
+# that the process dies, as with `kill -9`, at its `kill_at`-th call. The driver sets `kill_at`.
+KILL_SWITCH = """
+calls = 0
+def killing(function):
+    def wrapped(*args, **kwargs):
+        global calls
+        calls += 1
+        if calls == kill_at:
+            os._exit(9)
+        return function(*args, **kwargs)
+    return wrapped
+"""

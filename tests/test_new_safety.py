@@ -20,7 +20,7 @@ from generator.cli import main
 from generator.errors import CatalogError
 from generator.load import load_catalog, load_catalog_text
 from generator.skeletons import add_entry
-from tests.conftest import MINI, ROOT, mini_text
+from tests.conftest import KILL_SWITCH, MINI, ROOT, mini_text
 
 pytestmark = pytest.mark.site  # builds a whole site: not in the fast tier
 
@@ -137,25 +137,21 @@ def test_concurrent_runs_lose_nothing(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["exercises.yaml"]
 
 
-KILLER = """
+KILLER = (
+    """
 import os, sys
 from pathlib import Path
 from generator import file_edit
 from generator.skeletons import add_entry
 
 kill_at, calls = int(sys.argv[2]), 0
-def killing(function):
-    def wrapped(*args, **kwargs):
-        global calls
-        calls += 1
-        if calls == kill_at:
-            os._exit(9)
-        return function(*args, **kwargs)
-    return wrapped
-for name in ["write", "fsync", "fchmod", "fchown", "close", "replace", "unlink"]:
+"""
+    + KILL_SWITCH
+    + """for name in ["write", "fsync", "fchmod", "fchown", "close", "replace", "unlink"]:
     setattr(file_edit.os, name, killing(getattr(os, name)))
 add_entry(Path(sys.argv[1]), "exercise", "wall-press")
 """
+)
 
 
 def test_killed_at_any_step_the_catalog_is_old_or_new_and_the_next_run_cleans_up(

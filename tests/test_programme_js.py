@@ -68,6 +68,15 @@ def dosage_vectors() -> list[dict[str, Any]]:
     return vectors
 
 
+RUN_IN = [
+    "Pain that spreads.",
+    "NHS advice.",
+    "Numbness; ",
+    "A sudden headache",
+    "Ölige Haut.",
+    "COVID test",
+]
+
 TEXTS = [
     "Your back programme",
     "Rücken: Übungen für zu Hause",
@@ -170,14 +179,7 @@ def js() -> dict[str, Any]:
         "limits": limits,
         "rules": calendar_rules(),
         "dosage": dosage_vectors(),
-        "runIn": [
-            "Pain that spreads.",
-            "NHS advice.",
-            "Numbness; ",
-            "A sudden headache",
-            "Ölige Haut.",
-            "COVID test",
-        ],
+        "runIn": RUN_IN,
         "states": states(),
         "hostile": HOSTILE,
         "frequencies": frequencies,
@@ -214,15 +216,7 @@ def test_dosage_phrases_match_the_python_generator(js: dict[str, Any]) -> None:
 
 
 def test_run_in_lines_match_the_routine_pages(js: dict[str, Any]) -> None:
-    texts = [
-        "Pain that spreads.",
-        "NHS advice.",
-        "Numbness; ",
-        "A sudden headache",
-        "Ölige Haut.",
-        "COVID test",
-    ]
-    assert js["runIn"] == [_run_in(text) for text in texts]
+    assert js["runIn"] == [_run_in(text) for text in RUN_IN]
 
 
 def test_any_text_round_trips_through_the_link(js: dict[str, Any]) -> None:

@@ -15,28 +15,23 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import KILL_SWITCH, ROOT
 
 pytestmark = pytest.mark.site  # builds a whole site: not in the fast tier
 
 # Runs `build_site.build` with a stand-in build writing "<label>" into three files. With
 # KILL_AT=N, the process dies (as with `kill -9`: no clean-up) at its Nth file-system change.
-DRIVER = """
+DRIVER = (
+    """
 import os, shutil, sys
 sys.path.insert(0, {scripts!r})
 import build_site
 
 label, kill_at = sys.argv[1], int(os.environ.get("KILL_AT", "0"))
 calls = 0
-def killing(function):
-    def wrapped(*args, **kwargs):
-        global calls
-        calls += 1
-        if calls == kill_at:
-            os._exit(9)
-        return function(*args, **kwargs)
-    return wrapped
-for module, name in [(os, "replace"), (os, "rename"), (os, "symlink"), (os, "chmod"),
+"""
+    + KILL_SWITCH
+    + """for module, name in [(os, "replace"), (os, "rename"), (os, "symlink"), (os, "chmod"),
                      (os, "unlink"), (os, "mkdir"), (os, "rmdir"), (shutil, "rmtree")]:
     setattr(module, name, killing(getattr(module, name)))
 os.umask(0o077)
@@ -46,7 +41,8 @@ write = (
 )
 code = build_site.build(build_site.Path("site"), [sys.executable, "-c", write])
 sys.exit(code)
-""".format(scripts=str(ROOT / "scripts"))
+"""
+).format(scripts=str(ROOT / "scripts"))
 
 
 def run(project: Path, label: str, kill_at: int = 0) -> subprocess.CompletedProcess[str]:
