@@ -21,7 +21,7 @@ from .poses import PanelPose, PoseLibrary, resolve_panel, shipped
 from .scene import CONTACT_POINTS, RADIUS, SURFACE_HEIGHT, Scene, line_up, moved, place
 from .skeleton import Angles, repose_from
 from .spec import Figure
-from .svg import PAD, RenderedFigure, View, alt_text, arrow_mark, backdrop, body
+from .svg import PAD, RenderedFigure, View, alt_text, arrow_mark, backdrop, body, drawn_bounds
 
 STEPS = 6  # frames from one picture to the next (the last is the next picture itself)
 FRAME_S = 0.12  # seconds each in-between frame shows
@@ -356,21 +356,5 @@ def _percent(seconds: float, total: float) -> str:
 def _bounds(
     every: list[Frame], arrows: list[Arrow], view: View
 ) -> tuple[float, float, float, float]:
-    xs: list[float] = []
-    ys: list[float] = []
-
-    def cover(p: Vec, radius: float) -> None:
-        x, y = view.flat(p)
-        xs.extend((x - radius, x + radius))
-        ys.extend((y - radius, y + radius))
-
-    for frame in every:
-        for name, radius in RADIUS.items():
-            cover(frame.scene.posture.point(name), radius)
-        for shape in frame.scene.shapes:
-            for p in shape.points:
-                cover(p, 1)
-    for forward, _, _ in arrows:
-        for p in forward or ():
-            cover(p, 20)
-    return min(xs), max(xs), min([*ys, -4.0]), max(ys)
+    extra = [(p, 20.0) for forward, _, _ in arrows for p in forward or ()]
+    return drawn_bounds([frame.scene for frame in every], extra, view)

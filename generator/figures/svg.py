@@ -172,6 +172,14 @@ def _bounds(
     scene: Scene, arrow: tuple[Vec, Vec] | None, view: View
 ) -> tuple[float, float, float, float]:
     """left, right, bottom, top of everything drawn, in flat picture coordinates."""
+    return drawn_bounds([scene], [(p, ARROW_OFFSET + 8) for p in arrow or ()], view)
+
+
+def drawn_bounds(
+    scenes: Sequence[Scene], extra: Sequence[tuple[Vec, float]], view: View
+) -> tuple[float, float, float, float]:
+    """left, right, bottom, top of the bodies and props of `scenes` and of the `extra` points
+    (each with its radius), in flat picture coordinates; the floor line is always inside."""
     xs: list[float] = []
     ys: list[float] = []
 
@@ -180,13 +188,14 @@ def _bounds(
         xs.extend((x - radius, x + radius))
         ys.extend((y - radius, y + radius))
 
-    for name, radius in RADIUS.items():
-        cover(scene.posture.point(name), radius)
-    for shape in scene.shapes:
-        for p in shape.points:
-            cover(p, 1)
-    for p in arrow or ():
-        cover(p, ARROW_OFFSET + 8)
+    for scene in scenes:
+        for name, radius in RADIUS.items():
+            cover(scene.posture.point(name), radius)
+        for shape in scene.shapes:
+            for p in shape.points:
+                cover(p, 1)
+    for p, radius in extra:
+        cover(p, radius)
     return min(xs), max(xs), min([*ys, -4.0]), max(ys)
 
 
