@@ -34,6 +34,19 @@ def max_items() -> int:
     raise ValueError("Routine.items has no maximum length")
 
 
+# The tick grid of a printed sheet: a row a week, up to this many rows a grid, up to this many
+# grids side by side on the first sheet; a longer log gets a sheet of its own.
+TRACKER_ROWS = 6
+TRACKER_GRIDS = 2
+
+
+def tracker_layout(weeks: int) -> tuple[int, int, bool]:
+    """(grids, rows in each, whether the log has a sheet of its own) for a routine's weeks."""
+    own_sheet = weeks > TRACKER_ROWS * TRACKER_GRIDS
+    grids = 1 if weeks <= TRACKER_ROWS or own_sheet else -(-weeks // TRACKER_ROWS)
+    return grids, -(-weeks // grids), own_sheet
+
+
 def programme_limits() -> dict[str, Any]:
     """Everything the builder must enforce, as JSON-ready data."""
     return {
@@ -48,4 +61,5 @@ def programme_limits() -> dict[str, Any]:
         "weeks": field_bounds(Routine, "duration_weeks"),
         "link": LINK_CHARACTERS,
         "text": TEXT_CHARACTERS,
+        "tracker": {"rows": TRACKER_ROWS, "grids": TRACKER_GRIDS},
     }

@@ -2,8 +2,8 @@
 
 Each session of a routine becomes one repeating event with an alarm, for the routine's weeks.
 Times are floating (no time zone): 9:00 means 9:00 wherever the patient's calendar is. The
-browser makes the same file for a therapist's programme (`theme/assets/javascripts/calendar.js`,
-which follows the rules of `session_times` and `weekdays` below; tested against this module).
+browser makes the same file (`makeCalendar` in `theme/assets/javascripts/programme.js`), from
+the rules below passed as data (`calendar_rules`); the tests compare the two.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from .relations import Relations
 
 PRODUCT_ID = "-//clinic-site-generator//routine reminders//EN"
 SESSION_MINUTES = 15
+FIRST_SESSION = dt.time(9, 0)
 LAST_SESSION = dt.time(20, 0)
 WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 # Days of the week for `days_per_week`, counted from the first day: spread out, with rest days
@@ -37,12 +38,12 @@ SPREAD = {
 
 
 def calendar_rules() -> dict[str, object]:
-    """The rules above as data, for the builder's calendar files (`calendar.js`)."""
+    """The rules above as data, for the browser's calendar files (`programme.js`)."""
     return {
         "session_minutes": SESSION_MINUTES,
         "weekdays": list(WEEKDAYS),
         "spread": {str(days): list(offsets) for days, offsets in SPREAD.items()},
-        "first": "09:00",
+        "first": FIRST_SESSION.strftime("%H:%M"),
         "last": LAST_SESSION.strftime("%H:%M"),
         "product_id": PRODUCT_ID,
     }
@@ -53,7 +54,7 @@ def calendar_uri(routine_id: str) -> str:
     return f"routines/{routine_id}/{routine_id}.ics"
 
 
-def session_times(frequency: Frequency, first: dt.time = dt.time(9, 0)) -> list[dt.time]:
+def session_times(frequency: Frequency, first: dt.time = FIRST_SESSION) -> list[dt.time]:
     """The time of day of each session: one at `first`, more spread until 20:00."""
     count = frequency.times_per_day or 1
     if count == 1:
@@ -85,7 +86,7 @@ def routine_calendar(
     page_url: str,
     start: dt.date,
     stamp: dt.datetime,
-    first: dt.time = dt.time(9, 0),
+    first: dt.time = FIRST_SESSION,
 ) -> bytes:
     """The iCalendar file of `routine`, starting on `start` (the file's bytes, CRLF lines)."""
     return programme_calendar(
@@ -112,7 +113,7 @@ def exercise_lines(routine: Routine, relations: Relations) -> list[str]:
 
 def routine_calendar_data(routine: Routine, relations: Relations, page_url: str) -> dict[str, Any]:
     """What a routine page's script needs to make the same file for the day the reader chooses
-    (`calendar.js` rules, with `calendar_rules`)."""
+    (`programme.js`, with `calendar_rules`)."""
     return {
         "title": routine.name,
         "frequency": routine.frequency.model_dump(),
@@ -134,7 +135,7 @@ def programme_calendar(
     page_url: str,
     start: dt.date,
     stamp: dt.datetime,
-    first: dt.time = dt.time(9, 0),
+    first: dt.time = FIRST_SESSION,
 ) -> bytes:
     """A calendar with one repeating event (and alarm) per daily session, for `weeks` weeks."""
     calendar = Calendar()
@@ -199,7 +200,8 @@ def calendar_files(
 
 def reminder_start(catalog: Catalog, environ: dict[str, str] | None = None) -> dt.date:
     """The start date written into the built files: the day of `SOURCE_DATE_EPOCH` (the last
-    commit, as for the sitemap), else the newest review date. Pages let the reader choose."""
+    commit, as for the sitemap), else the newest review date. With a script, routine pages
+    make the file in the browser to start on the day it is downloaded."""
     epoch = (os.environ if environ is None else environ).get("SOURCE_DATE_EPOCH", "")
     if epoch.strip().isdigit():
         return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()

@@ -17,7 +17,7 @@ from markupsafe import Markup
 from . import labels
 from .dosage import describe_dosage, describe_frequency
 from .forked import SharedWork, spare_core
-from .limits import programme_limits
+from .limits import programme_limits, tracker_layout
 from .listing import INLINE_LIMIT, Page, exercise_groups, paginate
 from .markdown_text import escape_html, escape_text, finalize, html_list
 from .model import Catalog
@@ -117,6 +117,7 @@ def make_environment(override_dir: Path | None = None) -> jinja2.Environment:
         picture_of=exercise_picture,
         calendar_uri=calendar_uri,
         calendar_data=_calendar_data,
+        tracker_layout=tracker_layout,
     )
     return env
 

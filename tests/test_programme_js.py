@@ -16,7 +16,7 @@ from dateutil.rrule import rrulestr
 from icalendar import Calendar
 
 from generator.dosage import describe_dosage
-from generator.limits import programme_limits
+from generator.limits import programme_limits, tracker_layout
 from generator.load import load_catalog
 from generator.model import Dosage, Frequency
 from generator.relations import merge_rules, merge_warnings
@@ -45,6 +45,7 @@ const out = {
     { ...input.calendar, stamp: new Date(Date.UTC(2026, 10, 30)) }, input.rules),
   cut: input.cut.map(([text, n]) => P.cut(text, n)),
   merge: input.merge.map((lists) => P.merge(lists, input.mergeRules)),
+  tracker: Array.from({ length: 52 }, (_, i) => P.trackerLayout(i + 1, input.limits.tracker)),
 };
 process.stdout.write(JSON.stringify(out));
 """
@@ -289,3 +290,10 @@ def test_builder_calendar_parses_and_repeats_for_its_weeks(js: dict[str, Any]) -
     assert str(event["summary"]) == "Home exercises: Ünïcode, back; programme"
     assert "日本語" in str(event["description"])
     assert event.walk("VALARM")[0]["action"] == "DISPLAY"
+
+
+def test_tick_grid_layout_matches_the_routine_pages(js: dict[str, Any]) -> None:
+    expected = [list(tracker_layout(weeks)) for weeks in range(1, 53)]
+    assert js["tracker"] == expected
+    assert expected[5] == [1, 6, False] and expected[7] == [2, 4, False]
+    assert expected[11] == [2, 6, False] and expected[12] == [1, 13, True]

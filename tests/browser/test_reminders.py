@@ -42,7 +42,7 @@ def test_calendar_link_makes_the_built_file_starting_today(
         link.click()
     assert download.value.suggested_filename == f"{routine.id}.ics"
     made = download.value.path().read_bytes()
-    today = dt.date.fromisoformat(page.evaluate("localToday()"))
+    today = dt.date.fromisoformat(page.evaluate("ClinicProgramme.today()"))
     expected = routine_calendar(
         routine,
         RELATIONS,

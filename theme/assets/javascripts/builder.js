@@ -69,10 +69,6 @@
   const conditionUrl = (id) => siteUrl(`conditions/${id}/`);
   const programmeUrl = (s = state) => window.location.href.split("#")[0] + P.encodeState(s);
   const fits = (s) => programmeUrl(s).length <= limits.link;
-  const today = () => {
-    const now = new Date();
-    return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
-  };
   // "7 December 2026": the month spelled out, so no reader confuses day and month, and the same
   // on every machine whatever its locale.
   const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
@@ -207,27 +203,32 @@
   const startFrom = h("select", {});
 
   // Text fields: tidy the text, keep it within its length and the link's room, say what changed.
-  function textField(input, field, limit, multiline = false) {
-    const hintOf = () => document.getElementById(input.getAttribute("aria-describedby"));
-    input.addEventListener("input", () => {
-      const trial = { ...state, [field]: P.clean(input.value, multiline) };
-      showRoom(trial);
-    });
+  // `trial(value)` is the programme with that text; `store(value)` keeps it.
+  function textField(input, { limit, multiline = false, trial, store }) {
+    input.addEventListener("input", () => showRoom(trial(P.clean(input.value, multiline))));
     input.addEventListener("change", () => {
-      let value = P.cut(P.clean(input.value, multiline), limit);
-      let note = value !== P.clean(input.value, multiline) ? `Shortened to ${limit} characters.` : "";
-      while (value && !fits({ ...state, [field]: value })) {
+      const cleaned = P.clean(input.value, multiline);
+      let value = P.cut(cleaned, limit);
+      let note = value !== cleaned ? `Shortened to ${limit} characters.` : "";
+      while (value && !fits(trial(value))) {
         value = P.cut(value, P.characters(value).length - 1);
         note = "Shortened to fit in the link.";
       }
-      state[field] = value;
+      store(value);
       input.value = value;
-      const hint = hintOf();
+      const hint = document.getElementById(input.getAttribute("aria-describedby"));
       if (hint) {
         hint.textContent = note;
         hint.hidden = !note;
       }
       commit({ announce: note || undefined });
+    });
+  }
+  function programmeText(input, field, multiline = false) {
+    textField(input, {
+      limit: limits.text[field], multiline,
+      trial: (value) => ({ ...state, [field]: value }),
+      store: (value) => { state[field] = value; },
     });
   }
   function showRoom(trial = state) {
@@ -427,21 +428,10 @@
     const exercise = lookup.exerciseById.get(item.id);
     const noteInput = h("input", { type: "text", value: item.note, "data-focus-key": `${index}-note` });
     const noteField = labelled(`Note for ${exercise.name} (optional)`, noteInput);
-    noteInput.addEventListener("input", () => showRoom({ ...state, items: state.items.map((it, i) => (i === index ? { ...it, note: P.clean(noteInput.value) } : it)) }));
-    noteInput.addEventListener("change", () => {
-      let value = P.cut(P.clean(noteInput.value), limits.text.note);
-      let message = value !== P.clean(noteInput.value) ? `Shortened to ${limits.text.note} characters.` : "";
-      const trial = (note) => ({ ...state, items: state.items.map((it, i) => (i === index ? { ...it, note } : it)) });
-      while (value && !fits(trial(value))) {
-        value = P.cut(value, P.characters(value).length - 1);
-        message = "Shortened to fit in the link.";
-      }
-      item.note = value;
-      noteInput.value = value;
-      const hint = noteField.querySelector(".builder-hint");
-      hint.textContent = message;
-      hint.hidden = !message;
-      commit({ announce: message || undefined });
+    textField(noteInput, {
+      limit: limits.text.note,
+      trial: (note) => ({ ...state, items: state.items.map((it, i) => (i === index ? { ...it, note } : it)) }),
+      store: (note) => { item.note = note; },
     });
     return h("li", { class: "builder-item", "data-exercise": item.id },
       h("h3", { text: exercise.name }),
@@ -531,12 +521,10 @@
       card.querySelector('[data-slot="steps"]').append(...steps.map((step) => h("li", { text: step })));
       items.append(card);
     });
-    // The tick grid: one row a week; up to 6 weeks in one grid, up to 12 in two, longer on a
-    // sheet of its own (as the routine pages' `tracker` macro).
+    // The tick grid: a row a week, laid out as the routine pages' `tracker` macro lays it out.
     const weeks = programmeWeeks();
     const sessions = programmeFrequency().times_per_day || 1;
-    const grids = weeks <= 6 || weeks > 12 ? 1 : 2;
-    const rows = Math.ceil(weeks / grids);
+    const [grids, rows, ownSheet] = P.trackerLayout(weeks, limits.tracker);
     const gridTemplate = document.getElementById("programme-sheet-grid");
     const gridBox = page.querySelector('[data-slot="grids"]');
     for (let grid = 0; grid < grids; grid += 1) {
@@ -548,7 +536,7 @@
       }
       gridBox.append(table);
     }
-    if (weeks > 12) page.querySelector('[data-slot="tracker"]').classList.add("tracker-own-sheet");
+    if (ownSheet) page.querySelector('[data-slot="tracker"]').classList.add("tracker-own-sheet");
     try {
       const qr = qrSvg(programmeUrl(), "QR code: scan to open this programme online");
       // 0.35 mm a module at least, so that a long link still scans.
@@ -577,7 +565,7 @@
       weeks: programmeWeeks(),
       lines: state.items.map((item, i) => `${i + 1}. ${lookup.exerciseById.get(item.id).name}: ${P.describeDosage(item.dosage)}`),
       pageUrl: programmeUrl(),
-      start: state.start || today(),
+      start: state.start || P.today(),
       stamp: new Date(),
       uidBase: `programme-${Date.now()}`,
     }, rules);
@@ -648,9 +636,9 @@
     filters.level = select([["", "Any level"], ...Object.entries(labels.levels).map(([k, v]) => [k, `${v} (${k})`])], "", renderResults);
     filters.equipment = select([["", "Any equipment"], ["none", "No equipment (a mat is fine)"], ...Object.entries(labels.equipment)], "", renderResults);
     searchInput.addEventListener("input", renderResults);
-    textField(titleInput, "title", limits.text.title);
-    textField(instructionsInput, "instructions", limits.text.instructions, true);
-    textField(therapistInput, "therapist", limits.text.therapist);
+    programmeText(titleInput, "title");
+    programmeText(instructionsInput, "instructions", true);
+    programmeText(therapistInput, "therapist");
     startInput.addEventListener("change", () => {
       state.start = /^\d{4}-\d{2}-\d{2}$/.test(startInput.value) ? startInput.value : "";
       commit({ announce: state.start ? `Start date ${readableDate(state.start)}.` : "No start date." });

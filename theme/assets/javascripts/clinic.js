@@ -20,17 +20,12 @@ window.addEventListener("afterprint", () => document.documentElement.classList.r
 
 // Calendar links: the built file starts on the day the site was published; with a script, the
 // same file (same rules, programme.js) is made in the browser to start today.
-function localToday() {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
-}
-
 function startTodayCalendar(link) {
   const island = document.getElementById(link.dataset.calendar);
   if (!island || !window.ClinicProgramme) return;
   link.addEventListener("click", (event) => {
     const data = JSON.parse(island.textContent);
-    const text = window.ClinicProgramme.makeCalendar({ ...data, start: localToday(), stamp: new Date() }, data.rules);
+    const text = window.ClinicProgramme.makeCalendar({ ...data, start: window.ClinicProgramme.today(), stamp: new Date() }, data.rules);
     const url = URL.createObjectURL(new Blob([text], { type: "text/calendar" }));
     const download = document.createElement("a");
     download.href = url;

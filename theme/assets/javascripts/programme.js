@@ -311,6 +311,13 @@
   }
   const joinSentences = (items) => `${items.map(runIn).join("; ")}.`;
 
+  // ---- The printed tick grid: generator/limits.py's tracker_layout, with its numbers in `rules` ----
+  function trackerLayout(weeks, rules) {
+    const ownSheet = weeks > rules.rows * rules.grids;
+    const grids = weeks <= rules.rows || ownSheet ? 1 : Math.ceil(weeks / rules.rows);
+    return [grids, Math.ceil(weeks / grids), ownSheet];
+  }
+
   // ---- Calendar file (RFC 5545): the rules of generator/reminders.py, given as `rules` ----
   function sessionTimes(frequency, rules) {
     const count = frequency.times_per_day || 1;
@@ -352,6 +359,8 @@
     return out.join("\r\n ");
   }
   const pad = (n) => String(n).padStart(2, "0");
+  // Today in the reader's own calendar, as "YYYY-MM-DD".
+  const today = (now = new Date()) => `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
   // `start` is "YYYY-MM-DD"; `stamp` a Date (when the file was made).
   function makeCalendar({ title, frequency, weeks, lines, pageUrl, start, stamp, uidBase }, rules) {
     const compactDate = start.replace(/-/g, "");
@@ -385,6 +394,6 @@
     FORMAT, describeAmount, describeRest, describeFrequency, describeDosage, weeksText,
     characters, clean, cut, encodeText, decodeText, encodeState, decodeState, dosageFromCatalog,
     emptyState, commonFrequency, merge, suggestConditions, safetyFor, runIn, joinSentences,
-    sessionTimes, weekdays, makeCalendar,
+    sessionTimes, weekdays, makeCalendar, today, trackerLayout,
   };
 });
