@@ -8,18 +8,18 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .assets_check import check_images
-from .content_checks import DEFAULT_REVIEW_MONTHS, check_content
-from .content_pages import check_content_pages
-from .errors import CatalogError, Problem, format_path
-from .export import export_project
-from .figures.sheet import contact_sheet
-from .load import load_catalog, read_catalog
-from .model import Catalog
-from .schema import catalog_schema
-from .site_config import read_site_settings
-from .skeletons import SECTION_OF_KIND, add_entry
-from .text_safety import visible
+from generator.catalog.assets_check import check_images
+from generator.catalog.content_checks import DEFAULT_REVIEW_MONTHS, check_content
+from generator.catalog.load import load_catalog, read_catalog
+from generator.catalog.model import Catalog
+from generator.catalog.schema import catalog_schema
+from generator.catalog.skeletons import SECTION_OF_KIND, add_entry
+from generator.clinic.content_pages import check_content_pages
+from generator.clinic.site_config import read_site_settings
+from generator.engine.export import export_project
+from generator.figures.sheet import contact_sheet
+from generator.source.errors import CatalogError, Problem, format_path
+from generator.source.text_safety import visible
 
 DEFAULT_CATALOG = Path("exercises.yaml")
 DEFAULT_CONFIG = Path("mkdocs.yml")

@@ -41,11 +41,11 @@ sys.path.insert(0, str(ROOT))
 
 from preview import time_edit_loop  # noqa: E402
 
-from generator.api import catalog_json  # noqa: E402
-from generator.assets_check import check_images  # noqa: E402
-from generator.content_checks import check_content  # noqa: E402
-from generator.load import read_catalog  # noqa: E402
-from generator.render import HTML_TEMPLATES, render_pages, render_site  # noqa: E402
+from generator.catalog.assets_check import check_images  # noqa: E402
+from generator.catalog.content_checks import check_content  # noqa: E402
+from generator.catalog.load import read_catalog  # noqa: E402
+from generator.pages.render import HTML_TEMPLATES, render_pages, render_site  # noqa: E402
+from generator.site_files.api import catalog_json  # noqa: E402
 
 PROJECT_FILES = ["mkdocs.yml", "content", "theme"]
 SEED = 20261123

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import CatalogError
-from generator.load import load_catalog, load_catalog_text
-from generator.model import Catalog
+from generator.catalog.load import load_catalog, load_catalog_text
+from generator.catalog.model import Catalog
+from generator.source.errors import CatalogError
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

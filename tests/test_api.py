@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 
-from generator.api import _fields, catalog_json
-from generator.model import Catalog
-from generator.pictures import Picture, exercise_picture
+from generator.catalog.model import Catalog
+from generator.pages.pictures import Picture, exercise_picture
+from generator.site_files.api import _fields, catalog_json
 
 
 def test_picture_fields_are_asdict_without_the_unset_ones(mini: Catalog) -> None:

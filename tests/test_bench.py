@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.load import load_catalog_text
+from generator.catalog.load import load_catalog_text
 from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import load_catalog
+from generator.catalog.load import load_catalog
 from tests.conftest import ROOT
 from tests.test_outline import events
 
@@ -247,7 +247,9 @@ def test_link_warnings_from_the_second_process_fail_the_strict_build(tmp_path: P
     project = make_project(tmp_path)
     overrides = project / "overrides"
     overrides.mkdir()
-    template = (ROOT / "generator" / "templates" / "exercise.md.j2").read_text(encoding="utf-8")
+    template = (ROOT / "generator" / "pages" / "templates" / "exercise.md.j2").read_text(
+        encoding="utf-8"
+    )
     (overrides / "exercise.md.j2").write_text(template + "\n[Broken](no-such-page.md)\n")
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     (project / "mkdocs.yml").write_text(

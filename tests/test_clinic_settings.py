@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from generator.settings import ClinicSettings, Colours, contrast_ratio
+from generator.clinic.settings import ClinicSettings, Colours, contrast_ratio
 from tests.test_build import build, make_project
 
 US_CLINIC = """

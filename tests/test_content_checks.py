@@ -12,11 +12,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from generator import content_checks
-from generator.content_checks import Finding, Severity, check_content, patient_text
-from generator.load import read_catalog, read_catalog_text
-from generator.model import Catalog
-from generator.source_map import SourceMap
+from generator.catalog import content_checks
+from generator.catalog.content_checks import Finding, Severity, check_content, patient_text
+from generator.catalog.load import read_catalog, read_catalog_text
+from generator.catalog.model import Catalog
+from generator.source.source_map import SourceMap
 from tests.conftest import ROOT, mini_text
 
 TODAY = datetime.date(2026, 11, 23)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.content_pages import check_content_pages, check_page, script_hash
+from generator.clinic.content_pages import check_content_pages, check_page, script_hash
 from tests.conftest import ROOT
 from tests.test_build import build, make_project
 

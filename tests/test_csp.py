@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 
-from generator.csp import add_policy, policy_for
+from generator.site_files.csp import add_policy, policy_for
 
 
 def test_inline_scripts_are_allowed_by_hash_and_data_blocks_are_not_hashed() -> None:

@@ -3,8 +3,8 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from generator.dosage import describe_dosage, describe_frequency
-from generator.model import Dosage, DosageOverride, Frequency
+from generator.catalog.model import Dosage, DosageOverride, Frequency
+from generator.pages.dosage import describe_dosage, describe_frequency
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from generator import model
+from generator.catalog import model
 from generator.figures import spec
 
 

@@ -18,13 +18,13 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.content_pages import script_hash
-from generator.csp import policy_for
-from generator.export import THEME_DIR
-from generator.load import load_catalog
-from generator.model import Catalog
-from generator.site_config import read_site_settings
-from generator.structured_data import json_ld_pages
+from generator.catalog.load import load_catalog
+from generator.catalog.model import Catalog
+from generator.clinic.content_pages import script_hash
+from generator.clinic.site_config import read_site_settings
+from generator.engine.export import THEME_DIR
+from generator.site_files.csp import policy_for
+from generator.site_files.structured_data import json_ld_pages
 from tests.conftest import ROOT
 from tests.test_build import digest, make_project
 

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.assets_check import check_images
-from generator.content_checks import Severity, check_content
-from generator.csp import policy_for
-from generator.errors import CatalogError
+from generator.catalog.assets_check import check_images
+from generator.catalog.content_checks import Severity, check_content
+from generator.catalog.load import load_catalog, load_catalog_text, read_catalog_text
+from generator.catalog.skeletons import add_entry
 from generator.figures import motion
 from generator.figures.check import (
     MIN_MOVE_CM,
@@ -30,10 +30,10 @@ from generator.figures.rests import rest_problems
 from generator.figures.scene import CONTACT_POINTS, RADIUS, SURFACE_HEIGHT, line_up, place
 from generator.figures.spec import Figure, Panel
 from generator.figures.svg import View, render_figure
-from generator.load import load_catalog, load_catalog_text, read_catalog_text
-from generator.pictures import exercise_picture, figure_files
-from generator.render import render_pages
-from generator.skeletons import add_entry
+from generator.pages.pictures import exercise_picture, figure_files
+from generator.pages.render import render_pages
+from generator.site_files.csp import policy_for
+from generator.source.errors import CatalogError
 from tests.conftest import ROOT, mini_text, problems_of
 
 SVG = "{http://www.w3.org/2000/svg}"

@@ -7,7 +7,7 @@ import threading
 import time
 from collections.abc import Iterator
 
-from generator.forked import ForkedStream, SharedWork, spare_core
+from generator.speed.forked import ForkedStream, SharedWork, spare_core
 
 
 def test_values_come_back_by_key_in_any_order_of_asking() -> None:

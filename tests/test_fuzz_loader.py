@@ -6,9 +6,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.errors import CatalogError
-from generator.load import load_catalog_bytes, load_catalog_text
-from generator.text_safety import FORBIDDEN
+from generator.catalog.load import load_catalog_bytes, load_catalog_text
+from generator.source.errors import CatalogError
+from generator.source.text_safety import FORBIDDEN
 from tests.conftest import mini_text
 
 SECTIONS = ["references", "modalities", "conditions", "exercises", "routines"]

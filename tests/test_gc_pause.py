@@ -6,7 +6,7 @@ import gc
 
 import pytest
 
-from generator.gc_pause import gc_paused
+from generator.speed.gc_pause import gc_paused
 
 
 def test_collector_is_paused_inside_and_restored_after() -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.html_fixes import repair
+from generator.site_files.html_fixes import repair
 from tests.conftest import ROOT
 from tests.test_build import built  # noqa: F401  (module-scoped build fixture)
 

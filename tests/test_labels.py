@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from generator import labels
-from generator.model import ModalityKind, Stance
+from generator.catalog.model import ModalityKind, Stance
+from generator.pages import labels
 
 
 def test_consider_never_says_alongside_exercise_for_active_care() -> None:

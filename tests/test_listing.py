@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from generator.listing import PAGE_SIZE, paginate
-from generator.model import Catalog
-from generator.render import render_pages
+from generator.catalog.model import Catalog
+from generator.pages.listing import PAGE_SIZE, paginate
+from generator.pages.render import render_pages
 
 
 def test_paginate_names_every_page() -> None:

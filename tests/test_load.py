@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.load import load_catalog_bytes, load_catalog_text
+from generator.catalog.load import load_catalog_bytes, load_catalog_text
 from tests.conftest import mini_text, problems_of
 
 
@@ -129,7 +129,7 @@ def test_empty_file_and_wrong_top_level() -> None:
 def test_invalid_utf8_names_the_line() -> None:
     import pytest
 
-    from generator.errors import CatalogError
+    from generator.source.errors import CatalogError
 
     with pytest.raises(CatalogError) as caught:
         load_catalog_bytes(b"references: []\nexercises: [\xff]\n", "bad.yaml")
@@ -187,7 +187,7 @@ def test_merge_keys_recursive_aliases_and_extra_documents_are_located() -> None:
 
 
 def test_positions_survive_aliases_and_flow_style() -> None:
-    from generator.yaml_source import read_yaml
+    from generator.source.yaml_source import read_yaml
 
     data, source, problems = read_yaml("a: &x [1, {b: 2}]\nc: *x\nd:\n  - e: f\n", "t.yaml")
     assert problems == [] and data == {"a": [1, {"b": 2}], "c": [1, {"b": 2}], "d": [{"e": "f"}]}

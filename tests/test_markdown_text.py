@@ -9,7 +9,7 @@ import markdown
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.markdown_text import escape_html, escape_text
+from generator.pages.markdown_text import escape_html, escape_text
 
 EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "toc"]
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from generator.load import load_catalog, load_catalog_text
-from generator.model import Stance
-from generator.render import render_pages
+from generator.catalog.load import load_catalog, load_catalog_text
+from generator.catalog.model import Stance
+from generator.pages.render import render_pages
 from tests.conftest import ROOT
 
 CATALOG = load_catalog(ROOT / "exercises.yaml")

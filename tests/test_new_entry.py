@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.content_checks import Severity, check_content
-from generator.errors import CatalogError
-from generator.load import read_catalog
-from generator.skeletons import add_entry
+from generator.catalog.content_checks import Severity, check_content
+from generator.catalog.load import read_catalog
+from generator.catalog.skeletons import add_entry
+from generator.source.errors import CatalogError
 from tests.conftest import MINI
 from tests.test_cli import run
 

@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import file_edit
+from generator.catalog.load import load_catalog, load_catalog_text
+from generator.catalog.skeletons import add_entry
 from generator.cli import main
-from generator.errors import CatalogError
-from generator.load import load_catalog, load_catalog_text
-from generator.skeletons import add_entry
+from generator.source import file_edit
+from generator.source.errors import CatalogError
 from tests.conftest import KILL_SWITCH, MINI, ROOT, mini_text
 
 pytestmark = pytest.mark.site  # builds a whole site: not in the fast tier
@@ -141,8 +141,8 @@ KILLER = (
     """
 import os, sys
 from pathlib import Path
-from generator import file_edit
-from generator.skeletons import add_entry
+from generator.source import file_edit
+from generator.catalog.skeletons import add_entry
 
 kill_at, calls = int(sys.argv[2]), 0
 """

@@ -7,8 +7,8 @@ from typing import Any
 
 from mkdocs.config import load_config
 
-from generator.plugin import CatalogPlugin
-from generator.render import TEMPLATE_DIR
+from generator.engine.plugin import CatalogPlugin
+from generator.pages.render import TEMPLATE_DIR
 from tests.conftest import ROOT
 
 

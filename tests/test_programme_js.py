@@ -15,13 +15,13 @@ import pytest
 from dateutil.rrule import rrulestr
 from icalendar import Calendar
 
-from generator.dosage import describe_dosage
-from generator.limits import programme_limits, tracker_layout
-from generator.load import load_catalog
-from generator.model import Dosage, Frequency
-from generator.relations import merge_rules, merge_warnings
-from generator.reminders import calendar_rules, session_times
-from generator.render import _run_in
+from generator.catalog.limits import programme_limits, tracker_layout
+from generator.catalog.load import load_catalog
+from generator.catalog.model import Dosage, Frequency
+from generator.catalog.relations import merge_rules, merge_warnings
+from generator.pages.dosage import describe_dosage
+from generator.pages.reminders import calendar_rules, session_times
+from generator.pages.render import _run_in
 from tests.conftest import ROOT
 
 PROGRAMME_JS = ROOT / "theme" / "assets" / "javascripts" / "programme.js"

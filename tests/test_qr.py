@@ -8,7 +8,7 @@ import segno
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.qr import qr_svg
+from generator.pages.qr import qr_svg
 
 
 def segno_svg(url: str, label: str) -> str:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from generator.load import load_catalog
-from generator.relations import Relations, merge_warnings
+from generator.catalog.load import load_catalog
+from generator.catalog.relations import Relations, merge_warnings
 
 
 def test_exact_repeats_are_dropped_in_first_seen_order() -> None:

@@ -8,9 +8,9 @@ import pytest
 from dateutil.rrule import rrulestr
 from icalendar import Calendar
 
-from generator.load import load_catalog
-from generator.model import Frequency, Routine
-from generator.reminders import calendar_files, calendar_uri, reminder_start, session_times
+from generator.catalog.load import load_catalog
+from generator.catalog.model import Frequency, Routine
+from generator.pages.reminders import calendar_files, calendar_uri, reminder_start, session_times
 from tests.conftest import ROOT
 
 CATALOG = load_catalog(ROOT / "exercises.yaml")

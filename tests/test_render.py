@@ -11,10 +11,10 @@ from urllib.parse import urlsplit
 import markdown
 import pytest
 
-from generator.load import load_catalog_text
-from generator.model import Catalog
-from generator.render import relative_url, render_pages
-from generator.settings import ClinicSettings, UrgentCare
+from generator.catalog.load import load_catalog_text
+from generator.catalog.model import Catalog
+from generator.clinic.settings import ClinicSettings, UrgentCare
+from generator.pages.render import relative_url, render_pages
 from tests.conftest import mini_text, problems_of
 
 GOLDEN = Path(__file__).parent / "golden" / "mini"
@@ -65,7 +65,7 @@ def test_rendering_is_deterministic(mini: Catalog) -> None:
 def test_a_second_process_renders_the_same_pages(
     mini: Catalog, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("generator.render.PARALLEL_FROM", 0)
+    monkeypatch.setattr("generator.pages.render.PARALLEL_FROM", 0)
     one = render_pages(mini)
     two = render_pages(mini, parallel=True)
     assert list(two.items()) == list(one.items())

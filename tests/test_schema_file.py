@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.schema import catalog_schema
+from generator.catalog.schema import catalog_schema
 from tests.conftest import ROOT
 
 

@@ -9,8 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markdown.extensions.toc import slugify as toc_slugify
 
-from generator.model import Catalog
-from generator.search_index import add_to_index, search_entries, slugify
+from generator.catalog.model import Catalog
+from generator.site_files.search_index import add_to_index, search_entries, slugify
 
 
 def url_of(uri: str) -> str:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.text_safety import FORBIDDEN
+from generator.source.text_safety import FORBIDDEN
 from tests.test_build import build, make_project
 from tests.test_clinic_settings import US_CLINIC, with_clinic
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import load_catalog_text
-from generator.redirects import redirect_pages
+from generator.catalog.load import load_catalog_text
+from generator.site_files.redirects import redirect_pages
 from tests.conftest import ROOT, mini_text, problems_of
 
 sys.path.insert(0, str(ROOT / "scripts"))

@@ -15,11 +15,11 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.api import catalog_json
-from generator.errors import CatalogError
-from generator.load import load_catalog_bytes, load_catalog_text
-from generator.text_safety import FORBIDDEN
-from generator.yaml_scalars import NumberLike, plain
+from generator.catalog.load import load_catalog_bytes, load_catalog_text
+from generator.site_files.api import catalog_json
+from generator.source.errors import CatalogError
+from generator.source.text_safety import FORBIDDEN
+from generator.source.yaml_scalars import NumberLike, plain
 from tests.conftest import ROOT, mini_text, problems_of
 
 DOSAGE = "dosage: {sets: 2, reps: 10, rest_seconds: 30, days_per_week: 3}"  # glute-bridge

@@ -8,10 +8,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import yaml_source
-from generator.errors import Path
-from generator.text_safety import FORBIDDEN
-from generator.yaml_scalars import NumberLike, plain
+from generator.source import yaml_source
+from generator.source.errors import Path
+from generator.source.text_safety import FORBIDDEN
+from generator.source.yaml_scalars import NumberLike, plain
 from tests import yaml_reference
 from tests.conftest import FIXTURES, ROOT, mini_text
 

@@ -12,10 +12,10 @@ from typing import Any
 
 import yaml
 
-from generator.errors import Path, Problem, format_path
-from generator.text_safety import FORBIDDEN
-from generator.yaml_scalars import ScalarError, check_collection_tag, plain, tagged
-from generator.yaml_source import yaml_message as _yaml_message
+from generator.source.errors import Path, Problem, format_path
+from generator.source.text_safety import FORBIDDEN
+from generator.source.yaml_scalars import ScalarError, check_collection_tag, plain, tagged
+from generator.source.yaml_source import yaml_message as _yaml_message
 
 # libyaml's parser when PyYAML was built with it (about ten times faster), else pure Python.
 _FastLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

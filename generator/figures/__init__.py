@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .spec import Figure
-from .svg import RenderedFigure, render_figure
+from generator.figures.spec import Figure
+from generator.figures.svg import RenderedFigure, render_figure
 
 __all__ = ["Figure", "RenderedFigure", "render_figure"]

@@ -7,12 +7,20 @@ import math
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
 
-from ..errors import Path
-from .geometry import Vec
-from .poses import PanelPose, PoseLibrary, UnknownPose, resolve_panel, shipped
-from .scene import ANY_POINT, CONTACT_POINTS, RADIUS, SURFACE_HEIGHT, Scene, line_up, place
-from .skeleton import JOINT_BY_NAME
-from .spec import Figure, NamedPose, Surface
+from generator.figures.geometry import Vec
+from generator.figures.poses import PanelPose, PoseLibrary, UnknownPose, resolve_panel, shipped
+from generator.figures.scene import (
+    ANY_POINT,
+    CONTACT_POINTS,
+    RADIUS,
+    SURFACE_HEIGHT,
+    Scene,
+    line_up,
+    place,
+)
+from generator.figures.skeleton import JOINT_BY_NAME
+from generator.figures.spec import Figure, NamedPose, Surface
+from generator.source.errors import Path
 
 TOLERANCE_CM = 3.0
 MIN_MOVE_CM = 6.0  # the least movement between two pictures that a reader can see

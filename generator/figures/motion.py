@@ -14,14 +14,31 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from html import escape
 
-from ..errors import Path
-from .check import TOLERANCE_CM, contact_problems
-from .geometry import Vec
-from .poses import PanelPose, PoseLibrary, resolve_panel, shipped
-from .scene import CONTACT_POINTS, RADIUS, SURFACE_HEIGHT, Scene, line_up, moved, place
-from .skeleton import Angles, repose_from
-from .spec import Figure
-from .svg import PAD, RenderedFigure, View, alt_text, arrow_mark, backdrop, body, drawn_bounds
+from generator.figures.check import TOLERANCE_CM, contact_problems
+from generator.figures.geometry import Vec
+from generator.figures.poses import PanelPose, PoseLibrary, resolve_panel, shipped
+from generator.figures.scene import (
+    CONTACT_POINTS,
+    RADIUS,
+    SURFACE_HEIGHT,
+    Scene,
+    line_up,
+    moved,
+    place,
+)
+from generator.figures.skeleton import Angles, repose_from
+from generator.figures.spec import Figure
+from generator.figures.svg import (
+    PAD,
+    RenderedFigure,
+    View,
+    alt_text,
+    arrow_mark,
+    backdrop,
+    body,
+    drawn_bounds,
+)
+from generator.source.errors import Path
 
 STEPS = 6  # frames from one picture to the next (the last is the next picture itself)
 FRAME_S = 0.12  # seconds each in-between frame shows

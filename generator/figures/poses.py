@@ -17,11 +17,20 @@ from typing import TypeVar
 
 from pydantic import ValidationError
 
-from ..errors import CatalogError
-from ..yaml_source import read_yaml
-from .geometry import Frame, Vec, cross
-from .skeleton import Angles, Posture, pose_body
-from .spec import Body, ContactPart, Direction, JointAngles, NamedPose, Panel, Prop, Surface
+from generator.figures.geometry import Frame, Vec, cross
+from generator.figures.skeleton import Angles, Posture, pose_body
+from generator.figures.spec import (
+    Body,
+    ContactPart,
+    Direction,
+    JointAngles,
+    NamedPose,
+    Panel,
+    Prop,
+    Surface,
+)
+from generator.source.errors import CatalogError
+from generator.source.yaml_source import read_yaml
 
 Key = TypeVar("Key", bound=str)
 

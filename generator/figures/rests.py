@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 
-from .poses import PanelPose
-from .spec import ContactPart
+from generator.figures.poses import PanelPose
+from generator.figures.spec import ContactPart
 
 Check = Callable[[PanelPose], bool]
 

@@ -12,10 +12,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .geometry import Vec, add
-from .poses import PanelPose
-from .skeleton import FOOT_RADIUS, HEAD_RADIUS, LIMB_RADIUS, TORSO_RADIUS, Posture
-from .spec import ContactPart, Prop, PropKind, Surface
+from generator.figures.geometry import Vec, add
+from generator.figures.poses import PanelPose
+from generator.figures.skeleton import FOOT_RADIUS, HEAD_RADIUS, LIMB_RADIUS, TORSO_RADIUS, Posture
+from generator.figures.spec import ContactPart, Prop, PropKind, Surface
 
 SURFACE_HEIGHT: Mapping[Surface, float] = {
     Surface.FLOOR: 0.0,

@@ -10,10 +10,10 @@ import base64
 from collections.abc import Iterable
 from html import escape
 
-from .motion import render_motion
-from .poses import shipped
-from .spec import Figure, Panel
-from .svg import render_figure
+from generator.figures.motion import render_motion
+from generator.figures.poses import shipped
+from generator.figures.spec import Figure, Panel
+from generator.figures.svg import render_figure
 
 _STYLE = (
     "body{font:14px sans-serif;margin:16px;color:#1d2a36}"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .geometry import Frame, Vec, add, apply, rotate
+from generator.figures.geometry import Frame, Vec, add, apply, rotate
 
 LIMB_RADIUS = 4.5
 TORSO_RADIUS = 8.0

@@ -19,11 +19,11 @@ from pydantic import (
     StringConstraints,
 )
 
-from ..empty import empty_dict
-from .skeleton import ENDS, JOINTS
+from generator.figures.skeleton import ENDS, JOINTS
+from generator.speed.empty import empty_dict
 
 if TYPE_CHECKING:
-    from .poses import PoseLibrary
+    from generator.figures.poses import PoseLibrary
 
 
 class _Strict(BaseModel):

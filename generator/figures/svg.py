@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
 
-from .geometry import Vec, add, scale, sub
-from .poses import PoseLibrary, resolve_panel, shipped
-from .scene import RADIUS, Scene, line_up, place
-from .skeleton import HEAD_RADIUS, LIMB_RADIUS, TORSO_RADIUS
-from .spec import Figure
+from generator.figures.geometry import Vec, add, scale, sub
+from generator.figures.poses import PoseLibrary, resolve_panel, shipped
+from generator.figures.scene import RADIUS, Scene, line_up, place
+from generator.figures.skeleton import HEAD_RADIUS, LIMB_RADIUS, TORSO_RADIUS
+from generator.figures.spec import Figure
 
 INK = "#1d2a36"
 FAR = "#7b8794"

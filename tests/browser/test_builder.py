@@ -14,9 +14,9 @@ from PIL import Image
 from playwright.sync_api import Browser, Page, Request, expect
 from pypdf import PdfReader
 
-from generator.dosage import describe_dosage
-from generator.limits import programme_limits
-from generator.load import load_catalog
+from generator.catalog.limits import programme_limits
+from generator.catalog.load import load_catalog
+from generator.pages.dosage import describe_dosage
 from tests.conftest import ROOT
 
 CATALOG = load_catalog(ROOT / "exercises.yaml")

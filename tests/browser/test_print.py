@@ -19,10 +19,10 @@ import pytest
 from playwright.sync_api import Browser, Page
 from pypdf import PdfReader
 
-from generator.dosage import describe_dosage
-from generator.load import load_catalog
-from generator.model import Routine
-from generator.relations import Relations
+from generator.catalog.load import load_catalog
+from generator.catalog.model import Routine
+from generator.catalog.relations import Relations
+from generator.pages.dosage import describe_dosage
 from tests.conftest import ROOT
 from tests.test_build import build, make_project
 

@@ -8,10 +8,10 @@ import pytest
 from icalendar import Calendar
 from playwright.sync_api import Page
 
-from generator.load import load_catalog
-from generator.model import Routine
-from generator.relations import Relations
-from generator.reminders import routine_calendar
+from generator.catalog.load import load_catalog
+from generator.catalog.model import Routine
+from generator.catalog.relations import Relations
+from generator.pages.reminders import routine_calendar
 from tests.conftest import ROOT
 
 CATALOG = load_catalog(ROOT / "exercises.yaml")

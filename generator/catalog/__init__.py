@@ -1,0 +1,1 @@
+"""The catalog: its model, loading, cross-references, addresses and editorial checks."""

@@ -1,0 +1,469 @@
+"""The typed catalog model: the single source of truth for `exercises.yaml` and its JSON Schema."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from enum import StrEnum
+from typing import Annotated, Self
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StrictBool,
+    StrictInt,
+    StringConstraints,
+    Tag,
+    model_validator,
+)
+from pydantic import Strict as StrictMode
+
+from generator.figures.poses import with_clinic_poses
+from generator.figures.spec import Figure, NamedPose
+from generator.source.text_safety import check_text
+from generator.speed.empty import empty_dict, empty_list
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=ID_PATTERN, min_length=2, max_length=64),
+    Field(description="Stable identifier used in URLs: lower-case letters, digits and hyphens."),
+]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+PoseId = Annotated[str, StringConstraints(pattern=ID_PATTERN, min_length=2, max_length=64)]
+
+
+def no_markup(text: str) -> str:
+    """Validator: one line of plain text that themes may print as HTML: no < or >, no line
+    break, no control or invisible characters."""
+    check_text(text)
+    if "<" in text or ">" in text:
+        raise ValueError("must not contain < or > (names and titles are plain text)")
+    return text
+
+
+ShortText = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=120),
+    AfterValidator(no_markup),
+]
+
+
+def _https_only(url: str) -> str:
+    if not url.startswith("https://"):
+        raise ValueError("must be an https:// address")
+    return url
+
+
+def _safe_relative_path(path: str) -> str:
+    if path.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", path):
+        raise ValueError("must be a path relative to the project, not an absolute path")
+    if ".." in re.split(r"[\\/]", path):
+        raise ValueError("must stay inside the project (no '..')")
+    if ":" in path:
+        raise ValueError("must be a file path, not a URL")
+    return path
+
+
+def _valid_doi(doi: str) -> str:
+    if not re.fullmatch(r"10\.\d{4,9}/\S+", doi):
+        raise ValueError("must look like 10.1234/abc (without https://doi.org/)")
+    return doi
+
+
+HttpsUrl = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_https_only)]
+RelativePath = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_safe_relative_path)
+]
+Doi = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_valid_doi)]
+
+
+class Strict(BaseModel):
+    """Base for every catalog object: unknown keys are errors, values are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class BodyRegion(StrEnum):
+    NECK = "neck"
+    UPPER_BACK = "upper_back"
+    LOWER_BACK = "lower_back"
+    HIPS = "hips"
+    LEGS = "legs"
+    SHOULDERS = "shoulders"
+    WHOLE_BODY = "whole_body"
+
+
+class Goal(StrEnum):
+    MOBILITY = "mobility"
+    STRETCH = "stretch"
+    STRENGTH = "strength"
+    MOTOR_CONTROL = "motor_control"
+    AEROBIC = "aerobic"
+
+
+class Position(StrEnum):
+    LYING_ON_BACK = "lying_on_back"
+    LYING_FACE_DOWN = "lying_face_down"
+    SIDE_LYING = "side_lying"
+    HANDS_AND_KNEES = "hands_and_knees"
+    KNEELING = "kneeling"
+    SITTING = "sitting"
+    STANDING = "standing"
+
+
+class Equipment(StrEnum):
+    MAT = "mat"
+    CHAIR = "chair"
+    WALL = "wall"
+    STEP = "step"
+    BAND = "band"
+    PILLOW = "pillow"
+    TOWEL = "towel"
+    TABLE = "table"
+
+
+class ModalityKind(StrEnum):
+    ACTIVE = "active"
+    PASSIVE = "passive"
+    PROCEDURE = "procedure"
+    EDUCATION = "education"
+
+
+class Stance(StrEnum):
+    RECOMMENDED = "recommended"
+    CONSIDER = "consider"
+    INSUFFICIENT = "insufficient"
+    NOT_RECOMMENDED = "not_recommended"
+
+
+def _quoted_date(value: object) -> object:
+    """A date written in quotes, '2026-11-20', is that date (it can mean nothing else)."""
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError as error:
+            raise ValueError(f"{value} is not a real date ({error})") from None
+    return value
+
+
+Date = Annotated[datetime.date, StrictMode(), BeforeValidator(_quoted_date)]
+
+
+class Review(Strict):
+    """Who last checked an entry against the evidence, and when."""
+
+    by: ShortText
+    date: Date
+
+
+class Frequency(Strict):
+    """How often: either times per day or days per week, never both."""
+
+    times_per_day: Annotated[StrictInt, Field(ge=1, le=10)] | None = None
+    days_per_week: Annotated[StrictInt, Field(ge=1, le=7)] | None = None
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> Self:
+        if (self.times_per_day is None) == (self.days_per_week is None):
+            raise ValueError("give exactly one of times_per_day or days_per_week")
+        return self
+
+
+class Dosage(Strict):
+    """How much of an exercise: sets of reps, holds or minutes, rest, and how often."""
+
+    sets: Annotated[StrictInt, Field(ge=1, le=10)]
+    reps: Annotated[StrictInt, Field(ge=1, le=100)] | None = None
+    hold_seconds: Annotated[StrictInt, Field(ge=1, le=600)] | None = None
+    minutes: Annotated[StrictInt, Field(ge=1, le=120)] | None = None
+    per_side: StrictBool = Field(False, description="The amount is done on each side.")
+    rest_seconds: Annotated[StrictInt, Field(ge=0, le=600)] | None = None
+    times_per_day: Annotated[StrictInt, Field(ge=1, le=10)] | None = None
+    days_per_week: Annotated[StrictInt, Field(ge=1, le=7)] | None = None
+
+    @model_validator(mode="after")
+    def _one_amount_one_frequency(self) -> Self:
+        amounts = [self.reps, self.hold_seconds, self.minutes]
+        if sum(a is not None for a in amounts) != 1:
+            raise ValueError("give exactly one of reps, hold_seconds or minutes")
+        if (self.times_per_day is None) == (self.days_per_week is None):
+            raise ValueError("give exactly one of times_per_day or days_per_week")
+        return self
+
+
+class DosageOverride(Strict):
+    """A routine's change to an exercise's usual dosage; unset fields keep the usual value."""
+
+    sets: Annotated[StrictInt, Field(ge=1, le=10)] | None = None
+    reps: Annotated[StrictInt, Field(ge=1, le=100)] | None = None
+    hold_seconds: Annotated[StrictInt, Field(ge=1, le=600)] | None = None
+    minutes: Annotated[StrictInt, Field(ge=1, le=120)] | None = None
+    per_side: StrictBool | None = None
+    rest_seconds: Annotated[StrictInt, Field(ge=0, le=600)] | None = None
+    times_per_day: Annotated[StrictInt, Field(ge=1, le=10)] | None = None
+    days_per_week: Annotated[StrictInt, Field(ge=1, le=7)] | None = None
+
+    def apply_to(self, base: Dosage) -> Dosage:
+        """Merge onto `base`; setting one amount (or frequency) replaces the other kind."""
+        merged = base.model_dump()
+        changes = self.model_dump(exclude_none=True)
+        if {"reps", "hold_seconds", "minutes"} & changes.keys():
+            merged.update(reps=None, hold_seconds=None, minutes=None)
+        if {"times_per_day", "days_per_week"} & changes.keys():
+            merged.update(times_per_day=None, days_per_week=None)
+        merged.update(changes)
+        return Dosage.model_validate(merged)
+
+
+class Image(Strict):
+    path: RelativePath = Field(
+        description="Image file, relative to content/ (e.g. img/bridge.svg)."
+    )
+    alt: Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=300)]
+
+
+def _suffix(kind: str, *allowed: str) -> AfterValidator:
+    def check(path: str) -> str:
+        if not path.lower().endswith(allowed):
+            raise ValueError(f"must be {kind} ({', '.join(allowed)})")
+        return path
+
+    return AfterValidator(check)
+
+
+class VideoFile(Strict):
+    """A video the clinic hosts on the site itself, in content/, with captions and a poster."""
+
+    path: Annotated[RelativePath, _suffix("an MP4 or WebM video", ".mp4", ".webm")] = Field(
+        description="Video file, relative to content/ (e.g. video/bridge.mp4): MP4 or WebM."
+    )
+    captions: Annotated[RelativePath, _suffix("a WebVTT captions file", ".vtt")] = Field(
+        description="Captions of everything said, as a WebVTT file relative to content/."
+    )
+    poster: Annotated[
+        RelativePath, _suffix("a picture", ".jpg", ".jpeg", ".png", ".webp", ".svg")
+    ] = Field(description="Picture shown before the video plays, relative to content/.")
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(?:-[A-Z]{2})?$")] = Field(
+        "en", description="Language of the captions."
+    )
+
+
+def _video_kind(value: object) -> str:
+    return "file" if isinstance(value, dict | VideoFile) else "url"
+
+
+def _address_first(value: object) -> object:
+    """A video given as text is a web address: checked here, so its error is the field's own."""
+    return _https_only(value.strip()) if isinstance(value, str) else value
+
+
+Video = Annotated[
+    Annotated[HttpsUrl, Tag("url")] | Annotated[VideoFile, Tag("file")],
+    Discriminator(_video_kind),
+    BeforeValidator(_address_first),
+]
+
+
+class Exercise(Strict):
+    id: Id
+    aliases: list[Id] = empty_list(
+        "Old ids of this entry; each old address redirects to the new page."
+    )
+    name: ShortText
+    also_known_as: list[ShortText] = empty_list()
+    summary: Text
+    body_regions: Annotated[list[BodyRegion], Field(min_length=1)]
+    goals: Annotated[list[Goal], Field(min_length=1)]
+    level: Annotated[StrictInt, Field(ge=1, le=3, description="1 easiest, 3 hardest.")]
+    position: Position
+    equipment: list[Equipment] = empty_list()
+    steps: Annotated[list[Text], Field(min_length=1, max_length=12)]
+    short_steps: Annotated[
+        list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=48)]],
+        Field(max_length=3, description="Up to 3 short cues for the printed routine handout."),
+    ] = empty_list()
+    feel: Annotated[list[Text], Field(min_length=1, description="What you should feel.")]
+    mistakes: list[Text] = empty_list("Common mistakes.")
+    dosage: Dosage
+    stop_if: Annotated[list[Text], Field(min_length=1)]
+    precautions: list[Text] = empty_list()
+    easier: list[Id] = empty_list()
+    harder: list[Id] = empty_list()
+    figure: Figure | None = Field(
+        None, description="A drawing of the exercise made from named poses (see the pose list)."
+    )
+    image: Image | None = Field(
+        None, description="A picture file the clinic supplies, used instead of a figure."
+    )
+    video: Video | None = Field(
+        None, description="A link to a video elsewhere, or a video file in content/."
+    )
+    reviewed: Review
+
+    @model_validator(mode="after")
+    def _one_picture(self) -> Self:
+        if self.figure is not None and self.image is not None:
+            raise ValueError("give either `figure` or `image`, not both")
+        return self
+
+
+class TreatmentRole(Strict):
+    treatment: Id
+    role: Text
+
+
+class RedFlags(Strict):
+    emergency: Annotated[list[Text], Field(min_length=1, description="Seek emergency care now.")]
+    urgent: Annotated[list[Text], Field(min_length=1, description="Get a same-day appointment.")]
+
+
+class Condition(Strict):
+    id: Id
+    aliases: list[Id] = empty_list(
+        "Old ids of this entry; each old address redirects to the new page."
+    )
+    name: ShortText
+    also_known_as: list[ShortText] = empty_list()
+    summary: Text
+    symptoms: Annotated[list[Text], Field(min_length=1)]
+    causes: Annotated[list[Text], Field(min_length=1)]
+    course: Text = Field(description="Typical course: how it usually goes over time.")
+    helps: Annotated[list[TreatmentRole], Field(min_length=1)]
+    exercises: list[Id] = empty_list()
+    routines: list[Id] = empty_list()
+    red_flags: RedFlags
+    see_physio: Annotated[list[Text], Field(min_length=1, description="When to see a physio.")]
+    references: Annotated[list[Id], Field(min_length=1)]
+    reviewed: Review
+
+
+class Evidence(Strict):
+    stance: Stance
+    summary: Text
+    references: Annotated[list[Id], Field(min_length=1)]
+
+
+class EvidenceByPhase(Strict):
+    """What the evidence says for low back pain by how long it has lasted, and for neck pain
+    where the evidence differs (optional)."""
+
+    acute: Evidence
+    chronic: Evidence
+    neck: Evidence | None = Field(None, description="Neck pain, where its evidence differs.")
+
+    def phases(self) -> list[tuple[str, Evidence]]:
+        """Each phase with its evidence, in page order."""
+        found = [("acute", self.acute), ("chronic", self.chronic)]
+        return found + ([("neck", self.neck)] if self.neck is not None else [])
+
+
+class Modality(Strict):
+    id: Id
+    aliases: list[Id] = empty_list(
+        "Old ids of this entry; each old address redirects to the new page."
+    )
+    name: ShortText
+    also_known_as: list[ShortText] = empty_list()
+    kind: ModalityKind
+    summary: Text
+    what_it_is: Text
+    session: Text = Field(description="What a session is like.")
+    evidence: EvidenceByPhase
+    risks: Annotated[list[Text], Field(min_length=1)]
+    not_for: list[Text] = empty_list("Who should not have it.")
+    with_exercise: Text = Field(description="How it fits with an exercise programme.")
+    reviewed: Review
+
+
+class HandoutSafety(Strict):
+    """The short safety box of a printed routine, written to fit on the sheet.
+
+    The online page always shows every stop-if warning and red flag in full.
+    """
+
+    stop_if: Annotated[list[Text], Field(min_length=1, max_length=5)]
+    emergency: Annotated[list[Text], Field(min_length=1, max_length=7)]
+    urgent: Annotated[list[Text], Field(min_length=1, max_length=6)]
+
+
+class RoutineItem(Strict):
+    exercise: Id
+    dosage: DosageOverride | None = None
+    note: Text | None = None
+
+
+class Routine(Strict):
+    model_config = ConfigDict(populate_by_name=True)
+
+    id: Id
+    aliases: list[Id] = empty_list(
+        "Old ids of this entry; each old address redirects to the new page."
+    )
+    name: ShortText
+    for_conditions: Annotated[list[Id], Field(alias="for", min_length=1)]
+    summary: Text
+    when: Text = Field(description="When to use this routine.")
+    frequency: Frequency
+    duration_weeks: Annotated[StrictInt, Field(ge=1, le=52)]
+    items: Annotated[list[RoutineItem], Field(min_length=1, max_length=8)]
+    progress: Text = Field(description="When and how to progress.")
+    notes: list[Text] = empty_list()
+    handout: HandoutSafety | None = Field(
+        None, description="Short stop-if and red-flag lists for the printed sheet."
+    )
+    reviewed: Review
+
+
+class Reference(Strict):
+    id: Id
+    short: ShortText | None = Field(None, description="Short label in citations, e.g. 'NICE 2016'.")
+    citation: Text
+    year: Annotated[StrictInt, Field(ge=1900, le=2100)]
+    url: HttpsUrl | None = None
+    doi: Doi | None = None
+
+    @model_validator(mode="after")
+    def _has_link(self) -> Self:
+        if self.url is None and self.doi is None:
+            raise ValueError("give a url or a doi")
+        return self
+
+    @property
+    def label(self) -> str:
+        """How the reference is cited in text: its `short` label, or first author and year."""
+        if self.short:
+            return self.short
+        first = re.split(r"[ ,.]", self.citation, maxsplit=1)[0]
+        return f"{first} {self.year}"
+
+    @property
+    def link(self) -> str:
+        return self.url if self.url is not None else f"https://doi.org/{self.doi}"
+
+
+class Catalog(Strict):
+    """The whole catalog, as written in `exercises.yaml`."""
+
+    references: list[Reference] = empty_list()
+    modalities: list[Modality] = empty_list()
+    conditions: list[Condition] = empty_list()
+    exercises: list[Exercise] = empty_list()
+    routines: list[Routine] = empty_list()
+    poses: dict[PoseId, NamedPose] = empty_dict(
+        "The clinic's own poses for figures, merged over the shipped library."
+    )
+
+    @model_validator(mode="after")
+    def _figures_use_clinic_poses(self) -> Self:
+        if self.poses:
+            library = with_clinic_poses(self.poses)
+            for exercise in self.exercises:
+                if exercise.figure is not None:
+                    exercise.figure.bind(library)
+        return self

@@ -1,0 +1,256 @@
+"""`python -m generator new KIND ID`: add a commented, schema-valid entry to the catalog.
+
+The skeleton's text fields start with "TODO", so `check` lists each one (with its line) until a
+clinician has written it; a skeleton can never be published by accident.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from pathlib import Path
+
+from pydantic import TypeAdapter, ValidationError
+
+from generator.catalog.load import read_catalog_text
+from generator.catalog.model import Catalog, Id
+from generator.source.errors import CatalogError, Problem
+from generator.source.errors import Path as Path_
+from generator.source.file_edit import edit_text
+from generator.source.source_map import SourceMap
+
+_ID: TypeAdapter[str] = TypeAdapter(Id)
+
+SECTION_OF_KIND = {
+    "exercise": "exercises",
+    "condition": "conditions",
+    "treatment": "modalities",
+    "routine": "routines",
+}
+
+_SKELETONS = {
+    "exercise": """\
+  - id: {id}
+    name: TODO name patients know
+    # also_known_as: [Other name]
+    summary: TODO one or two short sentences on what this exercise does for you.
+    body_regions: [lower_back]  # neck, upper_back, lower_back, hips, legs, shoulders, whole_body
+    goals: [mobility]  # mobility, stretch, strength, motor_control, aerobic
+    level: 1  # 1 gentle, 2 moderate, 3 harder
+    # position: lying_on_back, lying_face_down, side_lying, hands_and_knees, kneeling,
+    # sitting or standing
+    position: lying_on_back
+    equipment: [mat]  # mat, chair, wall, step, band, pillow, towel, table (or [])
+    steps:
+      - TODO first step, in a short sentence.
+      - TODO next step.
+    short_steps:  # up to 3 cues of 48 characters at most, for the printed routine
+      - TODO start position.
+      - TODO the movement.
+      - TODO the key safety cue.
+    feel:
+      - TODO what you should feel.
+    mistakes:
+      - TODO a common mistake.
+    dosage:  # a typical starting point
+      sets: 2
+      reps: 10  # or hold_seconds: 30, or minutes: 10
+      rest_seconds: 30
+      days_per_week: 3  # or times_per_day: 1
+    stop_if:
+      - Pain that is sharp, spreads or gets worse.
+      - New numbness, tingling or weakness.
+    # precautions: [Who should take care, and how.]
+    # easier: [other-exercise-id]
+    # harder: [other-exercise-id]
+    figure:  # pictures drawn from named poses: `make figures` shows them all
+      panels:
+        - {{pose: TODO}}  # the start position: pick poses from the sheet
+        # - {{pose: TODO, arrow: right_knee}}  # the end; the arrow shows the move
+    # image: {{path: img/{id}.svg, alt: What the picture shows.}}  # instead of a figure
+    reviewed: {{by: TODO your name, date: {today}}}
+""",
+    "condition": """\
+  - id: {id}
+    name: TODO name of the condition
+    summary: TODO one or two short sentences for patients.
+    symptoms:
+      - TODO a common symptom.
+    causes:
+      - TODO a common cause.
+    course: TODO how it usually goes over time.
+    helps:
+      - treatment: {treatment}  # a treatment id
+        role: TODO how this treatment helps with this condition.
+    exercises: []  # exercise ids
+    routines: []  # routine ids
+    red_flags:
+      emergency:
+        - TODO a sign that needs emergency care now.
+      urgent:
+        - TODO a sign that needs a same-day appointment.
+    see_physio:
+      - TODO when to see a physiotherapist.
+    references: [{reference}]  # reference ids
+    reviewed: {{by: TODO your name, date: {today}}}
+""",
+    "treatment": """\
+  - id: {id}
+    name: TODO name of the treatment
+    kind: passive  # active, passive, procedure, education
+    summary: TODO one or two short sentences for patients.
+    what_it_is: TODO what the treatment is.
+    session: TODO what a session is like.
+    evidence:
+      acute:
+        stance: insufficient  # recommended, consider, insufficient, not_recommended
+        summary: TODO what the research shows for recent back pain, in plain words.
+        references: [{reference}]
+      chronic:
+        stance: insufficient
+        summary: TODO what the research shows for long-lasting back pain.
+        references: [{reference}]
+    risks:
+      - TODO a risk or side effect.
+    not_for:
+      - TODO who should not have it.
+    with_exercise: TODO how it fits with an exercise programme.
+    reviewed: {{by: TODO your name, date: {today}}}
+""",
+    "routine": """\
+  - id: {id}
+    name: TODO name of the routine
+    for: [{condition}]  # condition ids
+    summary: TODO one or two short sentences for patients.
+    when: TODO when to use this routine.
+    frequency: {{days_per_week: 3}}  # or {{times_per_day: 1}}
+    duration_weeks: 4
+    items:  # at most 8; 6 fit on one printed page
+      - exercise: {exercise}
+        # dosage: {{sets: 3}}  (only what changes)
+        # note: A short note.
+    progress: TODO when and how to progress.
+    handout:  # the short safety box of the printed sheet
+      stop_if: [TODO when to stop and ask.]
+      emergency: [TODO a sign that needs emergency care now.]
+      urgent: [TODO a sign that needs a same-day appointment.]
+    reviewed: {{by: TODO your name, date: {today}}}
+""",
+}
+
+
+def skeleton(kind: str, entry_id: str, catalog_text: str, file: str) -> str:
+    """The catalog text with a new entry at the end of its section; raises `CatalogError`.
+
+    The entry is indented like the section's existing entries, and written with the file's
+    line endings. A layout it cannot add to (a section written as a flow list, `[...]`) is
+    said plainly, at the section's line, and never blamed on a line that is not in the file.
+    """
+    catalog, source = read_catalog_text(catalog_text, file)
+    section = SECTION_OF_KIND[kind]
+    _check_new_id(entry_id, kind, section, catalog, source, file)
+    first = {
+        "treatment": catalog.modalities[0].id if catalog.modalities else "exercise-therapy",
+        "reference": catalog.references[0].id if catalog.references else "nice-ng59",
+        "condition": catalog.conditions[0].id if catalog.conditions else "low-back-pain",
+        "exercise": catalog.exercises[0].id if catalog.exercises else "walking",
+    }
+    block = _SKELETONS[kind].format(id=entry_id, today=datetime.date.today(), **first)
+    lines = catalog_text.splitlines(keepends=True)
+    newline = "\r\n" if "\r\n" in catalog_text else "\n"
+    if lines and not lines[-1].endswith(("\n", "\r")):
+        lines[-1] += newline
+    if (section,) not in source.keys:
+        if _top_level_is_flow(lines, source):
+            raise _cannot(file, 1, 1, "the top level is written as a flow mapping ({...})")
+        new_text = "".join(lines) + f"\n{section}:\n" + block
+    else:
+        start, column = source.keys[(section,)]
+        value_line, value_column = source.values.get((section,), (start, column))
+        written = lines[value_line - 1][value_column - 1 :] if value_line <= len(lines) else ""
+        empty = written.startswith("[]")
+        if written.startswith(("[", "{")) and not empty:
+            raise _cannot(file, start, column, f"'{section}' is written as a flow list ([...])")
+        if column != 1:
+            raise _cannot(file, start, column, f"'{section}' is not at the start of its line")
+        if empty:
+            lines[start - 1] = f"{section}:{newline}"
+        else:
+            block = _reindent(block, lines, source, section)
+        later = sorted(line for _, (line, _) in _top_level(source) if line > start)
+        end = later[0] - 1 if later else len(lines)
+        while end > start and _filler(lines[end - 1]):
+            end -= 1
+        new_text = "".join(lines[:end]) + block + "".join(lines[end:])
+    new_text = re.sub(r"(?<!\r)\n", newline, new_text) if newline != "\n" else new_text
+    try:
+        read_catalog_text(new_text, file)
+    except CatalogError as error:  # the layout defeated us: say so where the section is
+        line = source.keys.get((section,), (1, 1))[0]
+        reason = error.problems[0].message if error.problems else "it would not load"
+        raise _cannot(file, line, 1, f"the entry would not fit this layout ({reason})") from None
+    return new_text
+
+
+def _filler(line: str) -> bool:
+    """Blank lines, comments and document markers after a section's last entry."""
+    stripped = line.strip()
+    return not stripped or stripped.startswith("#") or stripped in {"...", "---"}
+
+
+def _cannot(file: str, line: int, column: int, why: str) -> CatalogError:
+    message = f"cannot add an entry here: {why}; the file was not changed"
+    return CatalogError([Problem(file, line, column, "", message)])
+
+
+def _top_level_is_flow(lines: list[str], source: SourceMap) -> bool:
+    line, column = source.values.get((), (1, 1))
+    return line <= len(lines) and lines[line - 1][column - 1 : column] == "{"
+
+
+def _check_new_id(
+    entry_id: str, kind: str, section: str, catalog: Catalog, source: SourceMap, file: str
+) -> None:
+    """The id must be valid and free: said before anything is written."""
+    try:
+        _ID.validate_python(entry_id)
+    except ValidationError as error:
+        message = f"'{entry_id}': {error.errors()[0]['msg']}"
+        raise CatalogError([Problem(file, 1, 1, "", message)]) from None
+    for index, entry in enumerate(getattr(catalog, section)):
+        if entry.id == entry_id or entry_id in entry.aliases:
+            raise CatalogError(
+                [source.problem((section, index, "id"), f"duplicate {kind} id '{entry_id}'")]
+            )
+
+
+def _reindent(block: str, lines: list[str], source: SourceMap, section: str) -> str:
+    """The skeleton (dash at column 3, fields at column 5) moved to where the section's first
+    entry has its dash and its fields."""
+    field_line, field_column = source.keys.get((section, 0, "id"), (0, 5))
+    if field_line == 0:
+        return block
+    row = lines[field_line - 1]
+    dash = row.rfind("-", 0, field_column - 1)
+    if dash < 0 or row[:dash].strip():
+        return block
+    out = []
+    for line in block.splitlines(keepends=True):
+        indent = len(line) - len(line.lstrip(" "))
+        if line.startswith("  - "):
+            out.append(" " * dash + "-" + " " * (field_column - 2 - dash) + line[4:])
+        elif line.strip():
+            out.append(" " * (field_column - 1 + indent - 4) + line[indent:])
+        else:
+            out.append(line)
+    return "".join(out)
+
+
+def _top_level(source: SourceMap) -> list[tuple[Path_, tuple[int, int]]]:
+    return [(path, where) for path, where in source.keys.items() if len(path) == 1]
+
+
+def add_entry(path: Path, kind: str, entry_id: str) -> None:
+    """Add the entry to the catalog safely (see `file_edit.edit_text`); on any problem the file
+    is unchanged."""
+    edit_text(path, lambda text: skeleton(kind, entry_id, text, str(path)))

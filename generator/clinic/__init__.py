@@ -1,0 +1,1 @@
+"""The clinic's settings (`mkdocs.yml`) and its hand-written pages in `content/`."""

@@ -1,0 +1,145 @@
+"""Read and check the clinic's settings in `mkdocs.yml` without importing MkDocs.
+
+The same checks run in `check` and in the build, with the same located messages
+(`mkdocs.yml:LINE:COL: extra.clinic.logo: ...`). The file is read by the catalog's own reader,
+so a value means what it says there too; MkDocs' own tags (`!ENV`, `!!python/name:`) are
+refused only where they would reach the clinic settings.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from generator.catalog.load import read_bounded
+from generator.clinic.settings import ClinicSettings
+from generator.source.errors import CatalogError, Problem
+from generator.source.source_map import SourceMap
+from generator.source.yaml_source import read_yaml
+
+_SITE_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:/[^\s\"'<>\\`]*)?")
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    """What the generator takes from `mkdocs.yml`."""
+
+    clinic: ClinicSettings
+    site_url: str
+    docs_dir: Path
+
+
+def read_site_settings(config_file: Path, display: str | None = None) -> SiteSettings:
+    """The checked settings; `CatalogError` listing every problem, located."""
+    file = display or str(config_file)
+    if not config_file.exists():
+        return SiteSettings(ClinicSettings(), "", config_file.parent / "content")
+    raw = read_bounded(config_file, file)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise CatalogError([Problem(file, 1, 1, "", "not valid UTF-8; save it as UTF-8")]) from None
+    data, source, problems = read_yaml(text, file)
+    if data is None:
+        raise CatalogError(problems)
+    found = [p for p in problems if _checked(p.path)]
+    docs_dir = data.get("docs_dir") or "docs"
+    if not isinstance(docs_dir, str):
+        found.append(source.problem(("docs_dir",), "must be a folder name"))
+        docs_dir = "docs"
+    site_url = _site_url(data.get("site_url"), source, found)
+    clinic = _clinic(data.get("extra"), source, found)
+    content = config_file.parent / docs_dir
+    if clinic is not None and clinic.logo is not None:
+        found.extend(_logo_problems(clinic.logo, content, source))
+    if found or clinic is None:
+        raise CatalogError(found)
+    return SiteSettings(clinic, site_url, content)
+
+
+def _checked(path: str) -> bool:
+    """Whether a reader's problem is about the settings read here (MkDocs' own tags, such as
+    `!ENV` for the site's address, are MkDocs' business elsewhere)."""
+    return path in {"", "extra", "docs_dir"} or any(
+        path == name or path.startswith((f"{name}.", f"{name}[")) for name in ("extra.clinic",)
+    )
+
+
+def _site_url(value: Any, source: SourceMap, found: list[Problem]) -> str:
+    if value is None or value == "" or ("site_url",) in source.refused:
+        return ""
+    if not isinstance(value, str) or not _SITE_URL.fullmatch(value):
+        message = "must be the site's address, like https://www.example.org/ (no spaces or quotes)"
+        found.append(source.problem(("site_url",), message))
+        return ""
+    return value
+
+
+def _clinic(extra: Any, source: SourceMap, found: list[Problem]) -> ClinicSettings | None:
+    mapping = "must be a mapping of settings (key: value lines)"
+    if extra is None:
+        extra = {}
+    if not isinstance(extra, dict):
+        found.append(source.problem(("extra",), mapping))
+        return None
+    raw = extra.get("clinic")
+    if raw is None:
+        raw = {}
+    if not isinstance(raw, dict):
+        found.append(source.problem(("extra", "clinic"), mapping))
+        return None
+    try:
+        return ClinicSettings.model_validate(raw)
+    except ValidationError as error:
+        for detail in error.errors():
+            path = ("extra", "clinic", *detail["loc"])
+            if path in source.refused:
+                continue
+            message = detail["msg"].removeprefix("Value error, ")
+            unknown = detail["type"] == "extra_forbidden"
+            if unknown:
+                message = _unknown_setting(detail["loc"])
+            found.append(source.problem(path, message, key=unknown))
+        return None
+
+
+def _unknown_setting(location: tuple[int | str, ...]) -> str:
+    """`unknown setting 'colour'; did you mean 'colours'?`"""
+    model: type[BaseModel] = ClinicSettings
+    for part in location[:-1]:
+        field = model.model_fields.get(str(part))
+        annotation = field.annotation if field is not None else None
+        if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
+            break
+        model = annotation
+    close = difflib.get_close_matches(str(location[-1]), list(model.model_fields), n=1)
+    hint = f"; did you mean '{close[0]}'?" if close else f"; known: {', '.join(model.model_fields)}"
+    return f"unknown setting '{location[-1]}'{hint}"
+
+
+def _logo_problems(logo: str, content: Path, source: SourceMap) -> list[Problem]:
+    """The logo must be a file inside the content folder (it is published from there)."""
+    path = ("extra", "clinic", "logo")
+    if logo.startswith(("/", "\\")) or re.match(r"[A-Za-z]:", logo):
+        return [
+            source.problem(path, f"must be a path inside {content.name}/, not an absolute path")
+        ]
+    target = content / logo
+    try:
+        inside = target.resolve().is_relative_to(content.resolve())
+    except (OSError, RuntimeError):
+        inside = False
+    if ".." in re.split(r"[\\/]", logo) or not inside:
+        return [
+            source.problem(
+                path, f"must be a file inside {content.name}/ (it is published from there)"
+            )
+        ]
+    if not target.is_file():
+        return [source.problem(path, f"logo file not found: {content.name}/{logo}")]
+    return []

@@ -1,0 +1,1 @@
+"""Engine glue: the MkDocs plugin (the only code importing MkDocs) and the engine-free export."""

@@ -1,0 +1,219 @@
+"""`python -m generator export OUTDIR`: a project any MkDocs-compatible engine builds as is.
+
+The export needs no plugin of ours: `mkdocs.yml` (the clinic's, less the `clinic-catalog`
+plugin), `docs/` (content pages, generated pages, assets, pictures, calendar files, catalog
+JSON, redirect pages) and `overrides/` (the theme's templates, with a plugin-free `main.html`).
+What the plugin adds to built pages travels in each page's front matter, which the exported
+`main.html` prints: the Content-Security-Policy (`csp`, the site-wide policy being
+`extra.content_security_policy`) and the JSON-LD (`json_ld`). The theme's inline scripts are
+loaded from files instead, so the policy allows scripts from the site itself only. Generated
+pages lose `search: exclude`, so the engine's own search indexes them.
+"""
+
+from __future__ import annotations
+
+import datetime
+import html
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.catalog.assets_check import check_images
+from generator.catalog.content_checks import check_content
+from generator.catalog.load import read_bounded, read_catalog
+from generator.catalog.model import Catalog
+from generator.clinic.content_pages import check_content_pages
+from generator.clinic.site_config import SiteSettings, read_site_settings
+from generator.pages.pictures import figure_files
+from generator.pages.reminders import calendar_files
+from generator.pages.render import INDEX_PAGES, render_pages
+from generator.site_files.api import CATALOG_JSON_URI, catalog_json
+from generator.site_files.csp import policy_for
+from generator.site_files.redirects import redirect_pages
+from generator.site_files.structured_data import json_ld_pages
+from generator.source.errors import CatalogError, Problem
+from generator.source.yaml_source import read_yaml
+
+PLUGIN = "clinic-catalog"
+THEME_DIR = Path(__file__).parent / "export_theme"
+MARKER = ".clinic-export"  # an export folder may be replaced by the next export
+SEARCH_EXCLUDE = "search:\n  exclude: true\n"
+# The theme's templates that need the plugin; the export's own versions replace them.
+PLUGIN_TEMPLATES = frozenset({"main.html", "clinic-built-elsewhere.html", "partials/search.html"})
+PLUGIN_GLOBALS = ("clinic_fragments", "clinic_built_elsewhere", "clinic_toc_key")
+
+Files = dict[str, str | bytes]
+
+
+def export_project(outdir: Path, catalog_path: Path, config_path: Path) -> int:
+    """Write the project to `outdir` (replacing an earlier export); the number of files."""
+    site = read_site_settings(config_path)
+    catalog = _checked_catalog(catalog_path, site)
+    config = _read_config(config_path)
+    theme = config.get("theme")
+    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    theme_dir = config_path.parent / custom if isinstance(custom, str) else None
+
+    generated = render_pages(catalog, site.clinic, site_url=site.site_url)
+    files: Files = {f"docs/{u}": t for u, t in _docs(catalog, site, theme_dir, generated).items()}
+    files.update({f"overrides/{uri}": t for uri, t in _overrides(theme_dir).items()})
+    leaves = sorted(u for u in generated if u.endswith(".md") and u not in INDEX_PAGES)
+    files["mkdocs.yml"] = _config_text(config, site.clinic.for_theme(), leaves)
+    files[MARKER] = "Written by `python -m generator export`; the next export replaces it.\n"
+    _write(outdir, files)
+    return len(files)
+
+
+def _checked_catalog(catalog_path: Path, site: SiteSettings) -> Catalog:
+    """The catalog, refused for what the plugin refuses a build for."""
+    catalog, source = read_catalog(catalog_path)
+    report = check_content(catalog, source, today=datetime.date.today(), readability=False)
+    problems = [finding.problem for finding in report.errors]
+    problems += check_images(catalog, source, site.docs_dir)
+    problems += check_content_pages(site.docs_dir, frozenset(site.clinic.inline_scripts))
+    if problems:
+        raise CatalogError(problems)
+    return catalog
+
+
+def _docs(
+    catalog: Catalog, site: SiteSettings, theme_dir: Path | None, generated: dict[str, str]
+) -> Files:
+    """`docs/`: content pages, the theme's assets, then everything made from the catalog."""
+    docs: Files = {}
+    for uri, text in _tree(site.docs_dir).items():
+        docs[uri] = _content_page(text) if uri.endswith(".md") else text
+    if theme_dir is not None and (theme_dir / "assets").is_dir():
+        docs.update({f"assets/{uri}": t for uri, t in _tree(theme_dir / "assets").items()})
+    docs.update({f"assets/{uri}": t for uri, t in _tree(THEME_DIR / "assets").items()})
+    json_ld = json_ld_pages(catalog, site.clinic, site.site_url)
+    made: Files = {uri: _generated_page(text, json_ld.get(uri)) for uri, text in generated.items()}
+    made[CATALOG_JSON_URI] = catalog_json(catalog)
+    made.update(redirect_pages(catalog, site.site_url))
+    made.update(figure_files(catalog))
+    made.update(calendar_files(catalog, site_url=site.site_url))
+    clashes = sorted(set(made) & set(docs))
+    if clashes:  # as the plugin refuses them
+        folder = site.docs_dir.name
+        message = "clashes with a page generated from the catalog"
+        raise CatalogError([Problem(f"{folder}/{uri}", 1, 1, "", message) for uri in clashes])
+    return {**docs, **made}
+
+
+def _read_config(config_path: Path) -> dict[str, Any]:
+    """`mkdocs.yml` as plain data; values MkDocs would compute (`!ENV`, ...) are refused."""
+    file = str(config_path)
+    if not config_path.exists():
+        return {}
+    data, _source, problems = read_yaml(read_bounded(config_path, file).decode("utf-8"), file)
+    if problems or not isinstance(data, dict):
+        raise CatalogError(problems or [Problem(file, 1, 1, "", "must be a mapping")])
+    return data
+
+
+def _config_text(config: dict[str, Any], clinic: dict[str, object], leaves: list[str]) -> str:
+    """The clinic's settings for a plugin-free build."""
+    out = dict(config)
+    # Escaped, as the plugin gives it: the theme prints the site name unescaped.
+    out["site_name"] = html.escape(str(clinic["name"]))
+    out["docs_dir"] = "docs"
+    out.pop("site_dir", None)
+    theme = dict(out.get("theme") or {})
+    theme["custom_dir"] = "overrides"
+    if clinic.get("logo"):
+        theme["logo"] = clinic["logo"]
+    out["theme"] = theme
+    plugins = out.get("plugins", ["search"])
+    if isinstance(plugins, dict):  # MkDocs also takes a mapping
+        out["plugins"] = {name: v for name, v in plugins.items() if name != PLUGIN}
+    else:
+        out["plugins"] = [p for p in plugins if _plugin_name(p) != PLUGIN]
+    # Catalog pages are out of the navigation, as the plugin keeps them.
+    out["not_in_nav"] = "".join(f"/{uri}\n" for uri in leaves)
+    extra = dict(out.get("extra") or {})
+    extra["clinic"] = clinic
+    extra["content_security_policy"] = policy_for("")
+    out["extra"] = extra
+    header = (
+        "# Written by `python -m generator export`: builds without the clinic-catalog plugin.\n"
+    )
+    return header + yaml.safe_dump(out, sort_keys=False, allow_unicode=True, width=1000)
+
+
+def _plugin_name(plugin: object) -> object:
+    return next(iter(plugin)) if isinstance(plugin, dict) and len(plugin) == 1 else plugin
+
+
+def _generated_page(text: str, json_ld: str | None) -> str:
+    """A generated Markdown page searchable by the engine, with its JSON-LD in front matter."""
+    if not text.startswith("---\n"):
+        return text
+    text = text.replace(SEARCH_EXCLUDE, "", 1)
+    if json_ld is not None:
+        text = _with_meta(text, "json_ld", json_ld)
+    return _with_policy(text)
+
+
+def _content_page(text: str | bytes) -> str | bytes:
+    return text if isinstance(text, bytes) else _with_policy(text)
+
+
+def _with_policy(text: str) -> str:
+    """A page with inline scripts of its own gets a policy allowing them by hash."""
+    policy = policy_for(text)
+    return text if policy == policy_for("") else _with_meta(text, "csp", policy)
+
+
+def _with_meta(text: str, key: str, value: str) -> str:
+    """`text` with `key: value` added to its front matter (made when it has none)."""
+    line = f"{key}: {json.dumps(value, ensure_ascii=False)}\n"
+    if text.startswith("---\n") and (end := text.find("\n---\n", 3)) != -1:
+        return text[: end + 1] + line + text[end + 1 :]
+    return f"---\n{line}---\n\n{text}"
+
+
+def _overrides(theme_dir: Path | None) -> Files:
+    """The theme's templates that work without the plugin, plus the export's own."""
+    files: Files = {}
+    if theme_dir is not None and theme_dir.is_dir():
+        for uri, text in _tree(theme_dir).items():
+            if uri.startswith("assets/") or uri in PLUGIN_TEMPLATES:
+                continue
+            if isinstance(text, str) and any(name in text for name in PLUGIN_GLOBALS):
+                problem = "uses the catalog plugin's templates; the export has no version of it"
+                raise CatalogError([Problem(str(theme_dir / uri), 1, 1, "", problem)])
+            files[uri] = text
+    files.update({u: t for u, t in _tree(THEME_DIR).items() if not u.startswith("assets/")})
+    return files
+
+
+def _tree(folder: Path) -> Files:
+    """Every file under `folder` by its `/`-separated path (text when it is UTF-8), sorted."""
+    files: Files = {}
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        data = path.read_bytes()
+        uri = path.relative_to(folder).as_posix()
+        try:
+            files[uri] = data.decode("utf-8") if path.suffix in {".md", ".html"} else data
+        except UnicodeDecodeError:
+            files[uri] = data
+    return files
+
+
+def _write(outdir: Path, files: Files) -> None:
+    """Write `files` into an empty `outdir`, or over an earlier export (removed first)."""
+    if outdir.exists() and any(outdir.iterdir()):
+        if not (outdir / MARKER).is_file():
+            message = "is not empty and not an earlier export; choose an empty folder"
+            raise CatalogError([Problem(str(outdir), 1, 1, "", message)])
+        shutil.rmtree(outdir)
+    for uri, text in files.items():
+        target = outdir / uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            target.write_bytes(text)
+        else:
+            target.write_text(text, encoding="utf-8")

@@ -1,0 +1,1 @@
+"""Pages: the catalog rendered with Jinja, with their pictures, QR codes and calendars."""

@@ -1,0 +1,208 @@
+"""Calendar reminders for routines: an iCalendar file (RFC 5545) per routine, made with icalendar.
+
+Each session of a routine becomes one repeating event with an alarm, for the routine's weeks.
+Times are floating (no time zone): 9:00 means 9:00 wherever the patient's calendar is. The
+browser makes the same file (`makeCalendar` in `theme/assets/javascripts/programme.js`), from
+the rules below passed as data (`calendar_rules`); the tests compare the two.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable
+from typing import Any
+
+from icalendar import Alarm, Calendar, Event
+
+from generator.catalog.model import Catalog, Frequency, Routine
+from generator.catalog.relations import Relations
+from generator.pages.dosage import describe_dosage, describe_frequency
+from generator.pages.qr import page_url
+
+PRODUCT_ID = "-//clinic-site-generator//routine reminders//EN"
+SESSION_MINUTES = 15
+FIRST_SESSION = dt.time(9, 0)
+LAST_SESSION = dt.time(20, 0)
+WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+# Days of the week for `days_per_week`, counted from the first day: spread out, with rest days
+# between strength sessions where the count allows.
+SPREAD = {
+    1: (0,),
+    2: (0, 3),
+    3: (0, 2, 4),
+    4: (0, 1, 3, 4),
+    5: (0, 1, 2, 3, 4),
+    6: (0, 1, 2, 3, 4, 5),
+}
+
+
+def calendar_rules() -> dict[str, object]:
+    """The rules above as data, for the browser's calendar files (`programme.js`)."""
+    return {
+        "session_minutes": SESSION_MINUTES,
+        "weekdays": list(WEEKDAYS),
+        "spread": {str(days): list(offsets) for days, offsets in SPREAD.items()},
+        "first": FIRST_SESSION.strftime("%H:%M"),
+        "last": LAST_SESSION.strftime("%H:%M"),
+        "product_id": PRODUCT_ID,
+    }
+
+
+def calendar_uri(routine_id: str) -> str:
+    """Where a routine's calendar file is published."""
+    return f"routines/{routine_id}/{routine_id}.ics"
+
+
+def session_times(frequency: Frequency, first: dt.time = FIRST_SESSION) -> list[dt.time]:
+    """The time of day of each session: one at `first`, more spread until 20:00."""
+    count = frequency.times_per_day or 1
+    if count == 1:
+        return [first]
+    start = first.hour * 60 + first.minute
+    span = max(LAST_SESSION.hour * 60 + LAST_SESSION.minute - start, 0)
+    minutes = [start + round(span * i / (count - 1)) for i in range(count)]
+    return [dt.time(m // 60, m % 60) for m in minutes]
+
+
+def weekdays(frequency: Frequency, start: dt.date) -> list[str]:
+    """The weekdays (RFC 5545 names) a routine is done on, starting from `start`'s weekday."""
+    days = frequency.days_per_week
+    if days is None or days == 7:
+        return []  # every day
+    first = start.weekday()
+    return [WEEKDAYS[(first + offset) % 7] for offset in SPREAD[days]]
+
+
+def occurrences_per_week(frequency: Frequency) -> int:
+    """Days a week the routine is done (each session is its own event)."""
+    return frequency.days_per_week or 7
+
+
+def routine_calendar(
+    routine: Routine,
+    relations: Relations,
+    *,
+    page_url: str,
+    start: dt.date,
+    stamp: dt.datetime,
+    first: dt.time = FIRST_SESSION,
+) -> bytes:
+    """The iCalendar file of `routine`, starting on `start` (the file's bytes, CRLF lines)."""
+    return programme_calendar(
+        uid_base=f"routine-{routine.id}",
+        title=routine.name,
+        frequency=routine.frequency,
+        weeks=routine.duration_weeks,
+        lines=exercise_lines(routine, relations),
+        page_url=page_url,
+        start=start,
+        stamp=stamp,
+        first=first,
+    )
+
+
+def exercise_lines(routine: Routine, relations: Relations) -> list[str]:
+    """One line per exercise for the event's description: number, name and dosage."""
+    return [
+        f"{number}. {relations.exercise[item.exercise].name}: "
+        f"{describe_dosage(relations.item_dosage(item))}"
+        for number, item in enumerate(routine.items, 1)
+    ]
+
+
+def routine_calendar_data(routine: Routine, relations: Relations, page_url: str) -> dict[str, Any]:
+    """What a routine page's script needs to make the same file for the day the reader chooses
+    (`programme.js`, with `calendar_rules`)."""
+    return {
+        "title": routine.name,
+        "frequency": routine.frequency.model_dump(),
+        "weeks": routine.duration_weeks,
+        "lines": exercise_lines(routine, relations),
+        "pageUrl": page_url,
+        "uidBase": f"routine-{routine.id}",
+        "rules": calendar_rules(),
+    }
+
+
+def programme_calendar(
+    *,
+    uid_base: str,
+    title: str,
+    frequency: Frequency,
+    weeks: int,
+    lines: Iterable[str],
+    page_url: str,
+    start: dt.date,
+    stamp: dt.datetime,
+    first: dt.time = FIRST_SESSION,
+) -> bytes:
+    """A calendar with one repeating event (and alarm) per daily session, for `weeks` weeks."""
+    calendar = Calendar()
+    calendar.add("prodid", PRODUCT_ID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", f"Exercises: {title}")
+    how_often = describe_frequency(frequency)
+    description = "\n".join(
+        [f"{how_often[0].upper()}{how_often[1:]}, for {_weeks(weeks)}.", *lines]
+        + ([f"Online: {page_url}"] if page_url else [])
+    )
+    times = session_times(frequency, first)
+    byday = weekdays(frequency, start)
+    count = weeks * occurrences_per_week(frequency)
+    for number, time in enumerate(times, 1):
+        event = Event()
+        event.add("uid", f"{uid_base}-session-{number}@clinic-site-generator")
+        event.add("dtstamp", stamp)
+        event.add("summary", f"Home exercises: {title}")
+        event.add("description", description)
+        event.add("dtstart", dt.datetime.combine(start, time))
+        event.add("duration", dt.timedelta(minutes=SESSION_MINUTES))
+        rule: dict[str, object] = {"freq": "weekly" if byday else "daily", "count": count}
+        if byday:
+            rule["byday"] = byday
+        event.add("rrule", rule)
+        if page_url:
+            event.add("url", page_url)
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", f"Time for your exercises: {title}")
+        alarm.add("trigger", dt.timedelta(0))
+        event.add_component(alarm)
+        calendar.add_component(event)
+    ical: bytes = calendar.to_ical()
+    return ical
+
+
+def _weeks(weeks: int) -> str:
+    return "1 week" if weeks == 1 else f"{weeks} weeks"
+
+
+def calendar_files(
+    catalog: Catalog, *, site_url: str, start: dt.date | None = None
+) -> dict[str, bytes]:
+    """Every routine's calendar file, keyed by site path; deterministic for the same `start`."""
+    relations = Relations(catalog)
+    start = start or reminder_start(catalog)
+    stamp = dt.datetime.combine(start, dt.time(0, 0), tzinfo=dt.UTC)
+    return {
+        calendar_uri(routine.id): routine_calendar(
+            routine,
+            relations,
+            page_url=page_url(site_url, f"routines/{routine.id}.md") if site_url else "",
+            start=start,
+            stamp=stamp,
+        )
+        for routine in catalog.routines
+    }
+
+
+def reminder_start(catalog: Catalog, environ: dict[str, str] | None = None) -> dt.date:
+    """The start date written into the built files: the day of `SOURCE_DATE_EPOCH` (the last
+    commit, as for the sitemap), else the newest review date. With a script, routine pages
+    make the file in the browser to start on the day it is downloaded."""
+    epoch = (os.environ if environ is None else environ).get("SOURCE_DATE_EPOCH", "")
+    if epoch.strip().isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return max((routine.reviewed.date for routine in catalog.routines), default=dt.date(2000, 1, 3))

@@ -1,0 +1,369 @@
+"""Pure rendering: (catalog, settings, templates) -> {page uri: Markdown}. No MkDocs here."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+import jinja2
+from markupsafe import Markup
+
+from generator.catalog.limits import programme_limits, tracker_layout
+from generator.catalog.model import Catalog
+from generator.catalog.relations import Relations, merge_rules
+from generator.clinic.settings import ClinicSettings
+from generator.pages import labels
+from generator.pages.dosage import describe_dosage, describe_frequency
+from generator.pages.listing import INLINE_LIMIT, Page, exercise_groups, paginate
+from generator.pages.markdown_text import escape_html, escape_text, finalize, html_list
+from generator.pages.outline import Heading, Outline
+from generator.pages.pictures import exercise_picture
+from generator.pages.qr import page_url, qr_svg
+from generator.pages.reminders import calendar_rules, calendar_uri, routine_calendar_data
+from generator.speed.forked import SharedWork, spare_core
+
+TEMPLATE_DIR = Path(__file__).parent / "templates"
+
+EXERCISES_INDEX = "exercises/index.md"
+CONDITIONS_INDEX = "conditions/index.md"
+TREATMENTS_INDEX = "treatments/index.md"
+ROUTINES_INDEX = "routines/index.md"
+ROUTINE_BUILDER = "routines/builder.md"
+CONTACT = "contact.md"
+REFERENCES = "references.md"
+# Below this many pages a second process costs more than it saves (each compiles the templates).
+PARALLEL_FROM = 400
+# Templates that write every part of a page but its headings as raw HTML: they can be rendered
+# as finished HTML (see outline.py). A clinic's override of one is rendered as Markdown.
+HTML_TEMPLATES = frozenset(
+    {
+        "exercise.md.j2",
+        "condition.md.j2",
+        "treatment.md.j2",
+        "routine.md.j2",
+        "exercise_group.md.j2",
+        "more.md.j2",
+    }
+)
+INDEX_PAGES = (
+    CONDITIONS_INDEX,
+    TREATMENTS_INDEX,
+    EXERCISES_INDEX,
+    ROUTINES_INDEX,
+    ROUTINE_BUILDER,
+    REFERENCES,
+    CONTACT,
+)
+
+
+def exercise_uri(exercise_id: str) -> str:
+    return f"exercises/{exercise_id}.md"
+
+
+def condition_uri(condition_id: str) -> str:
+    return f"conditions/{condition_id}.md"
+
+
+def treatment_uri(treatment_id: str) -> str:
+    return f"treatments/{treatment_id}.md"
+
+
+def routine_uri(routine_id: str) -> str:
+    return f"routines/{routine_id}.md"
+
+
+def make_environment(override_dir: Path | None = None) -> jinja2.Environment:
+    """Jinja environment for Markdown: strict, escaping every value unless marked as Markup."""
+    search = [str(override_dir)] if override_dir else []
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([*search, str(TEMPLATE_DIR)]),
+        undefined=jinja2.StrictUndefined,
+        finalize=finalize,
+        autoescape=True,  # with `finalize`, every value is Markdown-escaped; macros stay Markup
+        keep_trailing_newline=True,
+        auto_reload=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        dosage=lambda d: escape_text(describe_dosage(d)),
+        h=lambda value: escape_html(str(value)),
+        yaml_string=_yaml_string,
+        json_island=_json_island,
+        token=_token,
+        dosage_h=lambda d: escape_html(describe_dosage(d)),
+        frequency_h=lambda f: escape_html(describe_frequency(f)),
+        trim_stop=lambda text: escape_html(_run_in(str(text))),
+        external_url=_external_url,
+        tel_url=lambda value: Markup("tel:" + re.sub(r"[^0-9+]", "", str(value))),
+        mail_url=lambda value: Markup(
+            "mailto:" + quote(str(value).removeprefix("mailto:"), safe="@.+-_")
+        ),
+    )
+    env.globals.update(
+        labels=labels,
+        link=_link,
+        url=_url,
+        html_list=html_list,
+        file_url=_file_url,
+        qr=_qr,
+        absolute_url=_absolute,
+        picture_of=exercise_picture,
+        calendar_uri=calendar_uri,
+        calendar_data=_calendar_data,
+        tracker_layout=tracker_layout,
+    )
+    return env
+
+
+@dataclass
+class RenderedPages:
+    """Every generated page's text by source uri; `outlines` has the pages written as HTML."""
+
+    texts: dict[str, str]
+    outlines: dict[str, tuple[Heading, ...]] = field(default_factory=dict)
+
+
+def render_pages(
+    catalog: Catalog,
+    settings: ClinicSettings | None = None,
+    env: jinja2.Environment | None = None,
+    *,
+    site_url: str = "",
+    parallel: bool = False,
+) -> dict[str, str]:
+    """Every generated page as Markdown, keyed by its source uri (e.g. `exercises/bird-dog.md`).
+
+    `site_url` is the published address of the site; printed pages carry a QR code of it.
+    With `parallel`, a second process shares the work when a second core is free.
+    """
+    return render_site(catalog, settings, env, site_url=site_url, parallel=parallel).texts
+
+
+def render_site(
+    catalog: Catalog,
+    settings: ClinicSettings | None = None,
+    env: jinja2.Environment | None = None,
+    *,
+    site_url: str = "",
+    parallel: bool = False,
+    html_templates: Collection[str] = (),
+) -> RenderedPages:
+    """Like `render_pages`; pages of `html_templates` (see HTML_TEMPLATES) are written with
+    HTML headings, their bodies finished HTML, and their headings kept in `outlines`."""
+    env = env or make_environment()
+    context: dict[str, Any] = {
+        "catalog": catalog,
+        "rel": Relations(catalog),
+        "clinic": settings or ClinicSettings(),
+        "site_url": site_url,
+    }
+    jobs = _jobs(context)
+
+    def render(index: int) -> tuple[str, tuple[Heading, ...] | None]:
+        uri, name, extra = jobs[index]
+        doc = Outline(html=name in html_templates)
+        text = env.get_template(name).render(**context, **extra, page_uri=uri, doc=doc)
+        return text, tuple(doc.headings) if doc.html else None
+
+    parallel = parallel and len(jobs) >= PARALLEL_FROM and spare_core()
+    shared = SharedWork(len(jobs), render) if parallel else None
+    done: list[tuple[str, tuple[Heading, ...] | None]] = []
+    for index in range(len(jobs)):
+        result = shared.take(index) if shared is not None else None
+        done.append(render(index) if result is None else result)
+    if shared is not None:
+        shared.close()
+    rendered = RenderedPages({})
+    for index in sorted(range(len(jobs)), key=lambda i: jobs[i][0]):
+        text, headings = done[index]
+        rendered.texts[jobs[index][0]] = text
+        if headings is not None:
+            rendered.outlines[jobs[index][0]] = headings
+    return rendered
+
+
+def _alphabetical(exercises: list[Any]) -> list[Any]:
+    return sorted(exercises, key=lambda e: (e.name.casefold(), e.id))
+
+
+def _jobs(context: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
+    """Every page to render: its uri, its template and what the template needs besides."""
+    catalog: Catalog = context["catalog"]
+    groups = exercise_groups(catalog)
+    sections: dict[str, list[Page[Any]]] = {
+        "conditions": paginate(
+            CONDITIONS_INDEX, "conditions/all", sorted(catalog.conditions, key=_by_name)
+        ),
+        "treatments": paginate(
+            TREATMENTS_INDEX, "treatments/all", sorted(catalog.modalities, key=_by_name)
+        ),
+        # Routines keep the catalog's order: the clinic lists first the ones patients need most.
+        "routines": paginate(ROUTINES_INDEX, "routines/all", list(catalog.routines)),
+    }
+    inline = len(catalog.exercises) <= INLINE_LIMIT
+    jobs: list[tuple[str, str, dict[str, Any]]] = [
+        (
+            EXERCISES_INDEX,
+            "exercises_index.md.j2",
+            {"groups": groups, "inline": inline, "everyone": _alphabetical(catalog.exercises)},
+        ),
+        (CONDITIONS_INDEX, "conditions_index.md.j2", {"page": sections["conditions"][0]}),
+        (TREATMENTS_INDEX, "treatments_index.md.j2", {"page": sections["treatments"][0]}),
+        (ROUTINES_INDEX, "routines_index.md.j2", {"page": sections["routines"][0]}),
+        (REFERENCES, "references.md.j2", {}),
+        (CONTACT, "contact.md.j2", {}),
+        (ROUTINE_BUILDER, "builder.md.j2", {"builder_settings": builder_settings(context)}),
+    ]
+    for group in groups:
+        jobs += [(p.uri, "exercise_group.md.j2", {"group": group, "page": p}) for p in group.pages]
+    for section, pages in sections.items():
+        jobs += [(p.uri, "more.md.j2", {"section": section, "page": p}) for p in pages[1:]]
+    jobs += [(exercise_uri(e.id), "exercise.md.j2", {"exercise": e}) for e in catalog.exercises]
+    jobs += [(condition_uri(c.id), "condition.md.j2", {"condition": c}) for c in catalog.conditions]
+    jobs += [(treatment_uri(m.id), "treatment.md.j2", {"treatment": m}) for m in catalog.modalities]
+    jobs += [(routine_uri(r.id), "routine.md.j2", {"routine": r}) for r in catalog.routines]
+    return jobs
+
+
+def _by_name(entry: Any) -> tuple[str, str]:
+    return (entry.name.casefold(), entry.id)
+
+
+@jinja2.pass_context
+def _link(context: jinja2.runtime.Context, target: str, anchor: str = "") -> Markup:
+    """Relative link from the page being rendered to another source uri."""
+    path = quote(relative_path(context["page_uri"], target), safe="/-._~")
+    return Markup(path + (f"#{quote(anchor, safe='-_')}" if anchor else ""))
+
+
+@jinja2.pass_context
+def _url(context: jinja2.runtime.Context, target: str, anchor: str = "") -> Markup:
+    """Relative URL, for raw HTML, from the page being rendered to another page's address.
+
+    Raw HTML is not rewritten by MkDocs, so this is the published address (directory URLs:
+    `exercises/a.md` is served at `exercises/a/`).
+    """
+    path = quote(relative_url(context["page_uri"], target), safe="/-._~")
+    return Markup(path + (f"#{quote(anchor, safe='-_')}" if anchor else ""))
+
+
+def relative_url(from_uri: str, to_uri: str) -> str:
+    """Relative address between two pages' directory URLs (`exercises/a.md` -> `../../b/`)."""
+    here = _directory(from_uri)
+    there = _directory(to_uri)
+    common = 0
+    while common < min(len(here), len(there)) and here[common] == there[common]:
+        common += 1
+    path = "/".join([".."] * (len(here) - common) + there[common:])
+    return path + "/" if path else "./"
+
+
+def _directory(uri: str) -> list[str]:
+    parts = uri.removesuffix(".md").split("/")
+    return parts[:-1] if parts[-1] == "index" else parts
+
+
+@jinja2.pass_context
+def _file_url(context: jinja2.runtime.Context, target: str) -> Markup:
+    """Relative URL, for raw HTML, from the page being rendered to a file (an image)."""
+    here = _directory(context["page_uri"])
+    there = target.split("/")
+    common = 0
+    while common < min(len(here), len(there) - 1) and here[common] == there[common]:
+        common += 1
+    path = "/".join([".."] * (len(here) - common) + there[common:])
+    return Markup(quote(path, safe="/-._~"))
+
+
+def relative_path(from_uri: str, to_uri: str) -> str:
+    """Relative path between two source uris (`exercises/a.md` -> `../conditions/b.md`)."""
+    here = from_uri.split("/")[:-1]
+    there = to_uri.split("/")
+    common = 0
+    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:])
+
+
+def _yaml_string(value: object) -> Markup:
+    """A value for YAML front matter: HTML-escaped (themes print meta values as HTML),
+    then JSON-quoted (valid YAML), on one line."""
+    text = html.escape(" ".join(str(value).split()), quote=True)
+    return Markup(json.dumps(text, ensure_ascii=False))
+
+
+def _token(value: object) -> Markup:
+    """An enum value or id as a CSS class or anchor: lower-case letters, digits and hyphens."""
+    text = str(value).replace("_", "-")
+    if not all(c.isascii() and (c.isalnum() or c == "-") for c in text):
+        raise ValueError(f"not a safe token: {text!r}")
+    return Markup(text.lower())
+
+
+def _external_url(url: str) -> Markup:
+    """An http(s) address, percent-encoded so it cannot end a Markdown link early."""
+    if urlsplit(url).scheme not in {"https", "http"}:
+        raise ValueError(f"only http(s) links are allowed: {url!r}")
+    return Markup(quote(url, safe=":/?#@!$&'*+,;=%-._~"))
+
+
+@jinja2.pass_context
+def _absolute(context: jinja2.runtime.Context) -> str:
+    """The published address of the page being rendered (plain text, escaped on output)."""
+    return page_url(context["site_url"], context["page_uri"])
+
+
+@jinja2.pass_context
+def _calendar_data(context: jinja2.runtime.Context, routine: Any) -> dict[str, Any]:
+    """The routine's calendar as data for the page's script (see reminders.py)."""
+    url = page_url(context["site_url"], context["page_uri"]) if context["site_url"] else ""
+    return routine_calendar_data(routine, context["rel"], url)
+
+
+@jinja2.pass_context
+def _qr(context: jinja2.runtime.Context, label: str) -> Markup:
+    """Inline SVG QR code of the page being rendered; empty when the site has no address."""
+    if not context["site_url"]:
+        return Markup("")
+    return Markup(qr_svg(page_url(context["site_url"], context["page_uri"]), label))
+
+
+def builder_settings(context: dict[str, Any]) -> dict[str, Any]:
+    """What the routine builder needs besides the catalog: clinic details and display words."""
+    clinic: ClinicSettings = context["clinic"]
+    return {
+        "clinic": clinic.for_theme(),
+        "site_url": context["site_url"],
+        "limits": programme_limits(),
+        "calendar": calendar_rules(),
+        "merge": merge_rules(),
+        "labels": {
+            "body_regions": {k.value: v for k, v in labels.BODY_REGION.items()},
+            "goals": {k.value: v for k, v in labels.GOAL.items()},
+            "equipment": {k.value: v for k, v in labels.EQUIPMENT.items()},
+            "levels": {str(k): v for k, v in labels.LEVEL.items()},
+        },
+    }
+
+
+def _json_island(value: object) -> Markup:
+    """JSON safe to place inside <script type="application/json">: no <, > or & characters."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text)
+
+
+def _run_in(text: str) -> str:
+    """A list item as part of a running sentence: no closing stop, lower-case first word."""
+    text = text.rstrip(" .;")
+    first = text.split(" ", 1)[0]
+    if first[:1].isupper() and not any(c.isupper() for c in first[1:]):
+        text = text[0].lower() + text[1:]
+    return text

@@ -1,0 +1,1 @@
+"""Files beside the pages: catalog JSON, search entries, structured data, redirects, CSP."""

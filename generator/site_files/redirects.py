@@ -1,0 +1,41 @@
+"""Redirect pages: an old id keeps working after an entry is renamed."""
+
+from __future__ import annotations
+
+import html
+
+from generator.catalog.model import Catalog
+from generator.site_files.csp import add_policy
+
+SECTION_PATHS = {
+    "exercises": "exercises",
+    "conditions": "conditions",
+    "modalities": "treatments",
+    "routines": "routines",
+}
+
+
+def redirect_pages(catalog: Catalog, site_url: str = "") -> dict[str, str]:
+    """`{"exercises/old-id/index.html": html}` for every alias, pointing at the current page."""
+    pages: dict[str, str] = {}
+    for section, folder in SECTION_PATHS.items():
+        for entry in getattr(catalog, section):
+            for alias in entry.aliases:
+                target = f"../{entry.id}/"
+                canonical = f"{site_url.rstrip('/')}/{folder}/{entry.id}/" if site_url else target
+                pages[f"{folder}/{alias}/index.html"] = _page(entry.name, target, canonical)
+    return dict(sorted(pages.items()))
+
+
+def _page(name: str, target: str, canonical: str) -> str:
+    title = html.escape(name)
+    return add_policy(
+        '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{title}</title>\n"
+        '<meta name="robots" content="noindex">\n'
+        f'<link rel="canonical" href="{html.escape(canonical)}">\n'
+        f'<meta http-equiv="refresh" content="0; url={html.escape(target)}">\n'
+        "</head>\n<body>\n"
+        f'<p>This page has moved: <a href="{html.escape(target)}">{title}</a>.</p>\n'
+        "</body>\n</html>\n"
+    )

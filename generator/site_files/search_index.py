@@ -1,0 +1,149 @@
+"""Search entries for the generated pages, made from catalog data instead of parsing HTML.
+
+Each page gives one entry for its introduction (with the short sections folded in) and one per
+main section a reader would search (steps, symptoms, evidence, ...), in the format of Material's
+`search_index.json`: fewer entries keep the index small (each entry repeats its address). What the
+pages repeat everywhere (safety boxes, dosage boilerplate, link lists) is never added, so the
+index grows with real text only. Section anchors are the slugs the `toc` extension gives the
+page's headings.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from generator.catalog.model import Catalog, Condition, Exercise, Modality, Routine, Stance
+from generator.catalog.relations import Relations
+from generator.pages import labels
+from generator.pages.dosage import describe_frequency
+
+Entry = dict[str, Any]
+# (heading, texts): heading None is the page's introduction, titled with the page name.
+Section = tuple[str | None, list[str]]
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+def search_entries(catalog: Catalog, url_of: Callable[[str], str]) -> list[Entry]:
+    """Every generated page's entries; `url_of` maps a page source uri to its site URL."""
+    rel = Relations(catalog)
+    kinds: list[tuple[str, Iterable[Any], Callable[[Any, Relations], list[Section]]]] = [
+        ("conditions", catalog.conditions, _condition),
+        ("exercises", catalog.exercises, _exercise),
+        ("routines", catalog.routines, _routine),
+        ("treatments", catalog.modalities, _treatment),
+    ]
+    entries: list[Entry] = []
+    for folder, items, sections in kinds:
+        for item in sorted(items, key=lambda entry: entry.id):
+            url = url_of(f"{folder}/{item.id}.md")
+            found = list(_entries(item.name, url, sections(item, rel)))
+            if folder in FINDABLE_BY_EVERYDAY_NAMES and item.also_known_as:
+                found[0] = {**found[0], "tags": [_plain(name) for name in item.also_known_as]}
+            entries.extend(found)
+    return entries
+
+
+# The other names of conditions and treatments ("slipped disc", "lumbago", "chiropractor") are
+# the words patients search with. As the theme's `tags` field (boosted far above title and text,
+# and shown with each result) they bring the condition or treatment page above any exercise,
+# routine or hand-written page that only mentions them.
+FINDABLE_BY_EVERYDAY_NAMES = ("conditions", "treatments")
+
+
+def _entries(name: str, url: str, sections: list[Section]) -> Iterator[Entry]:
+    for heading, texts in sections:
+        text = " ".join(_plain(t) for t in texts if t)
+        if heading is None:
+            yield {"location": url, "title": _plain(name), "text": text}
+        elif text:
+            yield {"location": f"{url}#{slugify(heading)}", "title": heading, "text": text}
+
+
+def slugify(heading: str) -> str:
+    """The anchor the `toc` extension gives a heading (its default `slugify`, `-` separator)."""
+    text = unicodedata.normalize("NFKD", heading).encode("ascii", "ignore").decode("ascii")
+    text = re.sub(r"[^\w\s-]", "", text).strip().lower()
+    return re.sub(r"[-\s]+", "-", text)
+
+
+def _plain(text: str) -> str:
+    """One line of HTML-escaped text (Material shows `text` as HTML)."""
+    return html.escape(_WHITESPACE.sub(" ", text).strip(), quote=False)
+
+
+def _also(names: list[str]) -> list[str]:
+    return [f"Also called: {', '.join(names)}."] if names else []
+
+
+def _exercise(exercise: Exercise, rel: Relations) -> list[Section]:
+    # "What you should feel" is left out: sensations, not what people search an exercise by.
+    return [
+        (None, [*_also(exercise.also_known_as), exercise.summary, *exercise.precautions]),
+        ("How to do it", exercise.steps),
+    ]
+
+
+def _condition(condition: Condition, rel: Relations) -> list[Section]:
+    helps: list[str] = []
+    unlikely: list[str] = []
+    for r in condition.helps:
+        treatment = rel.treatment[r.treatment]
+        stances = {treatment.evidence.acute.stance, treatment.evidence.chronic.stance}
+        (unlikely if stances <= WEAK_STANCES else helps).append(f"{treatment.name}: {r.role}")
+    return [
+        (None, [*_also(condition.also_known_as), condition.summary, condition.course]),
+        ("Common symptoms", condition.symptoms),
+        ("Common causes", condition.causes),
+        ("What can help", helps),
+        ("What is unlikely to help", unlikely),
+        ("When to see a physiotherapist", condition.see_physio),
+    ]
+
+
+# As on the condition page: not recommended or without evidence for new and long-lasting pain.
+WEAK_STANCES = {Stance.NOT_RECOMMENDED, Stance.INSUFFICIENT}
+
+
+def _treatment(treatment: Modality, rel: Relations) -> list[Section]:
+    kind = f"Type of treatment: {labels.MODALITY_KIND[treatment.kind]}."
+    intro = [*_also(treatment.also_known_as), treatment.summary, kind, treatment.what_it_is]
+    evidence = []
+    for phase, found in treatment.evidence.phases():
+        evidence += [
+            f"{labels.PHASE[phase]}: {labels.stance_label(found.stance, treatment.kind)}.",
+            found.summary,
+        ]
+    return [
+        (None, [*intro, treatment.session, treatment.with_exercise]),
+        ("What the evidence says", evidence),
+        ("Risks and side effects", [*treatment.risks, *treatment.not_for]),
+    ]
+
+
+def _routine(routine: Routine, rel: Relations) -> list[Section]:
+    weeks = f"{routine.duration_weeks} week" + ("" if routine.duration_weeks == 1 else "s")
+    facts = [
+        f"When to use it: {routine.when}",
+        f"How often: {describe_frequency(routine.frequency)}, for {weeks}.",
+        "For: " + ", ".join(c.name for c in rel.conditions_for_routine(routine.id)) + ".",
+    ]
+    return [
+        (None, [routine.summary, *facts]),
+        ("When to move on", [routine.progress]),
+        ("Notes", routine.notes),
+    ]
+
+
+def add_to_index(index_file: Path, entries: list[Entry]) -> None:
+    """Append `entries` to a Material `search_index.json` written by the search plugin."""
+    data = json.loads(index_file.read_text(encoding="utf-8"))
+    data["docs"].extend(entries)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    index_file.write_text(text, encoding="utf-8")

@@ -1,0 +1,51 @@
+"""Located catalog problems: `FILE:LINE:COL: path: message`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from generator.source.text_safety import visible
+
+Path = tuple[str | int, ...]
+
+
+def format_path(path: Path) -> str:
+    """Render a data path the way an author reads it: `exercises[3].dosage.sets`."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else part
+    return out
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the catalog, with where it is (1-based line and column)."""
+
+    file: str
+    line: int
+    column: int
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        """The problem on one line; control and invisible characters written as `U+202E`."""
+        where = f"{visible(self.path)}: " if self.path else ""
+        return f"{visible(self.file)}:{self.line}:{self.column}: {where}{visible(self.message)}"
+
+
+class CatalogError(Exception):
+    """Raised when a catalog cannot be used; carries every problem found."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    def report(self) -> str:
+        """The problems, one per line, followed by a count."""
+        count = len(self.problems)
+        noun = "problem" if count == 1 else "problems"
+        return f"{self}\n{count} {noun} found."

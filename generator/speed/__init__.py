@@ -1,0 +1,1 @@
+"""Performance devices, each measured by `make bench` (docs/performance.md)."""
