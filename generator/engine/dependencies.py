@@ -1,6 +1,6 @@
 """What the MkDocs glue relies on beyond the documented plugin API, and what to re-check when the
-pinned engine changes. `tests/test_engine_guard.py` fails, naming the entry, when an installed
-version or a relied-on file differs from what was checked here.
+pinned engine changes. `tests/unit/test_engine_guard.py` fails, naming the entry, when an
+installed version or a relied-on file differs from what was checked here.
 
 Everything listed is used by `plugin.py` (the only module that imports MkDocs), by the theme
 overrides in `theme/`, or by the HTML and search post-processing.

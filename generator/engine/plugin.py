@@ -145,6 +145,11 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
             html_templates=self._html_templates(config),
         )
         pages = rendered.texts
+        log.debug(
+            "Markdown of %d generated pages: %d rendered by a second process",
+            len(pages),
+            rendered.by_second_process,
+        )
         pages[CATALOG_JSON_URI] = catalog_json(self.catalog)
         pages.update(redirect_pages(self.catalog, config.site_url or ""))
         forking = parallel and spare_core()
@@ -260,6 +265,7 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Generated pages are indexed from the catalog (they are excluded from HTML parsing)."""
+        log.debug("HTML of catalog pages: %d rendered by a second process", len(self.finished))
         written = entries = None
         if self.built is not None:
             written, entries = self.built.result("written"), self.built.result("search")

@@ -128,6 +128,7 @@ class RenderedPages:
 
     texts: dict[str, str]
     outlines: dict[str, tuple[Heading, ...]] = field(default_factory=dict)
+    by_second_process: int = 0  # pages whose text came from the forked second process
 
 
 def render_pages(
@@ -175,12 +176,14 @@ def render_site(
     parallel = parallel and len(jobs) >= PARALLEL_FROM and spare_core()
     shared = SharedWork(len(jobs), render) if parallel else None
     done: list[tuple[str, tuple[Heading, ...] | None]] = []
+    by_second_process = 0
     for index in range(len(jobs)):
         result = shared.take(index) if shared is not None else None
+        by_second_process += result is not None
         done.append(render(index) if result is None else result)
     if shared is not None:
         shared.close()
-    rendered = RenderedPages({})
+    rendered = RenderedPages({}, by_second_process=by_second_process)
     for index in sorted(range(len(jobs)), key=lambda i: jobs[i][0]):
         text, headings = done[index]
         rendered.texts[jobs[index][0]] = text

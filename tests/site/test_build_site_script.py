@@ -11,9 +11,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from tests.test_build import digest, make_project
+from tests.conftest import digest, make_project
 
-pytestmark = pytest.mark.site  # builds a whole site: not in the fast tier
 
 
 def run_build(project: Path) -> subprocess.CompletedProcess[str]:

@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 
 from scripts.preview import Preview, rename_first_exercise
-from tests.test_build import make_project
+from tests.conftest import make_project
 
-pytestmark = pytest.mark.site  # builds a whole site: not in the fast tier
 
 
 def test_saved_edits_show_in_the_preview_and_a_broken_save_is_located(tmp_path: Path) -> None:
