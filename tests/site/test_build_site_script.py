@@ -8,11 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
-from tests.conftest import ROOT
-from tests.conftest import digest, make_project
-
+from tests.conftest import ROOT, digest, make_project
 
 
 def run_build(project: Path) -> subprocess.CompletedProcess[str]:

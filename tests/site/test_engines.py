@@ -7,13 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from url_manifest import published_urls
-
 
 
 def test_properdocs_builds_the_same_site(built: Path, tmp_path: Path) -> None:

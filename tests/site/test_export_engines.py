@@ -25,8 +25,7 @@ from generator.clinic.site_config import read_site_settings
 from generator.engine.export import THEME_DIR
 from generator.site_files.csp import policy_for
 from generator.site_files.structured_data import json_ld_pages
-from tests.conftest import ROOT
-from tests.conftest import Ran, digest, make_project, run_cli
+from tests.conftest import ROOT, Ran, digest, make_project, run_cli
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from url_manifest import published_urls
@@ -47,8 +46,6 @@ FOLDERS = {
     "routines": "routines",
 }
 ALLOWED_SOURCES = {"'self'", "'none'"}
-
-
 
 
 def _insert(path: Path, anchor: str, addition: str) -> None:

@@ -6,14 +6,10 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
-
 from generator.site_files.html_fixes import repair
 from tests.conftest import ROOT
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-
-
 
 
 def test_every_page_is_valid_html(built: Path) -> None:

@@ -23,7 +23,6 @@ from generator.source.errors import CatalogError
 from tests.conftest import KILL_SWITCH, MINI, ROOT, mini_text
 
 
-
 def ids(path: Path) -> list[str]:
     return [e.id for e in load_catalog(path).exercises]
 

@@ -6,11 +6,8 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-import pytest
-
 from scripts.preview import Preview, rename_first_exercise
 from tests.conftest import make_project
-
 
 
 def test_saved_edits_show_in_the_preview_and_a_broken_save_is_located(tmp_path: Path) -> None:

@@ -8,10 +8,7 @@ from pathlib import Path
 
 import pytest
 
-
 LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
-
-
 
 
 def structured(built: Path, path: str) -> dict[str, object]:

@@ -5,16 +5,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import pytest
-
 from generator.catalog.load import load_catalog_text
 from generator.site_files.redirects import redirect_pages
 from tests.conftest import ROOT, mini_text, problems_of
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from url_manifest import published_urls
-
-
 
 
 def test_no_published_address_disappears(built: Path) -> None:
