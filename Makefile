@@ -37,7 +37,7 @@ test: lint typecheck unit
 
 ## test-fast: lint, types and tests/unit (no whole-site build, no browser): about 75 seconds
 test-fast: lint typecheck
-	$(BIN)/python -m pytest tests/unit -q
+	CLINIC_FAST_TIER=1 $(BIN)/python -m pytest tests/unit -q
 
 ## test-site: the tests that build whole sites (tests/site)
 test-site: $(STAMP) $(VNU) java

@@ -26,6 +26,14 @@ from generator.cli import main
 from generator.source.errors import CatalogError
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def examples(count: int) -> int:
+    """Examples for a property test: `count` in the full suite, a fifth of it (at least 25)
+    in the fast tier (`make test-fast` sets CLINIC_FAST_TIER=1), which is a quick first look."""
+    return max(25, count // 5) if os.environ.get("CLINIC_FAST_TIER") else count
+
+
 TESTS = ROOT / "tests"
 FIXTURES = TESTS / "fixtures"  # inputs: the mini catalog and its site settings
 GOLDEN = TESTS / "golden"  # expected outputs; refresh with UPDATE_GOLDEN=1

@@ -15,7 +15,7 @@ from generator.catalog.content_checks import Finding, Severity, check_content, p
 from generator.catalog.load import read_catalog, read_catalog_text
 from generator.catalog.model import Catalog
 from generator.source.source_map import SourceMap
-from tests.conftest import FIXTURES, ROOT, mini_text, run_cli
+from tests.conftest import FIXTURES, ROOT, examples, mini_text, run_cli
 
 TODAY = datetime.date(2026, 11, 23)
 
@@ -154,7 +154,7 @@ def placeholders_via_json_module(catalog: Catalog, source: SourceMap) -> list[Fi
 ADVICE = "write the real content before publishing"
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(PLACEHOLDER_TEXT, st.sampled_from(["summary", "name", "feel"]))
 def test_placeholder_precheck_gives_what_the_json_module_text_gave(text: str, field: str) -> None:
     data = read_catalog_text(mini_text(), "test.yaml")[0].model_dump(by_alias=True)

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from generator.catalog.load import load_catalog_bytes, load_catalog_text
 from generator.source.errors import CatalogError
 from generator.source.text_safety import FORBIDDEN
-from tests.conftest import mini_text
+from tests.conftest import examples, mini_text
 
 SECTIONS = ["references", "modalities", "conditions", "exercises", "routines"]
 YAMLISH = st.text(
@@ -79,33 +79,33 @@ HOSTILE = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(500), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(HOSTILE)
 def test_hostile_text_is_answered_located_and_escaped(text: str) -> None:
     answers_cleanly(text)
     answers_cleanly("exercises:\n  - id: x\n    name: " + text.replace("\n", " ") + "\n")
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(YAMLISH)
 def test_arbitrary_text_never_crashes(text: str) -> None:
     answers_cleanly(text)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.dictionaries(st.sampled_from(SECTIONS), st.lists(documents, max_size=3), max_size=5))
 def test_arbitrary_structures_never_crash(data: dict[str, object]) -> None:
     answers_cleanly(yaml.safe_dump(data))
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.integers(min_value=0, max_value=len(mini_text()) - 1), st.text(max_size=5))
 def test_damaging_a_valid_catalog_never_crashes(position: int, junk: str) -> None:
     text = mini_text()
     answers_cleanly(text[:position] + junk + text[position + 1 :])
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(st.binary(max_size=300))
 def test_arbitrary_bytes_never_crash(raw: bytes) -> None:
     try:

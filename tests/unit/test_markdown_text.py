@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.pages.markdown_text import escape_html, escape_text
+from tests.conftest import examples
 
 EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "toc"]
 
@@ -27,7 +28,7 @@ printable = st.text(
 ).filter(lambda s: s.strip())
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(printable)
 def test_any_text_renders_as_exactly_that_text_in_one_paragraph(text: str) -> None:
     rendered = to_html(escape_text(text))
@@ -39,7 +40,7 @@ def test_any_text_renders_as_exactly_that_text_in_one_paragraph(text: str) -> No
     assert rendered.startswith("<p>") and rendered.count("<") == 2
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(printable)
 def test_text_inside_a_list_item_stays_inside_it(text: str) -> None:
     rendered = to_html(f"- {escape_text(text)}")
@@ -69,7 +70,7 @@ def test_html_and_markdown_syntax_are_inert() -> None:
         assert visible_text(rendered) == attack
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(printable)
 def test_any_text_in_a_raw_html_list_renders_as_exactly_that_text(text: str) -> None:
     rendered = to_html(f"<ul>\n<li>{escape_html(text)}\n</ul>")
@@ -77,7 +78,7 @@ def test_any_text_in_a_raw_html_list_renders_as_exactly_that_text(text: str) -> 
     assert visible_text(rendered).strip() == " ".join(text.split())
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(printable)
 def test_text_in_a_raw_html_block_inside_a_markdown_section_stays_text(text: str) -> None:
     source = f'<section markdown>\n\n<p class="x">{escape_html(text)}</p>\n\n</section>'

@@ -17,7 +17,7 @@ from generator.catalog.model import Catalog
 from generator.clinic.settings import ClinicSettings
 from generator.pages.outline import Outline, anchor_ids, toc_tokens
 from generator.pages.render import HTML_TEMPLATES, INDEX_PAGES, render_site
-from tests.conftest import ROOT
+from tests.conftest import ROOT, examples
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from bench import markdown_extensions
@@ -104,7 +104,7 @@ heading_text = st.text(
 ).filter(lambda text: text.strip())
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.lists(
         st.tuples(st.integers(1, 6), heading_text, st.sampled_from(["", "screen-only"])),

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.pages.qr import qr_svg
+from tests.conftest import examples
 
 
 def segno_svg(url: str, label: str) -> str:
@@ -26,7 +27,7 @@ def test_routine_address_is_drawn_as_segno_draws_it() -> None:
     assert svg.startswith('<svg role="img" aria-label="Scan &quot;this&quot; &lt;code&gt;"')
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.text(min_size=1, max_size=400), st.text(max_size=40))
 def test_any_text_is_drawn_as_segno_draws_it(url: str, label: str) -> None:
     assert qr_svg(url, label) == segno_svg(url, label)

@@ -18,7 +18,7 @@ from generator.site_files.api import catalog_json
 from generator.source.errors import CatalogError
 from generator.source.text_safety import FORBIDDEN
 from generator.source.yaml_scalars import NumberLike, plain
-from tests.conftest import Ran, mini_text, problems_of, run_cli
+from tests.conftest import Ran, examples, mini_text, problems_of, run_cli
 
 DOSAGE = "dosage: {sets: 2, reps: 10, rest_seconds: 30, days_per_week: 3}"  # glute-bridge
 
@@ -223,7 +223,7 @@ ONE_LINE = (
 )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(
     name=ONE_LINE,
     summary=ONE_LINE,
@@ -249,7 +249,7 @@ def test_every_valid_value_round_trips_to_the_catalog_json(
     assert entry["dosage"]["per_side"] is per_side
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.text(alphabet="0123456789+-._:eExXoObB", min_size=1, max_size=8))
 def test_number_like_text_is_a_number_only_in_its_plain_decimal_form(text: str) -> None:
     value = plain(text)

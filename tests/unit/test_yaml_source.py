@@ -12,7 +12,7 @@ from generator.source import yaml_source
 from generator.source.errors import Path
 from generator.source.text_safety import FORBIDDEN
 from generator.source.yaml_scalars import NumberLike, plain
-from tests.conftest import FIXTURES, ROOT, mini_text
+from tests.conftest import FIXTURES, ROOT, examples, mini_text
 from tests.helpers import yaml_reference
 
 TRICKY = [
@@ -74,7 +74,7 @@ def same_locations(text: str) -> None:
             assert fast.locate(path, key=key) == slow.locate(path, key=key), (path, key)
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=examples(1000), deadline=None)
 @given(SCALAR_TEXT)
 def test_only_scalars_that_need_the_resolver_skip_it(value: str) -> None:
     if not yaml_source.needs_resolver(value, (True, False)):
@@ -87,7 +87,7 @@ def test_tricky_scalars_read_the_same_by_both_readers() -> None:
         same_reading(f"a: {value}\nb: {value}\nc: [{value!r}, {value}]\n{value}: x\n")
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.lists(SCALAR_TEXT, min_size=1, max_size=6))
 def test_scalars_read_as_the_reference_reads_them(values: list[str]) -> None:
     lines = [f"k{i}: {v}" for i, v in enumerate(values)] + [f"s: [{', '.join(values)}]"]
@@ -101,7 +101,7 @@ YAMLISH = st.text(
 )
 
 
-@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(1000), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(YAMLISH)
 def test_arbitrary_text_reads_as_the_reference_reads_it(text: str) -> None:
     same_reading(text)
@@ -117,13 +117,13 @@ documents = st.recursive(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(documents, st.booleans())
 def test_arbitrary_structures_read_as_the_reference_reads_them(data: Any, flow: bool) -> None:
     same_reading(yaml.safe_dump(data, default_flow_style=flow))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.integers(min_value=0, max_value=len(mini_text()) - 1), st.text(max_size=5))
 def test_a_damaged_catalog_reads_as_the_reference_reads_it(position: int, junk: str) -> None:
     text = mini_text()
