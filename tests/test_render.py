@@ -14,7 +14,8 @@ import pytest
 from generator.catalog.load import load_catalog_text
 from generator.catalog.model import Catalog
 from generator.clinic.settings import ClinicSettings, UrgentCare
-from generator.pages.render import relative_url, render_pages
+from generator.catalog.addresses import relative_url
+from generator.pages.render import render_pages
 from tests.conftest import mini_text, problems_of
 
 GOLDEN = Path(__file__).parent / "golden" / "mini"
