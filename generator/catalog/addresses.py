@@ -80,7 +80,9 @@ INDEX_PAGES = (
 )
 # Ids that would collide with pages or folders the site already has (`routines/builder/`,
 # index pages, list pages, the catalog JSON, the theme's files).
-RESERVED_IDS = frozenset({"index", "builder", "api", "search", "assets", "all", "body-area", "type"})
+RESERVED_IDS = frozenset(
+    {"index", "builder", "api", "search", "assets", "all", "body-area", "type"}
+)
 
 CATALOG_JSON_URI = "api/catalog.json"
 FIGURE_DIR = "figures"

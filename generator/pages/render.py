@@ -39,7 +39,7 @@ from generator.catalog.relations import Relations, merge_rules
 from generator.clinic.settings import ClinicSettings
 from generator.pages import labels
 from generator.pages.dosage import describe_dosage, describe_frequency
-from generator.pages.listing import INLINE_LIMIT, Page, exercise_groups, paginate
+from generator.pages.listing import INLINE_LIMIT, exercise_groups, paginate
 from generator.pages.markdown_text import escape_html, escape_text, finalize, html_list
 from generator.pages.outline import Heading, Outline
 from generator.pages.pictures import exercise_picture
@@ -63,6 +63,8 @@ HTML_TEMPLATES = frozenset(
         "more.md.j2",
     }
 )
+
+
 def make_environment(override_dir: Path | None = None) -> jinja2.Environment:
     """Jinja environment for Markdown: strict, escaping every value unless marked as Markup."""
     search = [str(override_dir)] if override_dir else []
@@ -187,16 +189,13 @@ def _jobs(context: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
     """Every page to render: its uri, its template and what the template needs besides."""
     catalog: Catalog = context["catalog"]
     groups = exercise_groups(catalog)
-    sections: dict[addresses.Section, list[Page[Any]]] = {
-        section: paginate(section.index, section.more, entries)
-        for section, entries in [
-            (CONDITIONS, sorted(catalog.conditions, key=_by_name)),
-            (TREATMENTS, sorted(catalog.modalities, key=_by_name)),
-            # Routines keep the catalog's order: the clinic lists first the ones patients need
-            # most.
-            (ROUTINES, list(catalog.routines)),
-        ]
-    }
+    listed: list[tuple[addresses.Section, list[Any]]] = [
+        (CONDITIONS, sorted(catalog.conditions, key=_by_name)),
+        (TREATMENTS, sorted(catalog.modalities, key=_by_name)),
+        # Routines keep the catalog's order: the clinic lists first the ones patients need most.
+        (ROUTINES, list(catalog.routines)),
+    ]
+    sections = {section: paginate(section.index, section.more, items) for section, items in listed}
     inline = len(catalog.exercises) <= INLINE_LIMIT
     jobs: list[tuple[str, str, dict[str, Any]]] = [
         (

@@ -5,11 +5,10 @@ from __future__ import annotations
 import json
 from dataclasses import fields
 
+from generator.catalog.addresses import CATALOG_JSON_URI as CATALOG_JSON_URI
 from generator.catalog.model import Catalog
 from generator.pages.pictures import Picture, exercise_picture
 from generator.speed.gc_pause import gc_paused
-
-CATALOG_JSON_URI = "api/catalog.json"
 
 
 def catalog_json(catalog: Catalog) -> str:
