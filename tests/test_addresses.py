@@ -91,6 +91,7 @@ def test_references_have_one_page_and_anchors() -> None:
 def test_other_pages() -> None:
     assert addresses.ROUTINE_BUILDER == "routines/builder.md"
     assert addresses.CONTACT_PAGE == "contact.md"
+    assert addresses.HOME_PAGE == "index.md"
     assert set(addresses.INDEX_PAGES) == {
         "conditions/index.md",
         "treatments/index.md",

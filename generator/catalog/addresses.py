@@ -61,6 +61,7 @@ BY_KEY: dict[str, Section] = {s.key: s for s in SECTIONS}
 BY_NOUN: dict[str, Section] = {s.noun: s for s in SECTIONS}
 
 # Pages that are not an entry's.
+HOME_PAGE = "index.md"
 REFERENCES_PAGE = "references.md"
 CONTACT_PAGE = "contact.md"
 ROUTINE_BUILDER = f"{ROUTINES.folder}/builder.md"

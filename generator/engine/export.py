@@ -21,6 +21,7 @@ from typing import Any
 
 import yaml
 
+from generator.catalog.addresses import CATALOG_JSON_URI, INDEX_PAGES
 from generator.catalog.assets_check import check_images
 from generator.catalog.content_checks import check_content
 from generator.catalog.load import read_bounded, read_catalog
@@ -29,8 +30,8 @@ from generator.clinic.content_pages import check_content_pages
 from generator.clinic.site_config import SiteSettings, read_site_settings
 from generator.pages.pictures import figure_files
 from generator.pages.reminders import calendar_files
-from generator.pages.render import INDEX_PAGES, render_pages
-from generator.site_files.api import CATALOG_JSON_URI, catalog_json
+from generator.pages.render import render_pages
+from generator.site_files.api import catalog_json
 from generator.site_files.csp import policy_for
 from generator.site_files.redirects import redirect_pages
 from generator.site_files.structured_data import json_ld_pages

@@ -304,6 +304,7 @@ def builder_settings(context: dict[str, Any]) -> dict[str, Any]:
         "site_url": context["site_url"],
         # Site paths the scripts need, from the site's root: `{id}` stands for an entry's id.
         "addresses": {
+            "root": relative_url(ROUTINE_BUILDER, addresses.HOME_PAGE),
             "catalog": addresses.CATALOG_JSON_URI,
             "exercise": addresses.url_pattern(EXERCISES.noun),
             "condition": addresses.url_pattern(CONDITIONS.noun),

@@ -64,8 +64,8 @@
   };
   const siteUrl = (path) => {
     const config = document.getElementById("__config");
-    const base = config ? JSON.parse(config.textContent).base : "../..";
-    return new URL(`${base}/${path}`, window.location.href).href;
+    const base = config ? `${JSON.parse(config.textContent).base}/` : paths.root;
+    return new URL(`${base}${path}`, window.location.href).href;
   };
   const exerciseUrl = (id) => siteUrl(paths.exercise.replace("{id}", () => id));
   const conditionUrl = (id) => siteUrl(paths.condition.replace("{id}", () => id));
