@@ -335,3 +335,15 @@ def _run_in(text: str) -> str:
     if first[:1].isupper() and not any(c.isupper() for c in first[1:]):
         text = text[0].lower() + text[1:]
     return text
+
+
+def templates_as_html(
+    toc_settings: dict[str, Any], *, enabled: bool, override_dir: Path | None
+) -> frozenset[str]:
+    """Templates to render as finished HTML: all of HTML_TEMPLATES unless the site's `toc`
+    settings change headings (e.g. `permalink`), less those the clinic overrides."""
+    if not enabled or any(key != "permalink" or value for key, value in toc_settings.items()):
+        return frozenset()
+    if override_dir is None:
+        return HTML_TEMPLATES
+    return frozenset(name for name in HTML_TEMPLATES if not (override_dir / name).exists())
