@@ -7,13 +7,13 @@ from collections.abc import Iterable, Iterator
 
 from pydantic import ValidationError
 
-# RESERVED_IDS: ids that would collide with pages the site already has (`/routines/builder/`).
 from generator.catalog.addresses import PAGE_SECTIONS, SECTIONS
 from generator.catalog.addresses import RESERVED_IDS as RESERVED_IDS
 from generator.catalog.model import Catalog
 from generator.source.errors import Path, Problem
 from generator.source.source_map import SourceMap
 
+# RESERVED_IDS (from addresses.py): ids that would collide with pages the site already has.
 SECTION_NOUN = {section.key: section.noun for section in SECTIONS}
 
 
