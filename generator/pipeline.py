@@ -10,6 +10,7 @@ import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.catalog.addresses import CATALOG_JSON_URI
 from generator.catalog.assets_check import check_images
 from generator.catalog.content_checks import ContentReport, check_content
 from generator.catalog.load import read_catalog
@@ -17,7 +18,7 @@ from generator.catalog.model import Catalog
 from generator.clinic.content_pages import check_content_pages
 from generator.clinic.site_config import SiteSettings, read_site_settings
 from generator.pages.reminders import calendar_files
-from generator.site_files.api import CATALOG_JSON_URI, catalog_json
+from generator.site_files.api import catalog_json
 from generator.site_files.redirects import redirect_pages
 from generator.source.errors import CatalogError, Problem
 from generator.source.source_map import SourceMap

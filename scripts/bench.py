@@ -41,6 +41,7 @@ sys.path.insert(0, str(ROOT))
 
 from preview import time_edit_loop  # noqa: E402
 
+from generator.catalog.addresses import EXERCISES, html_file  # noqa: E402
 from generator.catalog.assets_check import check_images  # noqa: E402
 from generator.catalog.content_checks import check_content  # noqa: E402
 from generator.catalog.load import read_catalog  # noqa: E402
@@ -288,11 +289,9 @@ class Runs:
         """Medians of the runs, and sizes of the last built site."""
         site = self.project / "site"
         html = [
-            (site / "exercises" / uri.removeprefix("exercises/").removesuffix(".md") / "index.html")
-            .stat()
-            .st_size
+            (site / html_file(uri)).stat().st_size
             for uri in self.pages
-            if uri.startswith("exercises/") and uri.count("/") == 1 and not uri.endswith("index.md")
+            if uri.rpartition("/")[0] == EXERCISES.folder and uri != EXERCISES.index
         ]
         search = (site / "search" / "search_index.json").stat().st_size
         html_pages = sum(1 for _ in site.rglob("*.html"))

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from generator.catalog.addresses import PAGE_SECTIONS
 from generator.catalog.model import Catalog
 from generator.source.errors import Path, Problem
 from generator.source.source_map import SourceMap
@@ -28,7 +29,8 @@ READING_GRADE_LIMIT = 9.0
 READING_GRADE_MEDIAN_LIMIT = 8.0
 DEFAULT_REVIEW_MONTHS = 12
 
-SECTIONS = ("references", "modalities", "conditions", "exercises", "routines")
+# The catalog sections whose entries have pages (and review dates).
+_PAGE_KEYS = tuple(section.key for section in PAGE_SECTIONS)
 # Fields that are not prose for patients: ids, names, enums, citations, links.
 NOT_PROSE = {
     "id", "name", "also_known_as", "body_regions", "goals", "position", "equipment", "easier",
@@ -153,7 +155,7 @@ def _review_dates(
     catalog: Catalog, source: SourceMap, today: datetime.date, months: int
 ) -> Iterator[Finding]:
     oldest = _months_before(today, months)
-    for section in ("modalities", "conditions", "exercises", "routines"):
+    for section in _PAGE_KEYS:
         for i, entry in enumerate(getattr(catalog, section)):
             date = entry.reviewed.date
             path: Path = (section, i, "reviewed", "date")
@@ -175,7 +177,7 @@ _TEAM_WORDS = re.compile(
 
 
 def _reviewers(catalog: Catalog, source: SourceMap) -> Iterator[Finding]:
-    for section in ("modalities", "conditions", "exercises", "routines"):
+    for section in _PAGE_KEYS:
         for i, entry in enumerate(getattr(catalog, section)):
             by = entry.reviewed.by
             match = _TEAM_WORDS.search(by)
@@ -243,7 +245,7 @@ def _reading_grades(catalog: Catalog) -> list[ReadingGrade]:
 
     data = _dump(catalog)
     grades: list[ReadingGrade] = []
-    for section in ("modalities", "conditions", "exercises", "routines"):
+    for section in _PAGE_KEYS:
         for i, entry in enumerate(data.get(section, [])):
             text = patient_text(entry)
             if text:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
 
+from generator.catalog.addresses import PAGE_SECTIONS
 from generator.catalog.load import read_catalog_text
 from generator.catalog.model import Catalog, Id
 from generator.source.errors import CatalogError, Problem
@@ -21,12 +22,8 @@ from generator.source.source_map import SourceMap
 
 _ID: TypeAdapter[str] = TypeAdapter(Id)
 
-SECTION_OF_KIND = {
-    "exercise": "exercises",
-    "condition": "conditions",
-    "treatment": "modalities",
-    "routine": "routines",
-}
+# `new KIND`: the kinds of entry that have pages, and their catalog section.
+SECTION_OF_KIND = {section.noun: section.key for section in PAGE_SECTIONS}
 
 _SKELETONS = {
     "exercise": """\

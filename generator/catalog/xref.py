@@ -7,20 +7,14 @@ from collections.abc import Iterable, Iterator
 
 from pydantic import ValidationError
 
+from generator.catalog.addresses import PAGE_SECTIONS, SECTIONS
+from generator.catalog.addresses import RESERVED_IDS as RESERVED_IDS
 from generator.catalog.model import Catalog
 from generator.source.errors import Path, Problem
 from generator.source.source_map import SourceMap
 
-# Ids that would collide with pages the site already has (`/routines/builder/`, index pages).
-RESERVED_IDS = {"index", "builder", "api", "search", "assets", "all", "body-area", "type"}
-
-SECTION_NOUN = {
-    "references": "reference",
-    "modalities": "treatment",
-    "conditions": "condition",
-    "exercises": "exercise",
-    "routines": "routine",
-}
+# RESERVED_IDS (from addresses.py): ids that would collide with pages the site already has.
+SECTION_NOUN = {section.key: section.noun for section in SECTIONS}
 
 
 def check_references(catalog: Catalog, source: SourceMap) -> list[Problem]:
@@ -91,7 +85,7 @@ def _problems(catalog: Catalog, source: SourceMap) -> Iterator[Problem]:
 
 def _aliases(catalog: Catalog, source: SourceMap) -> Iterator[Problem]:
     """An old id may not be a current id, another entry's old id, or a reserved id."""
-    for section in ("modalities", "conditions", "exercises", "routines"):
+    for section in (s.key for s in PAGE_SECTIONS):
         entries = getattr(catalog, section)
         current = {entry.id for entry in entries}
         seen: set[str] = set()

@@ -20,11 +20,12 @@ from typing import Any
 
 import yaml
 
+from generator.catalog.addresses import INDEX_PAGES
 from generator.catalog.load import read_bounded
 from generator.catalog.model import Catalog
 from generator.clinic.site_config import SiteSettings
 from generator.pages.pictures import figure_files
-from generator.pages.render import INDEX_PAGES, render_pages
+from generator.pages.render import render_pages
 from generator.pipeline import (
     checked_for_publishing,
     files_beside_pages,

@@ -18,6 +18,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from generator.catalog.addresses import INDEX_PAGES
 from generator.catalog.model import Catalog
 from generator.clinic.settings import ClinicSettings
 from generator.clinic.site_config import SiteSettings
@@ -25,7 +26,6 @@ from generator.engine.html_page import HtmlPage, toc_shape
 from generator.engine.second_process import SecondProcess, catalog_search, write_files
 from generator.pages.pictures import figure_files
 from generator.pages.render import (
-    INDEX_PAGES,
     TEMPLATE_DIR,
     make_environment,
     render_site,

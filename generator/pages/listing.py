@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from generator.catalog.addresses import exercise_group_uri
 from generator.catalog.model import Catalog, Exercise
 from generator.pages import labels
 
@@ -81,5 +82,5 @@ def exercise_groups(catalog: Catalog) -> list[ExerciseGroup]:
 
 def _group(kind: str, value: str, title: str, members: list[Exercise]) -> ExerciseGroup:
     slug = value.replace("_", "-")
-    base = f"exercises/{kind}/{slug}"
+    base = exercise_group_uri(kind, slug)
     return ExerciseGroup(kind, slug, title, paginate(f"{base}.md", base, members))

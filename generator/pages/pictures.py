@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.catalog.addresses import figure_uri, motion_uri, thumbnail_uri
 from generator.catalog.model import Catalog, Exercise
 from generator.figures import Figure, render_figure
 from generator.figures.motion import render_motion
-
-FIGURE_DIR = "figures"
 
 
 @dataclass(frozen=True)
@@ -21,18 +20,6 @@ class Picture:
     height: int | None = None
     thumb_uri: str | None = None  # a small version for lists (a figure's last picture)
     motion_uri: str | None = None  # the movement between a figure's pictures, animated
-
-
-def figure_uri(exercise_id: str) -> str:
-    return f"{FIGURE_DIR}/{exercise_id}.svg"
-
-
-def thumbnail_uri(exercise_id: str) -> str:
-    return f"{FIGURE_DIR}/small/{exercise_id}.svg"
-
-
-def motion_uri(exercise_id: str) -> str:
-    return f"{FIGURE_DIR}/motion/{exercise_id}.svg"
 
 
 def thumbnail(figure: Figure) -> Figure:

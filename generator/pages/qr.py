@@ -44,13 +44,3 @@ def _dark_path(matrix: tuple[bytearray, ...]) -> str:
     if parts:
         parts[0] = "M" + parts[0][1:]
     return "".join(parts)
-
-
-def page_url(site_url: str, uri: str) -> str:
-    """The published address of a page source uri: `routines/neck.md` -> `.../routines/neck/`."""
-    path = uri.removesuffix(".md")
-    if path == "index" or path.endswith("/index"):
-        path = path.removesuffix("index")
-    else:
-        path += "/"
-    return site_url.rstrip("/") + "/" + path.lstrip("/")

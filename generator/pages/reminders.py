@@ -15,10 +15,10 @@ from typing import Any
 
 from icalendar import Alarm, Calendar, Event
 
+from generator.catalog.addresses import ROUTINES, calendar_uri, page_url
 from generator.catalog.model import Catalog, Frequency, Routine
 from generator.catalog.relations import Relations
 from generator.pages.dosage import describe_dosage, describe_frequency
-from generator.pages.qr import page_url
 
 PRODUCT_ID = "-//clinic-site-generator//routine reminders//EN"
 SESSION_MINUTES = 15
@@ -47,11 +47,6 @@ def calendar_rules() -> dict[str, object]:
         "last": LAST_SESSION.strftime("%H:%M"),
         "product_id": PRODUCT_ID,
     }
-
-
-def calendar_uri(routine_id: str) -> str:
-    """Where a routine's calendar file is published."""
-    return f"routines/{routine_id}/{routine_id}.ics"
 
 
 def session_times(frequency: Frequency, first: dt.time = FIRST_SESSION) -> list[dt.time]:
@@ -190,7 +185,7 @@ def calendar_files(
         calendar_uri(routine.id): routine_calendar(
             routine,
             relations,
-            page_url=page_url(site_url, f"routines/{routine.id}.md") if site_url else "",
+            page_url=page_url(site_url, ROUTINES.page(routine.id)) if site_url else "",
             start=start,
             stamp=stamp,
         )

@@ -14,29 +14,40 @@ from urllib.parse import quote, urlsplit
 import jinja2
 from markupsafe import Markup
 
+from generator.catalog import addresses
+from generator.catalog.addresses import (
+    CONDITIONS,
+    CONTACT_PAGE,
+    EXERCISES,
+    REFERENCES_PAGE,
+    ROUTINE_BUILDER,
+    ROUTINES,
+    TREATMENTS,
+    calendar_uri,
+    index_uri,
+    page_uri,
+    page_url,
+    reference_anchor,
+    relative_file_url,
+    relative_path,
+    relative_url,
+)
 from generator.catalog.limits import programme_limits, tracker_layout
 from generator.catalog.model import Catalog
 from generator.catalog.relations import Relations, merge_rules
 from generator.clinic.settings import ClinicSettings
 from generator.pages import labels
 from generator.pages.dosage import describe_dosage, describe_frequency
-from generator.pages.listing import INLINE_LIMIT, Page, exercise_groups, paginate
+from generator.pages.listing import INLINE_LIMIT, exercise_groups, paginate
 from generator.pages.markdown_text import escape_html, escape_text, finalize, html_list
 from generator.pages.outline import Heading, Outline
 from generator.pages.pictures import exercise_picture
-from generator.pages.qr import page_url, qr_svg
-from generator.pages.reminders import calendar_rules, calendar_uri, routine_calendar_data
+from generator.pages.qr import qr_svg
+from generator.pages.reminders import calendar_rules, routine_calendar_data
 from generator.speed.forked import SharedWork, spare_core
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 
-EXERCISES_INDEX = "exercises/index.md"
-CONDITIONS_INDEX = "conditions/index.md"
-TREATMENTS_INDEX = "treatments/index.md"
-ROUTINES_INDEX = "routines/index.md"
-ROUTINE_BUILDER = "routines/builder.md"
-CONTACT = "contact.md"
-REFERENCES = "references.md"
 # Below this many pages a second process costs more than it saves (each compiles the templates).
 PARALLEL_FROM = 400
 # Templates that write every part of a page but its headings as raw HTML: they can be rendered
@@ -51,31 +62,6 @@ HTML_TEMPLATES = frozenset(
         "more.md.j2",
     }
 )
-INDEX_PAGES = (
-    CONDITIONS_INDEX,
-    TREATMENTS_INDEX,
-    EXERCISES_INDEX,
-    ROUTINES_INDEX,
-    ROUTINE_BUILDER,
-    REFERENCES,
-    CONTACT,
-)
-
-
-def exercise_uri(exercise_id: str) -> str:
-    return f"exercises/{exercise_id}.md"
-
-
-def condition_uri(condition_id: str) -> str:
-    return f"conditions/{condition_id}.md"
-
-
-def treatment_uri(treatment_id: str) -> str:
-    return f"treatments/{treatment_id}.md"
-
-
-def routine_uri(routine_id: str) -> str:
-    return f"routines/{routine_id}.md"
 
 
 def make_environment(override_dir: Path | None = None) -> jinja2.Environment:
@@ -116,6 +102,11 @@ def make_environment(override_dir: Path | None = None) -> jinja2.Environment:
         absolute_url=_absolute,
         picture_of=exercise_picture,
         calendar_uri=calendar_uri,
+        page_of=page_uri,
+        index_of=index_uri,
+        reference_anchor=reference_anchor,
+        builder_page=ROUTINE_BUILDER,
+        references_page=REFERENCES_PAGE,
         calendar_data=_calendar_data,
         tracker_layout=tracker_layout,
     )
@@ -200,38 +191,39 @@ def _jobs(context: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
     """Every page to render: its uri, its template and what the template needs besides."""
     catalog: Catalog = context["catalog"]
     groups = exercise_groups(catalog)
-    sections: dict[str, list[Page[Any]]] = {
-        "conditions": paginate(
-            CONDITIONS_INDEX, "conditions/all", sorted(catalog.conditions, key=_by_name)
-        ),
-        "treatments": paginate(
-            TREATMENTS_INDEX, "treatments/all", sorted(catalog.modalities, key=_by_name)
-        ),
+    listed: list[tuple[addresses.Section, list[Any]]] = [
+        (CONDITIONS, sorted(catalog.conditions, key=_by_name)),
+        (TREATMENTS, sorted(catalog.modalities, key=_by_name)),
         # Routines keep the catalog's order: the clinic lists first the ones patients need most.
-        "routines": paginate(ROUTINES_INDEX, "routines/all", list(catalog.routines)),
-    }
+        (ROUTINES, list(catalog.routines)),
+    ]
+    sections = {section: paginate(section.index, section.more, items) for section, items in listed}
     inline = len(catalog.exercises) <= INLINE_LIMIT
     jobs: list[tuple[str, str, dict[str, Any]]] = [
         (
-            EXERCISES_INDEX,
+            EXERCISES.index,
             "exercises_index.md.j2",
             {"groups": groups, "inline": inline, "everyone": _alphabetical(catalog.exercises)},
         ),
-        (CONDITIONS_INDEX, "conditions_index.md.j2", {"page": sections["conditions"][0]}),
-        (TREATMENTS_INDEX, "treatments_index.md.j2", {"page": sections["treatments"][0]}),
-        (ROUTINES_INDEX, "routines_index.md.j2", {"page": sections["routines"][0]}),
-        (REFERENCES, "references.md.j2", {}),
-        (CONTACT, "contact.md.j2", {}),
+        (CONDITIONS.index, "conditions_index.md.j2", {"page": sections[CONDITIONS][0]}),
+        (TREATMENTS.index, "treatments_index.md.j2", {"page": sections[TREATMENTS][0]}),
+        (ROUTINES.index, "routines_index.md.j2", {"page": sections[ROUTINES][0]}),
+        (REFERENCES_PAGE, "references.md.j2", {}),
+        (CONTACT_PAGE, "contact.md.j2", {}),
         (ROUTINE_BUILDER, "builder.md.j2", {"builder_settings": builder_settings(context)}),
     ]
     for group in groups:
         jobs += [(p.uri, "exercise_group.md.j2", {"group": group, "page": p}) for p in group.pages]
     for section, pages in sections.items():
         jobs += [(p.uri, "more.md.j2", {"section": section, "page": p}) for p in pages[1:]]
-    jobs += [(exercise_uri(e.id), "exercise.md.j2", {"exercise": e}) for e in catalog.exercises]
-    jobs += [(condition_uri(c.id), "condition.md.j2", {"condition": c}) for c in catalog.conditions]
-    jobs += [(treatment_uri(m.id), "treatment.md.j2", {"treatment": m}) for m in catalog.modalities]
-    jobs += [(routine_uri(r.id), "routine.md.j2", {"routine": r}) for r in catalog.routines]
+    jobs += [(EXERCISES.page(e.id), "exercise.md.j2", {"exercise": e}) for e in catalog.exercises]
+    jobs += [
+        (CONDITIONS.page(c.id), "condition.md.j2", {"condition": c}) for c in catalog.conditions
+    ]
+    jobs += [
+        (TREATMENTS.page(m.id), "treatment.md.j2", {"treatment": m}) for m in catalog.modalities
+    ]
+    jobs += [(ROUTINES.page(r.id), "routine.md.j2", {"routine": r}) for r in catalog.routines]
     return jobs
 
 
@@ -257,42 +249,10 @@ def _url(context: jinja2.runtime.Context, target: str, anchor: str = "") -> Mark
     return Markup(path + (f"#{quote(anchor, safe='-_')}" if anchor else ""))
 
 
-def relative_url(from_uri: str, to_uri: str) -> str:
-    """Relative address between two pages' directory URLs (`exercises/a.md` -> `../../b/`)."""
-    here = _directory(from_uri)
-    there = _directory(to_uri)
-    common = 0
-    while common < min(len(here), len(there)) and here[common] == there[common]:
-        common += 1
-    path = "/".join([".."] * (len(here) - common) + there[common:])
-    return path + "/" if path else "./"
-
-
-def _directory(uri: str) -> list[str]:
-    parts = uri.removesuffix(".md").split("/")
-    return parts[:-1] if parts[-1] == "index" else parts
-
-
 @jinja2.pass_context
 def _file_url(context: jinja2.runtime.Context, target: str) -> Markup:
     """Relative URL, for raw HTML, from the page being rendered to a file (an image)."""
-    here = _directory(context["page_uri"])
-    there = target.split("/")
-    common = 0
-    while common < min(len(here), len(there) - 1) and here[common] == there[common]:
-        common += 1
-    path = "/".join([".."] * (len(here) - common) + there[common:])
-    return Markup(quote(path, safe="/-._~"))
-
-
-def relative_path(from_uri: str, to_uri: str) -> str:
-    """Relative path between two source uris (`exercises/a.md` -> `../conditions/b.md`)."""
-    here = from_uri.split("/")[:-1]
-    there = to_uri.split("/")
-    common = 0
-    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
-        common += 1
-    return "/".join([".."] * (len(here) - common) + there[common:])
+    return Markup(quote(relative_file_url(context["page_uri"], target), safe="/-._~"))
 
 
 def _yaml_string(value: object) -> Markup:
@@ -344,6 +304,13 @@ def builder_settings(context: dict[str, Any]) -> dict[str, Any]:
     return {
         "clinic": clinic.for_theme(),
         "site_url": context["site_url"],
+        # Site paths the scripts need, from the site's root: `{id}` stands for an entry's id.
+        "addresses": {
+            "root": relative_url(ROUTINE_BUILDER, addresses.HOME_PAGE),
+            "catalog": addresses.CATALOG_JSON_URI,
+            "exercise": addresses.url_pattern(EXERCISES.noun),
+            "condition": addresses.url_pattern(CONDITIONS.noun),
+        },
         "limits": programme_limits(),
         "calendar": calendar_rules(),
         "merge": merge_rules(),

@@ -9,8 +9,6 @@ from generator.catalog.model import Catalog
 from generator.pages.pictures import Picture, exercise_picture
 from generator.speed.gc_pause import gc_paused
 
-CATALOG_JSON_URI = "api/catalog.json"
-
 
 def catalog_json(catalog: Catalog) -> str:
     """The whole catalog as stable, sorted, compact JSON (field names as in `exercises.yaml`).

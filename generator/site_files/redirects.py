@@ -4,26 +4,21 @@ from __future__ import annotations
 
 import html
 
+from generator.catalog.addresses import PAGE_SECTIONS, html_file, page_url, relative_url
 from generator.catalog.model import Catalog
 from generator.site_files.csp import add_policy
-
-SECTION_PATHS = {
-    "exercises": "exercises",
-    "conditions": "conditions",
-    "modalities": "treatments",
-    "routines": "routines",
-}
 
 
 def redirect_pages(catalog: Catalog, site_url: str = "") -> dict[str, str]:
     """`{"exercises/old-id/index.html": html}` for every alias, pointing at the current page."""
     pages: dict[str, str] = {}
-    for section, folder in SECTION_PATHS.items():
-        for entry in getattr(catalog, section):
+    for section in PAGE_SECTIONS:
+        for entry in getattr(catalog, section.key):
             for alias in entry.aliases:
-                target = f"../{entry.id}/"
-                canonical = f"{site_url.rstrip('/')}/{folder}/{entry.id}/" if site_url else target
-                pages[f"{folder}/{alias}/index.html"] = _page(entry.name, target, canonical)
+                old, new = section.page(alias), section.page(entry.id)
+                target = relative_url(old, new)
+                canonical = page_url(site_url, new) if site_url else target
+                pages[html_file(old)] = _page(entry.name, target, canonical)
     return dict(sorted(pages.items()))
 
 

@@ -18,6 +18,8 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from generator.catalog import addresses
+from generator.catalog.addresses import CONDITIONS, EXERCISES, ROUTINES, TREATMENTS
 from generator.catalog.model import Catalog, Condition, Exercise, Modality, Routine, Stance
 from generator.catalog.relations import Relations
 from generator.pages import labels
@@ -33,18 +35,19 @@ _WHITESPACE = re.compile(r"\s+")
 def search_entries(catalog: Catalog, url_of: Callable[[str], str]) -> list[Entry]:
     """Every generated page's entries; `url_of` maps a page source uri to its site URL."""
     rel = Relations(catalog)
-    kinds: list[tuple[str, Iterable[Any], Callable[[Any, Relations], list[Section]]]] = [
-        ("conditions", catalog.conditions, _condition),
-        ("exercises", catalog.exercises, _exercise),
-        ("routines", catalog.routines, _routine),
-        ("treatments", catalog.modalities, _treatment),
+    kinds: list[tuple[addresses.Section, Callable[[Any, Relations], list[Section]]]] = [
+        (CONDITIONS, _condition),
+        (EXERCISES, _exercise),
+        (ROUTINES, _routine),
+        (TREATMENTS, _treatment),
     ]
     entries: list[Entry] = []
-    for folder, items, sections in kinds:
+    for section, parts in kinds:
+        items: Iterable[Any] = getattr(catalog, section.key)
         for item in sorted(items, key=lambda entry: entry.id):
-            url = url_of(f"{folder}/{item.id}.md")
-            found = list(_entries(item.name, url, sections(item, rel)))
-            if folder in FINDABLE_BY_EVERYDAY_NAMES and item.also_known_as:
+            url = url_of(section.page(item.id))
+            found = list(_entries(item.name, url, parts(item, rel)))
+            if section in FINDABLE_BY_EVERYDAY_NAMES and item.also_known_as:
                 found[0] = {**found[0], "tags": [_plain(name) for name in item.also_known_as]}
             entries.extend(found)
     return entries
@@ -54,7 +57,7 @@ def search_entries(catalog: Catalog, url_of: Callable[[str], str]) -> list[Entry
 # the words patients search with. As the theme's `tags` field (boosted far above title and text,
 # and shown with each result) they bring the condition or treatment page above any exercise,
 # routine or hand-written page that only mentions them.
-FINDABLE_BY_EVERYDAY_NAMES = ("conditions", "treatments")
+FINDABLE_BY_EVERYDAY_NAMES = (CONDITIONS, TREATMENTS)
 
 
 def _entries(name: str, url: str, sections: list[Section]) -> Iterator[Entry]:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from generator.catalog.addresses import CONDITIONS, EXERCISES, ROUTINES, TREATMENTS, page_url
 from generator.catalog.model import Catalog, Condition, Exercise, Modality, Review, Routine
 from generator.catalog.relations import Relations
 from generator.clinic.settings import ClinicSettings
 from generator.pages.dosage import describe_dosage, describe_frequency
-from generator.pages.qr import page_url
 
 CONTEXT = "https://schema.org"
 
@@ -90,14 +90,12 @@ def json_ld_pages(catalog: Catalog, clinic: ClinicSettings, site_url: str) -> di
     """`{source uri: JSON-LD text}` for every entry page, safe inside a script element."""
     rel = Relations(catalog)
     entries: list[tuple[str, dict[str, Any], Review]] = []
-    entries += [(f"exercises/{e.id}.md", exercise_data(e), e.reviewed) for e in catalog.exercises]
+    entries += [(EXERCISES.page(e.id), exercise_data(e), e.reviewed) for e in catalog.exercises]
     entries += [
-        (f"conditions/{c.id}.md", condition_data(c, rel), c.reviewed) for c in catalog.conditions
+        (CONDITIONS.page(c.id), condition_data(c, rel), c.reviewed) for c in catalog.conditions
     ]
-    entries += [
-        (f"treatments/{m.id}.md", treatment_data(m), m.reviewed) for m in catalog.modalities
-    ]
-    entries += [(f"routines/{r.id}.md", routine_data(r, rel), r.reviewed) for r in catalog.routines]
+    entries += [(TREATMENTS.page(m.id), treatment_data(m), m.reviewed) for m in catalog.modalities]
+    entries += [(ROUTINES.page(r.id), routine_data(r, rel), r.reviewed) for r in catalog.routines]
     pages: dict[str, str] = {}
     for uri, about, reviewed in entries:
         url = page_url(site_url, uri) if site_url else ""

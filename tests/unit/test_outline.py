@@ -12,11 +12,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from mkdocs.structure.pages import _HTMLHandler
 
+from generator.catalog.addresses import INDEX_PAGES
 from generator.catalog.load import load_catalog
 from generator.catalog.model import Catalog
 from generator.clinic.settings import ClinicSettings
 from generator.pages.outline import Outline, anchor_ids, toc_tokens
-from generator.pages.render import HTML_TEMPLATES, INDEX_PAGES, render_site
+from generator.pages.render import HTML_TEMPLATES, render_site
 from tests.conftest import ROOT, examples
 
 sys.path.insert(0, str(ROOT / "scripts"))

@@ -8,9 +8,10 @@ import pytest
 from dateutil.rrule import rrulestr
 from icalendar import Calendar
 
+from generator.catalog.addresses import calendar_uri
 from generator.catalog.load import load_catalog
 from generator.catalog.model import Frequency, Routine
-from generator.pages.reminders import calendar_files, calendar_uri, reminder_start, session_times
+from generator.pages.reminders import calendar_files, reminder_start, session_times
 from tests.conftest import ROOT
 
 CATALOG = load_catalog(ROOT / "exercises.yaml")

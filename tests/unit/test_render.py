@@ -10,10 +10,11 @@ from urllib.parse import urlsplit
 import markdown
 import pytest
 
+from generator.catalog.addresses import relative_url
 from generator.catalog.load import load_catalog_text
 from generator.catalog.model import Catalog
 from generator.clinic.settings import ClinicSettings, UrgentCare
-from generator.pages.render import relative_url, render_pages
+from generator.pages.render import render_pages
 from tests.conftest import GOLDEN as GOLDEN_ROOT
 from tests.conftest import mini_text, problems_of
 

@@ -11,6 +11,8 @@
   const P = window.ClinicProgramme;
   const settings = JSON.parse(document.getElementById("builder-settings").textContent);
   const { limits, labels, clinic } = settings;
+  // Site paths from the generator (generator/catalog/addresses.py): `{id}` stands for an id.
+  const paths = settings.addresses;
   const rules = settings.calendar;
   window.clinicDescribeDosage = P.describeDosage; // for tests: the same phrase as the Python side
 
@@ -62,11 +64,11 @@
   };
   const siteUrl = (path) => {
     const config = document.getElementById("__config");
-    const base = config ? JSON.parse(config.textContent).base : "../..";
-    return new URL(`${base}/${path}`, window.location.href).href;
+    const base = config ? `${JSON.parse(config.textContent).base}/` : paths.root;
+    return new URL(`${base}${path}`, window.location.href).href;
   };
-  const exerciseUrl = (id) => siteUrl(`exercises/${id}/`);
-  const conditionUrl = (id) => siteUrl(`conditions/${id}/`);
+  const exerciseUrl = (id) => siteUrl(paths.exercise.replace("{id}", () => id));
+  const conditionUrl = (id) => siteUrl(paths.condition.replace("{id}", () => id));
   const programmeUrl = (s = state) => window.location.href.split("#")[0] + P.encodeState(s);
   const fits = (s) => programmeUrl(s).length <= limits.link;
   // "7 December 2026": the month spelled out, so no reader confuses day and month, and the same
@@ -711,7 +713,7 @@
     if (catalog && window.location.hash !== P.encodeState(state)) loadFromLink();
   });
 
-  fetch(siteUrl("api/catalog.json"))
+  fetch(siteUrl(paths.catalog))
     .then((response) => {
       if (!response.ok) throw new Error(String(response.status));
       return response.json();
