@@ -35,7 +35,7 @@ from generator.catalog.addresses import (
 )
 from generator.catalog.model import Catalog
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.parametrize(
