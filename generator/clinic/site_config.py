@@ -33,6 +33,11 @@ class SiteSettings:
     site_url: str
     docs_dir: Path
 
+    @classmethod
+    def made_in_code(cls, clinic: object, site_url: str | None, docs_dir: str) -> SiteSettings:
+        """Settings given in code rather than in `mkdocs.yml`: checked by the model alone."""
+        return cls(ClinicSettings.model_validate(clinic or {}), site_url or "", Path(docs_dir))
+
 
 def read_site_settings(config_file: Path, display: str | None = None) -> SiteSettings:
     """The checked settings; `CatalogError` listing every problem, located."""

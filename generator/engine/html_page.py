@@ -1,12 +1,14 @@
-"""A catalog page MkDocs takes as finished HTML, and the shape of a table of contents."""
+"""Generated files given to MkDocs, catalog pages as finished HTML, and the shape of a table
+of contents."""
 
 from __future__ import annotations
 
 import html
+from collections.abc import Collection, Mapping
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
@@ -49,3 +51,22 @@ def toc_shape(toc: Any) -> list[Any]:
     if items and items[0].level == 1:
         items = list(items[0].children)
     return [(i.title, i.url, getattr(i, "typeset", None), toc_shape(i.children)) for i in items]
+
+
+def add_generated(
+    files: Files,
+    config: MkDocsConfig,
+    generated: Mapping[str, str | bytes],
+    outlines: Mapping[str, tuple[Heading, ...]],
+    *,
+    in_nav: Collection[str],
+) -> None:
+    """Add generated files, out of the navigation unless `in_nav`; a page with an outline is
+    taken as finished HTML."""
+    for uri, text in generated.items():
+        inclusion = InclusionLevel.UNDEFINED if uri in in_nav else InclusionLevel.NOT_IN_NAV
+        file = File.generated(config, uri, content=text, inclusion=inclusion)
+        files.append(file)
+        headings = outlines.get(uri)
+        if headings is not None:
+            HtmlPage(file, config, headings)  # becomes `file.page`

@@ -8,13 +8,11 @@ from pathlib import Path
 from typing import Any, Literal
 
 from markupsafe import Markup
-from mkdocs.config import config_options
-from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
@@ -22,7 +20,8 @@ from generator.catalog.addresses import INDEX_PAGES
 from generator.catalog.model import Catalog
 from generator.clinic.settings import ClinicSettings
 from generator.clinic.site_config import SiteSettings
-from generator.engine.html_page import HtmlPage, toc_shape
+from generator.engine.html_page import add_generated, toc_shape
+from generator.engine.plugin_config import CatalogPluginConfig
 from generator.engine.second_process import SecondProcess, catalog_search, write_files
 from generator.pages.pictures import figure_files
 from generator.pages.render import (
@@ -49,16 +48,6 @@ log = logging.getLogger("mkdocs.plugins.clinic_catalog")
 LEAF_KINDS = frozenset({"exercise", "condition", "treatment", "routine"})  # as in main.html
 
 
-class CatalogPluginConfig(Config):
-    catalog = config_options.Type(str, default="exercises.yaml")
-    templates = config_options.Optional(config_options.Type(str))
-    # `mkdocs build` uses a second process (a second core) for about half of the catalog pages.
-    parallel = config_options.Type(bool, default=True)
-    # Catalog pages are rendered as finished HTML (no Markdown conversion) when the site's
-    # `toc` settings allow; `false` always renders Markdown.
-    html_pages = config_options.Type(bool, default=True)
-
-
 class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
     """Adds one page per catalog entry (kept out of the navigation) plus the index pages."""
 
@@ -80,8 +69,10 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         root = Path(config.config_file_path or ".").resolve().parent
         self.catalog_path = root / self.config.catalog
         self.override_dir = root / self.config.templates if self.config.templates else None
-        # Settings made in code (no `mkdocs.yml`) are checked by the model alone.
-        made = None if config.config_file_path else _settings_in_code(config)
+        made = None
+        if not config.config_file_path:
+            clinic = config.extra.get("clinic")
+            made = SiteSettings.made_in_code(clinic, config.site_url, config.docs_dir)
         try:
             project = read_project(
                 Path(config.config_file_path or root / "mkdocs.yml"),
@@ -136,15 +127,7 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
             self.second = SecondProcess(leaves, figures)
             generated = {u: t for u, t in generated.items() if u not in figures}
         self.json_ld = json_ld_pages(self.catalog, self.settings, site_url)
-        for uri, text in generated.items():
-            inclusion = (
-                InclusionLevel.UNDEFINED if uri in INDEX_PAGES else InclusionLevel.NOT_IN_NAV
-            )
-            file = File.generated(config, uri, content=text, inclusion=inclusion)
-            files.append(file)
-            headings = rendered.outlines.get(uri)
-            if headings is not None:
-                HtmlPage(file, config, headings)
+        add_generated(files, config, generated, rendered.outlines, in_nav=INDEX_PAGES)
         self.urls = {file.src_uri: file.url for file in files.documentation_pages()}
         _freeze_heap()  # and so do its pages and MkDocs' file list
         return files
@@ -218,11 +201,6 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         server.watch(str(TEMPLATE_DIR))
         if self.override_dir is not None:
             server.watch(str(self.override_dir))
-
-
-def _settings_in_code(config: MkDocsConfig) -> SiteSettings:
-    clinic = ClinicSettings.model_validate(config.extra.get("clinic") or {})
-    return SiteSettings(clinic, config.site_url or "", Path(config.docs_dir))
 
 
 def _freeze_heap() -> None:
