@@ -1,0 +1,118 @@
+"""Measure what each performance device saves: full builds with it on and off, same run.
+
+Usage: python scripts/bench_devices.py [--size 5000] [--devices qr,gc,...] [--results F.json]
+
+One synthetic catalog (see bench.py) is built with every device on (the baseline) and with one
+device off at a time (devices_off.py replaces it by its plain version). A round builds the
+baseline, then a few devices, then the baseline again, and so on; each device's ratio is its
+build time over the mean of the two baselines around it, so a machine that slows down during
+the round moves both. Results are appended to a JSON file, so rounds may run at different
+times; the table shows medians over all rounds so far.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench import make_project, synthetic_text  # noqa: E402
+from bench_measure import time_build  # noqa: E402
+from devices_off import DEVICES  # noqa: E402
+
+THEME_OFF = ROOT / "scripts" / "bench_theme"
+GROUP = 4  # devices between two baseline builds
+
+
+def _theme(project: Path, device: str) -> None:
+    """The project's theme as shipped, or with the theme device `device` switched off."""
+    shutil.rmtree(project / "theme")
+    shutil.copytree(ROOT / "theme", project / "theme")
+    if device == "memo":  # main.html and the search partial without the shared fragments
+        shutil.copy(THEME_OFF / "main.html", project / "theme" / "main.html")
+        shutil.copy(THEME_OFF / "partials" / "search.html", project / "theme" / "partials")
+    elif device == "search":  # Material's own partial
+        (project / "theme" / "partials" / "search.html").unlink()
+
+
+def build(project: Path, device: str) -> tuple[float, float]:
+    """Seconds and peak MB of a full build with `device` off ("" for none)."""
+    _theme(project, device)
+    shutil.rmtree(project / "site", ignore_errors=True)
+    command = [sys.executable, str(ROOT / "scripts" / "devices_off.py"), "build", "--quiet"]
+    command += ["--site-dir", "site"]
+    return time_build(project, command, {"BENCH_DEVICES_OFF": device})
+
+
+def one_round(project: Path, devices: list[str]) -> dict[str, list[float]]:
+    """{device: [seconds, peak MB, baseline seconds, baseline peak MB]} for one round."""
+    base = build(project, "")
+    out: dict[str, list[float]] = {}
+    for start in range(0, len(devices), GROUP):
+        group = devices[start : start + GROUP]
+        times = {device: build(project, device) for device in group}
+        for device, (seconds, peak) in times.items():
+            print(f"  {device} off: {seconds:.1f} s, {peak:.0f} MB", flush=True)
+        after = build(project, "")
+        print(f"  baseline: {base[0]:.1f} s / {after[0]:.1f} s", flush=True)
+        for device, (seconds, peak) in times.items():
+            out[device] = [seconds, peak, (base[0] + after[0]) / 2, max(base[1], after[1])]
+        base = after
+    return out
+
+
+def table(rounds: list[dict[str, list[float]]]) -> str:
+    lines = [
+        "| device | rounds | build, device on | build, device off | off / on (median) "
+        "| time saved | peak memory on / off |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for device in DEVICES:
+        runs = [r[device] for r in rounds if device in r]
+        if not runs:
+            continue
+        ratio = statistics.median(off / on for off, _, on, _ in runs)
+        on_s = statistics.median(r[2] for r in runs)
+        off_s = statistics.median(r[0] for r in runs)
+        on_mb = statistics.median(r[3] for r in runs)
+        off_mb = statistics.median(r[1] for r in runs)
+        lines.append(
+            f"| {device} | {len(runs)} | {on_s:.1f} s | {off_s:.1f} s | {ratio:.3f} "
+            f"| {100 * (1 - 1 / ratio):.1f} % | {on_mb:.0f} / {off_mb:.0f} MB |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=int, default=5000)
+    parser.add_argument("--devices", default=",".join(DEVICES))
+    parser.add_argument("--results", type=Path, default=ROOT / "build" / "devices.json")
+    parser.add_argument("--project", type=Path, default=ROOT / "build" / "bench-devices")
+    parser.add_argument("--table-only", action="store_true")
+    args = parser.parse_args()
+    rounds: list[dict[str, list[float]]] = []
+    if args.results.exists():
+        rounds = json.loads(args.results.read_text(encoding="utf-8"))
+    if not args.table_only:
+        devices = [d for d in args.devices.split(",") if d]
+        if not (args.project / "exercises.yaml").exists():
+            base = yaml.safe_load((ROOT / "exercises.yaml").read_text(encoding="utf-8"))
+            make_project(args.project, synthetic_text(base, args.size))
+        rounds.append(one_round(args.project, devices))
+        args.results.parent.mkdir(parents=True, exist_ok=True)
+        args.results.write_text(json.dumps(rounds, indent=1), encoding="utf-8")
+    print(table(rounds))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
