@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
+import subprocess
 import statistics
 import sys
 from pathlib import Path
@@ -52,13 +54,39 @@ def build(project: Path, device: str) -> tuple[float, float]:
     return time_build(project, command, {"BENCH_DEVICES_OFF": device})
 
 
-def one_round(project: Path, devices: list[str]) -> dict[str, list[float]]:
+def generator_round(project: Path, devices: list[str], repeat: int) -> dict[str, list[float]]:
+    """{device: [(seconds off, seconds on) ...]}: the generator stage alone, in its own process,
+    with each device off right after (or before, every other time) it on."""
+    out: dict[str, list[float]] = {}
+    for number in range(repeat):
+        for device in devices:
+            order = [device, ""] if number % 2 else ["", device]
+            times = {name: _generator(project, name) for name in order}
+            out.setdefault(device, []).extend([times[device], times[""]])
+            print(f"  generator, {device} off / on: {times[device]:.2f} / {times['']:.2f} s")
+    return out
+
+
+def _generator(project: Path, device: str) -> float:
+    command = [sys.executable, str(ROOT / "scripts" / "devices_off.py"), "generator"]
+    env = {**os.environ, "BENCH_DEVICES_OFF": device}
+    result = subprocess.run(
+        [*command, str(project / "exercises.yaml")],
+        env=env,
+        cwd=project,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return float(result.stdout.split()[-1])
+
+
+def one_round(project: Path, devices: list[str], group: int) -> dict[str, list[float]]:
     """{device: [seconds, peak MB, baseline seconds, baseline peak MB]} for one round."""
     base = build(project, "")
     out: dict[str, list[float]] = {}
-    for start in range(0, len(devices), GROUP):
-        group = devices[start : start + GROUP]
-        times = {device: build(project, device) for device in group}
+    for start in range(0, len(devices), group):
+        times = {device: build(project, device) for device in devices[start : start + group]}
         for device, (seconds, peak) in times.items():
             print(f"  {device} off: {seconds:.1f} s, {peak:.0f} MB", flush=True)
         after = build(project, "")
@@ -91,6 +119,29 @@ def table(rounds: list[dict[str, list[float]]]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def stage_table(stages: dict[str, list[float]], rounds: list[dict[str, list[float]]]) -> str:
+    """The generator stage with each device off and on, and the time saved as a share of the
+    full build (the median baseline of the build rounds)."""
+    builds = [r[2] for rnd in rounds for r in rnd.values()]
+    full = statistics.median(builds) if builds else None
+    lines = [
+        "| device | pairs | generator, device on | generator, device off | saved "
+        "| saved / full build |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for device in DEVICES:
+        if device not in stages:
+            continue
+        off, on = stages[device][0::2], stages[device][1::2]
+        saved = statistics.median(a - b for a, b in zip(off, on, strict=True))
+        share = f"{100 * saved / full:.1f} %" if full else "-"
+        lines.append(
+            f"| {device} | {len(on)} | {statistics.median(on):.2f} s "
+            f"| {statistics.median(off):.2f} s | {saved:.2f} s | {share} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=5000)
@@ -98,7 +149,14 @@ def main() -> int:
     parser.add_argument("--results", type=Path, default=ROOT / "build" / "devices.json")
     parser.add_argument("--project", type=Path, default=ROOT / "build" / "bench-devices")
     parser.add_argument("--table-only", action="store_true")
+    parser.add_argument("--builds", action=argparse.BooleanOptionalAction, default=True)
+    parser.add_argument("--generator", type=int, default=0, help="generator-stage repeats")
+    parser.add_argument("--group", type=int, default=GROUP, help="devices between baselines")
     args = parser.parse_args()
+    stage_file = args.results.with_name(args.results.stem + "-generator.json")
+    stages: dict[str, list[float]] = {}
+    if stage_file.exists():
+        stages = json.loads(stage_file.read_text(encoding="utf-8"))
     rounds: list[dict[str, list[float]]] = []
     if args.results.exists():
         rounds = json.loads(args.results.read_text(encoding="utf-8"))
@@ -107,10 +165,17 @@ def main() -> int:
         if not (args.project / "exercises.yaml").exists():
             base = yaml.safe_load((ROOT / "exercises.yaml").read_text(encoding="utf-8"))
             make_project(args.project, synthetic_text(base, args.size))
-        rounds.append(one_round(args.project, devices))
         args.results.parent.mkdir(parents=True, exist_ok=True)
-        args.results.write_text(json.dumps(rounds, indent=1), encoding="utf-8")
+        if args.generator:
+            for device, times in generator_round(args.project, devices, args.generator).items():
+                stages.setdefault(device, []).extend(times)
+            stage_file.write_text(json.dumps(stages, indent=1), encoding="utf-8")
+        if args.builds:
+            rounds.append(one_round(args.project, devices, args.group))
+            args.results.write_text(json.dumps(rounds, indent=1), encoding="utf-8")
     print(table(rounds))
+    if stages:
+        print(stage_table(stages, rounds))
     return 0
 
 

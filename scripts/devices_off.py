@@ -1,6 +1,8 @@
 """Run `mkdocs build` with some of the generator's performance devices switched off.
 
 Usage: BENCH_DEVICES_OFF=qr,gc python scripts/devices_off.py build [mkdocs options]
+       BENCH_DEVICES_OFF=qr,gc python scripts/devices_off.py generator CATALOG
+(the second prints the seconds the generator stage takes, as bench.py times it)
 
 Only the benchmark uses this (scripts/bench_devices.py): each device is replaced, by patching
 before MkDocs loads the plugin, with the plain version it would be replaced by. The theme
@@ -124,10 +126,35 @@ def main() -> None:
     for device in off:
         if device in patches:
             patches[device]()
+    if sys.argv[1:2] == ["generator"]:
+        print(time_generator(Path(sys.argv[2])))
+        return
     from mkdocs.__main__ import cli
 
     sys.argv = ["mkdocs", *sys.argv[1:]]
     cli()
+
+
+def time_generator(catalog_path: Path) -> float:
+    """Seconds to load, check, render (two processes) and dump the catalog, as the plugin does."""
+    import datetime
+    import time
+
+    from generator.catalog.assets_check import check_images
+    from generator.catalog.content_checks import check_content
+    from generator.catalog.load import read_catalog
+    from generator.pages.render import HTML_TEMPLATES, render_site
+    from generator.site_files.api import catalog_json
+
+    start = time.perf_counter()
+    catalog, source = read_catalog(catalog_path)
+    check_content(catalog, source, today=datetime.date.today(), readability=False)
+    check_images(catalog, source, catalog_path.parent / "content")
+    render_site(
+        catalog, site_url="https://example.org/", parallel=True, html_templates=HTML_TEMPLATES
+    )
+    catalog_json(catalog)
+    return time.perf_counter() - start
 
 
 if __name__ == "__main__":
