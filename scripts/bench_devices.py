@@ -16,8 +16,8 @@ import argparse
 import json
 import os
 import shutil
-import subprocess
 import statistics
+import subprocess
 import sys
 from pathlib import Path
 
@@ -81,6 +81,34 @@ def _generator(project: Path, device: str) -> float:
     return float(result.stdout.split()[-1])
 
 
+def parts_round(project: Path, devices: list[str], repeat: int) -> dict[str, list[float]]:
+    """{device: [saved seconds, on seconds]}: the generator's parts, each the least of
+    `repeat` tries in one process, with the device off minus with it on (devices_off.py)."""
+    out: dict[str, list[float]] = {}
+    for device in devices:
+        off = _parts(project, device, repeat)
+        on = _parts(project, "", repeat)
+        saved = sum(off.values()) - sum(on.values())
+        detail = ", ".join(f"{k} {off[k] - on[k]:+.2f}" for k in on)
+        print(f"  parts, {device} off - on: {saved:+.2f} s ({detail})", flush=True)
+        out[device] = [saved, sum(on.values())]
+    return out
+
+
+def _parts(project: Path, device: str, repeat: int) -> dict[str, float]:
+    command = [sys.executable, str(ROOT / "scripts" / "devices_off.py"), "parts"]
+    result = subprocess.run(
+        [*command, str(project / "exercises.yaml"), str(repeat)],
+        env={**os.environ, "BENCH_DEVICES_OFF": device},
+        cwd=project,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    parts: dict[str, float] = json.loads(result.stdout.splitlines()[-1])
+    return parts
+
+
 def one_round(project: Path, devices: list[str], group: int) -> dict[str, list[float]]:
     """{device: [seconds, peak MB, baseline seconds, baseline peak MB]} for one round."""
     base = build(project, "")
@@ -142,6 +170,26 @@ def stage_table(stages: dict[str, list[float]], rounds: list[dict[str, list[floa
     return "\n".join(lines) + "\n"
 
 
+def parts_table(history: list[dict[str, list[float]]], rounds: list[dict[str, list[float]]]) -> str:
+    """Each device's saving on the generator's parts (median over runs), as a share of the full
+    build (the median baseline of the build rounds)."""
+    builds = [r[2] for rnd in rounds for r in rnd.values()]
+    full = statistics.median(builds) if builds else None
+    lines = [
+        "| device | runs | generator parts, device on | saved when on | saved / full build |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for device in DEVICES:
+        runs = [h[device] for h in history if device in h]
+        if not runs:
+            continue
+        saved = statistics.median(r[0] for r in runs)
+        share = f"{100 * saved / full:.1f} %" if full else "-"
+        on = statistics.median(r[1] for r in runs)
+        lines.append(f"| {device} | {len(runs)} | {on:.2f} s | {saved:.2f} s | {share} |")
+    return "\n".join(lines) + "\n"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=5000)
@@ -151,6 +199,7 @@ def main() -> int:
     parser.add_argument("--table-only", action="store_true")
     parser.add_argument("--builds", action=argparse.BooleanOptionalAction, default=True)
     parser.add_argument("--generator", type=int, default=0, help="generator-stage repeats")
+    parser.add_argument("--parts", type=int, default=0, help="tries of each generator part")
     parser.add_argument("--group", type=int, default=GROUP, help="devices between baselines")
     args = parser.parse_args()
     stage_file = args.results.with_name(args.results.stem + "-generator.json")
@@ -170,10 +219,18 @@ def main() -> int:
             for device, times in generator_round(args.project, devices, args.generator).items():
                 stages.setdefault(device, []).extend(times)
             stage_file.write_text(json.dumps(stages, indent=1), encoding="utf-8")
+        if args.parts:
+            parts_file = args.results.with_name(args.results.stem + "-parts.json")
+            found = parts_round(args.project, devices, args.parts)
+            history = json.loads(parts_file.read_text()) if parts_file.exists() else []
+            parts_file.write_text(json.dumps([*history, found], indent=1), encoding="utf-8")
         if args.builds:
             rounds.append(one_round(args.project, devices, args.group))
             args.results.write_text(json.dumps(rounds, indent=1), encoding="utf-8")
     print(table(rounds))
+    parts_file = args.results.with_name(args.results.stem + "-parts.json")
+    if parts_file.exists():
+        print(parts_table(json.loads(parts_file.read_text(encoding="utf-8")), rounds))
     if stages:
         print(stage_table(stages, rounds))
     return 0

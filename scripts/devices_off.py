@@ -2,7 +2,9 @@
 
 Usage: BENCH_DEVICES_OFF=qr,gc python scripts/devices_off.py build [mkdocs options]
        BENCH_DEVICES_OFF=qr,gc python scripts/devices_off.py generator CATALOG
-(the second prints the seconds the generator stage takes, as bench.py times it)
+       BENCH_DEVICES_OFF=qr,gc python scripts/devices_off.py parts CATALOG REPEAT
+(the second prints the seconds the generator stage takes, as bench.py times it; the third the
+least time, over REPEAT tries in one process, of each of its parts, as JSON)
 
 Only the benchmark uses this (scripts/bench_devices.py): each device is replaced, by patching
 before MkDocs loads the plugin, with the plain version it would be replaced by. The theme
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import html
+import json
 import os
 import sys
 import types
@@ -129,10 +132,46 @@ def main() -> None:
     if sys.argv[1:2] == ["generator"]:
         print(time_generator(Path(sys.argv[2])))
         return
+    if sys.argv[1:2] == ["parts"]:
+        print(json.dumps(time_parts(Path(sys.argv[2]), int(sys.argv[3]))))
+        return
     from mkdocs.__main__ import cli
 
     sys.argv = ["mkdocs", *sys.argv[1:]]
     cli()
+
+
+def time_parts(catalog_path: Path, repeat: int) -> dict[str, float]:
+    """The least time of each part of the generator stage over `repeat` tries, in one process
+    (rendering in this process only, so a device's cost is counted whole)."""
+    import datetime
+    import time
+
+    from generator.catalog.content_checks import check_content
+    from generator.catalog.load import read_catalog
+    from generator.pages.render import HTML_TEMPLATES, render_site
+    from generator.site_files.api import catalog_json
+
+    best: dict[str, float] = {}
+
+    def timed(name: str, start: float) -> None:
+        best[name] = min(best.get(name, float("inf")), time.perf_counter() - start)
+
+    for _ in range(repeat):
+        start = time.perf_counter()
+        catalog, source = read_catalog(catalog_path)
+        timed("load", start)
+        start = time.perf_counter()
+        check_content(catalog, source, today=datetime.date.today(), readability=False)
+        timed("checks", start)
+        start = time.perf_counter()
+        render_site(catalog, site_url="https://example.org/", html_templates=HTML_TEMPLATES)
+        timed("render", start)
+        start = time.perf_counter()
+        catalog_json(catalog)
+        timed("json", start)
+        del catalog, source
+    return best
 
 
 def time_generator(catalog_path: Path) -> float:
