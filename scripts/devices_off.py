@@ -15,77 +15,33 @@ itself.
 from __future__ import annotations
 
 import contextlib
-import html
 import json
 import os
 import sys
 import types
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-DEVICES = ("qr", "gc", "empty", "placeholder", "memo", "search", "yaml", "fork")
-
-
-def _qr_off() -> None:
-    import segno
-
-    import generator.pages.render as render
-
-    def qr_svg(url: str, label: str) -> str:
-        code = segno.make(url, error="m", micro=False, mask=0)
-        svg = code.svg_inline(
-            scale=3, border=2, dark="#000", light="#fff", omitsize=True, svgclass="qr-code"
-        )
-        label = html.escape(label, quote=True)
-        return svg.replace("<svg", f'<svg role="img" aria-label="{label}"', 1)
-
-    render.qr_svg = qr_svg  # type: ignore[attr-defined]
+DEVICES = ("gc", "freeze", "memo", "search", "yaml", "fork")
 
 
 def _gc_off() -> None:
+    """The collector runs while the catalog is loaded, checked and dumped."""
     import generator.catalog.content_checks as checks
     import generator.catalog.load as load
-    import generator.engine.plugin as plugin
     import generator.site_files.api as api
 
     for module in (checks, load, api):
         module.gc_paused = contextlib.nullcontext  # type: ignore[attr-defined]
+
+
+def _freeze_off() -> None:
+    """The plugin leaves the catalog and MkDocs' files in the collector's reach."""
+    import generator.engine.plugin as plugin
+
     plugin.gc = types.SimpleNamespace(  # type: ignore[assignment,attr-defined]
         collect=lambda: 0, freeze=lambda: None, unfreeze=lambda: None
     )
-
-
-def _empty_off() -> None:
-    """Before the model is imported: `[]` and `{}` defaults, as plain pydantic writes them."""
-    from pydantic import Field
-
-    import generator.speed.empty as empty
-
-    def plain(value: Any) -> Any:
-        def default(description: str | None = None) -> Any:
-            return (
-                Field(default=value)
-                if description is None
-                else Field(value, description=description)
-            )
-
-        return default
-
-    empty.empty_list = plain([])
-    empty.empty_dict = plain({})
-
-
-def _placeholder_off() -> None:
-    import generator.catalog.content_checks as checks
-
-    def placeholders(catalog: Any, source: Any) -> Any:
-        for path, value in checks._walk(checks._dump(catalog), ()):
-            if isinstance(value, str) and (match := checks.PLACEHOLDER.search(value)):
-                message = f"placeholder text '{match[0]}': write the real content before publishing"
-                yield checks.Finding(source.problem(path, message), checks.Severity.ERROR)
-
-    checks._placeholders = placeholders
 
 
 def _memo_off() -> None:
@@ -116,12 +72,9 @@ def main() -> None:
     unknown = set(off) - set(DEVICES)
     if unknown:
         raise SystemExit(f"unknown devices: {sorted(unknown)}")
-    if "empty" in off:
-        _empty_off()  # first: the model reads these when it is imported
     patches = {
-        "qr": _qr_off,
         "gc": _gc_off,
-        "placeholder": _placeholder_off,
+        "freeze": _freeze_off,
         "memo": _memo_off,
         "yaml": _yaml_off,
         "fork": _fork_off,
