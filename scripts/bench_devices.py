@@ -38,11 +38,8 @@ def _theme(project: Path, device: str) -> None:
     """The project's theme as shipped, or with the theme device `device` switched off."""
     shutil.rmtree(project / "theme")
     shutil.copytree(ROOT / "theme", project / "theme")
-    if device == "memo":  # main.html and the search partial without the shared fragments
+    if device == "memo":  # main.html without the shared fragments
         shutil.copy(THEME_OFF / "main.html", project / "theme" / "main.html")
-        shutil.copy(THEME_OFF / "partials" / "search.html", project / "theme" / "partials")
-    elif device == "search":  # Material's own partial
-        (project / "theme" / "partials" / "search.html").unlink()
 
 
 def build(project: Path, device: str) -> tuple[float, float]:

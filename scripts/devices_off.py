@@ -1,15 +1,14 @@
 """Run `mkdocs build` with some of the generator's performance devices switched off.
 
-Usage: BENCH_DEVICES_OFF=qr,gc python scripts/devices_off.py build [mkdocs options]
-       BENCH_DEVICES_OFF=qr,gc python scripts/devices_off.py generator CATALOG
-       BENCH_DEVICES_OFF=qr,gc python scripts/devices_off.py parts CATALOG REPEAT
+Usage: BENCH_DEVICES_OFF=gc,yaml python scripts/devices_off.py build [mkdocs options]
+       BENCH_DEVICES_OFF=gc,yaml python scripts/devices_off.py generator CATALOG
+       BENCH_DEVICES_OFF=gc,yaml python scripts/devices_off.py parts CATALOG REPEAT
 (the second prints the seconds the generator stage takes, as bench.py times it; the third the
 least time, over REPEAT tries in one process, of each of its parts, as JSON)
 
 Only the benchmark uses this (scripts/bench_devices.py): each device is replaced, by patching
-before MkDocs loads the plugin, with the plain version it would be replaced by. The theme
-devices (`memo`, `search`) are switched off in the project's copy of the theme by the benchmark
-itself.
+before MkDocs loads the plugin, with the plain version it would be replaced by. The theme's
+fragment memo (`memo`) is switched off in the project's copy of the theme by the benchmark itself.
 """
 
 from __future__ import annotations
@@ -22,7 +21,7 @@ import types
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEVICES = ("gc", "freeze", "memo", "search", "yaml", "fork")
+DEVICES = ("gc", "freeze", "memo", "yaml", "fork")
 
 
 def _gc_off() -> None:

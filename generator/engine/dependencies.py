@@ -72,9 +72,10 @@ RELIANCES = (
         "mkdocs-material",
         "templates/partials/search.html",
         "bfd556535abcddb99396ab2a7e3acc2ebcd3f36756007d3969396caa4126be30",
-        "theme/partials/search.html",
-        "a copy of this partial with one change (the dialog's accessible name): copy the new "
-        "one and make the change again.",
+        "html_fixes.repair (the search dialog's name)",
+        'repair names the dialog `<div class="md-search" ... role="dialog">` after the '
+        'aria-label of `<nav class="md-search__options">` inside it: check both are still '
+        "written so.",
     ),
     Reliance(
         "mkdocs-material",
