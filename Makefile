@@ -12,7 +12,7 @@ export CHROMIUM
 VNU := node_modules/vnu-jar/build/dist/vnu.jar
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test test-fast serve check lint typecheck unit export figures bench lighthouse clean
+.PHONY: site test test-fast test-site test-browser serve check lint typecheck unit export figures bench lighthouse clean
 
 $(STAMP): requirements.lock pyproject.toml requirements-build.in
 	$(PYTHON) -m venv $(VENV)
@@ -32,12 +32,20 @@ serve: $(STAMP)
 check: $(STAMP)
 	$(BIN)/python -m generator check
 
-## test: every check and test (lint, types, unit, golden, end-to-end)
+## test: every check and test: lint, types, then the unit, site and browser tests (tests/*/)
 test: lint typecheck unit
 
-## test-fast: lint, types and the tests that need no browser and build no whole site (about 2 minutes)
+## test-fast: lint, types and tests/unit (no whole-site build, no browser): about 75 seconds
 test-fast: lint typecheck
-	$(BIN)/python -m pytest -m "not browser and not site" -q
+	$(BIN)/python -m pytest tests/unit -q
+
+## test-site: the tests that build whole sites (tests/site)
+test-site: $(STAMP) $(VNU) java
+	$(BIN)/python -m pytest tests/site -q
+
+## test-browser: the tests that drive headless Chromium (tests/browser)
+test-browser: $(STAMP) $(CHROMIUM)
+	$(BIN)/python -m pytest tests/browser -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests scripts
@@ -46,6 +54,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy generator scripts
 
+# unit: every tier of pytest (tests/unit, tests/site, tests/browser), as `make test` runs it
 unit: $(STAMP) $(CHROMIUM) $(VNU) java
 	$(BIN)/python -m pytest
 

@@ -8,17 +8,15 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator.catalog.assets_check import check_images
 from generator.catalog.content_checks import DEFAULT_REVIEW_MONTHS, check_content
-from generator.catalog.load import load_catalog, read_catalog
+from generator.catalog.load import load_catalog
 from generator.catalog.model import Catalog
 from generator.catalog.schema import catalog_schema
 from generator.catalog.skeletons import SECTION_OF_KIND, add_entry
-from generator.clinic.content_pages import check_content_pages
-from generator.clinic.site_config import read_site_settings
 from generator.engine.export import export_project
 from generator.figures.sheet import contact_sheet
-from generator.source.errors import CatalogError, Problem, format_path
+from generator.pipeline import read_project
+from generator.source.errors import CatalogError, format_path
 from generator.source.text_safety import visible
 
 DEFAULT_CATALOG = Path("exercises.yaml")
@@ -92,21 +90,8 @@ def _summary(catalog: Catalog) -> str:
 
 def _check(args: argparse.Namespace) -> int:
     """Settings and catalog: every problem of both is listed before exiting."""
-    problems: list[Problem] = []
-    try:
-        site = read_site_settings(args.config)
-    except CatalogError as error:
-        problems.extend(error.problems)
-    try:
-        catalog, source = read_catalog(args.catalog)
-    except CatalogError as error:
-        raise CatalogError([*problems, *error.problems]) from None
-    if problems:
-        raise CatalogError(problems)
-    missing = check_images(catalog, source, site.docs_dir)
-    missing += check_content_pages(site.docs_dir, frozenset(site.clinic.inline_scripts))
-    if missing:
-        raise CatalogError(missing)
+    project = read_project(args.config, args.catalog)
+    catalog, source = project.catalog, project.source
     today = args.today or datetime.date.today()
     report = check_content(catalog, source, today=today, review_months=args.review_months)
     for finding in report.findings:

@@ -46,16 +46,15 @@ def _freeze_off() -> None:
 def _memo_off() -> None:
     import generator.engine.plugin as plugin
 
-    plugin._toc_shape = lambda toc: []  # the key is no longer read by the theme
+    plugin.toc_shape = lambda toc: []  # type: ignore[attr-defined]
 
 
 def _yaml_off() -> None:
-    sys.path.insert(0, str(ROOT / "tests"))
-    import yaml_reference  # type: ignore[import-not-found]
-
+    sys.path.insert(0, str(ROOT))
     import generator.catalog.load as load
+    from tests.helpers import yaml_reference
 
-    load.read_yaml = yaml_reference.read_yaml  # type: ignore[attr-defined]
+    load.read_yaml = yaml_reference.read_yaml  # type: ignore[assignment,attr-defined]
 
 
 def _fork_off() -> None:

@@ -1,18 +1,36 @@
-"""Shared test helpers."""
+"""Helpers and fixtures shared by every tier (tests/unit, tests/site, tests/browser).
+
+Test modules import plain helpers from here (`from tests.conftest import ROOT`), never from
+another test module; fixtures (`mini`, `built`) need no import.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import io
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from generator.catalog.load import load_catalog, load_catalog_text
 from generator.catalog.model import Catalog
+from generator.cli import main
 from generator.source.errors import CatalogError
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+TESTS = ROOT / "tests"
+FIXTURES = TESTS / "fixtures"  # inputs: the mini catalog and its site settings
+GOLDEN = TESTS / "golden"  # expected outputs; refresh with UPDATE_GOLDEN=1
 MINI = FIXTURES / "mini.yaml"
+PROJECT_FILES = ["mkdocs.yml", "exercises.yaml", "content", "theme"]
 
 
 @pytest.fixture(scope="session")
@@ -29,6 +47,130 @@ def problems_of(text: str) -> list[str]:
 
 def mini_text() -> str:
     return MINI.read_text(encoding="utf-8")
+
+
+# The command line, run in this process: what a user sees (exit code, stdout, stderr).
+
+
+@dataclass
+class Ran:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_cli(*args: str, cwd: Path = ROOT) -> Ran:
+    """`python -m generator ARGS` run in folder `cwd` (default: the repository), in this
+    process (no interpreter start-up); usage errors exit 2 as on the command line."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.chdir(cwd), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(list(args))
+        except SystemExit as stop:  # argparse: usage errors and --help
+            code = stop.code if isinstance(stop.code, int) else int(stop.code is not None)
+    return Ran(code, out.getvalue(), err.getvalue())
+
+
+# Clinic settings of another clinic, for rebranding and for bad-setting variations.
+US_CLINIC = """
+  clinic:
+    name: Lakeside Spine Care
+    phone: "(555) 010-0199"
+    email: front.desk@lakeside.example
+    country: US
+    colours: {primary: "#5b2a86", accent: "#8a3b12"}
+"""
+
+
+def with_clinic(project: Path, block: str) -> None:
+    """Replace the clinic settings (the end of `mkdocs.yml`) with `block`."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    start = text.index("  clinic:\n")
+    config.write_text(text[:start] + block.lstrip("\n"), encoding="utf-8")
+
+
+# Whole projects and their builds (tests/site, tests/browser).
+
+
+def make_project(tmp: Path) -> Path:
+    """A copy of the shipped project (settings, catalog, content, theme) in `tmp/project`."""
+    project = tmp / "project"
+    project.mkdir()
+    for name in PROJECT_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, project / name)
+        else:
+            shutil.copy(source, project / name)
+    return project
+
+
+def build(project: Path, out: str | Path = "site") -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` of `project` into `out` (relative to the project, or absolute)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def digest(folder: Path) -> dict[str, str]:
+    """Every file under `folder` by relative path: its SHA-256."""
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped project, built once per test session: the project folder, its site in
+    `site/`. Read it, never change it; a test that needs a changed project makes its own
+    (`make_project(tmp_path)`) or builds into its own folder (`build(built, tmp_path / "x")`)."""
+    project = make_project(tmp_path_factory.mktemp("shipped"))
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return project
+
+
+# Pages compared as HTML.
+
+
+class _Events(HTMLParser):
+    """A page's HTML as a list of tags (attributes sorted) and text (whitespace collapsed)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.events: list[tuple[Any, ...]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.events.append(("start", tag, tuple(sorted(attrs, key=lambda a: a[0]))))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        self.events.append(("end", tag))
+
+    def handle_data(self, data: str) -> None:
+        text = " ".join(data.split())
+        if text:
+            self.events.append(("text", text))
+
+
+def events(html: str) -> list[tuple[Any, ...]]:
+    """Two pages with the same events read the same (whitespace and attribute order aside)."""
+    parser = _Events()
+    parser.feed(html)
+    parser.close()
+    return parser.events
 
 
 # For fault-injection drivers (run in a child process): `killing(f)` wraps a file-system call so

@@ -269,13 +269,23 @@ Video = Annotated[
 ]
 
 
-class Exercise(Strict):
+class Entry(Strict):
+    """What every page-making entry has: an id, the old ids that redirect to it, a name."""
+
     id: Id
     aliases: list[Id] = Field(
         default=[], description="Old ids of this entry; each old address redirects to the new page."
     )
     name: ShortText
+
+
+class NamedEntry(Entry):
+    """An entry people may know by other names (searched, and listed on its page)."""
+
     also_known_as: list[ShortText] = []
+
+
+class Exercise(NamedEntry):
     summary: Text
     body_regions: Annotated[list[BodyRegion], Field(min_length=1)]
     goals: Annotated[list[Goal], Field(min_length=1)]
@@ -322,13 +332,7 @@ class RedFlags(Strict):
     urgent: Annotated[list[Text], Field(min_length=1, description="Get a same-day appointment.")]
 
 
-class Condition(Strict):
-    id: Id
-    aliases: list[Id] = Field(
-        default=[], description="Old ids of this entry; each old address redirects to the new page."
-    )
-    name: ShortText
-    also_known_as: list[ShortText] = []
+class Condition(NamedEntry):
     summary: Text
     symptoms: Annotated[list[Text], Field(min_length=1)]
     causes: Annotated[list[Text], Field(min_length=1)]
@@ -362,13 +366,7 @@ class EvidenceByPhase(Strict):
         return found + ([("neck", self.neck)] if self.neck is not None else [])
 
 
-class Modality(Strict):
-    id: Id
-    aliases: list[Id] = Field(
-        default=[], description="Old ids of this entry; each old address redirects to the new page."
-    )
-    name: ShortText
-    also_known_as: list[ShortText] = []
+class Modality(NamedEntry):
     kind: ModalityKind
     summary: Text
     what_it_is: Text
@@ -397,14 +395,9 @@ class RoutineItem(Strict):
     note: Text | None = None
 
 
-class Routine(Strict):
+class Routine(Entry):
     model_config = ConfigDict(populate_by_name=True)
 
-    id: Id
-    aliases: list[Id] = Field(
-        default=[], description="Old ids of this entry; each old address redirects to the new page."
-    )
-    name: ShortText
     for_conditions: Annotated[list[Id], Field(alias="for", min_length=1)]
     summary: Text
     when: Text = Field(description="When to use this routine.")

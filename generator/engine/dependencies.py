@@ -1,6 +1,6 @@
 """What the MkDocs glue relies on beyond the documented plugin API, and what to re-check when the
-pinned engine changes. `tests/test_engine_guard.py` fails, naming the entry, when an installed
-version or a relied-on file differs from what was checked here.
+pinned engine changes. `tests/unit/test_engine_guard.py` fails, naming the entry, when an
+installed version or a relied-on file differs from what was checked here.
 
 Everything listed is used by `plugin.py` (the only module that imports MkDocs), by the theme
 overrides in `theme/`, or by the HTML and search post-processing.
@@ -81,8 +81,8 @@ RELIANCES = (
         "mkdocs-material",
         "templates/partials/toc.html",
         "fde48f583563364b0e0e6865a5ab1e7060ec1826161f69f5cbee653e621b0f84",
-        "plugin._toc_shape",
-        "_toc_shape lists what this partial prints of a table of contents (title, url, typeset, "
+        "html_page.toc_shape",
+        "toc_shape lists what this partial prints of a table of contents (title, url, typeset, "
         "children): pages with the same shape share one rendering.",
     ),
     Reliance(

@@ -12,7 +12,6 @@ pages lose `search: exclude`, so the engine's own search indexes them.
 
 from __future__ import annotations
 
-import datetime
 import html
 import json
 import shutil
@@ -21,18 +20,18 @@ from typing import Any
 
 import yaml
 
-from generator.catalog.assets_check import check_images
-from generator.catalog.content_checks import check_content
-from generator.catalog.load import read_bounded, read_catalog
+from generator.catalog.load import read_bounded
 from generator.catalog.model import Catalog
-from generator.clinic.content_pages import check_content_pages
-from generator.clinic.site_config import SiteSettings, read_site_settings
+from generator.clinic.site_config import SiteSettings
 from generator.pages.pictures import figure_files
-from generator.pages.reminders import calendar_files
 from generator.pages.render import INDEX_PAGES, render_pages
-from generator.site_files.api import CATALOG_JSON_URI, catalog_json
+from generator.pipeline import (
+    checked_for_publishing,
+    files_beside_pages,
+    read_project,
+    refuse_clashes,
+)
 from generator.site_files.csp import policy_for
-from generator.site_files.redirects import redirect_pages
 from generator.site_files.structured_data import json_ld_pages
 from generator.source.errors import CatalogError, Problem
 from generator.source.yaml_source import read_yaml
@@ -50,8 +49,9 @@ Files = dict[str, str | bytes]
 
 def export_project(outdir: Path, catalog_path: Path, config_path: Path) -> int:
     """Write the project to `outdir` (replacing an earlier export); the number of files."""
-    site = read_site_settings(config_path)
-    catalog = _checked_catalog(catalog_path, site)
+    project = read_project(config_path, catalog_path)
+    checked_for_publishing(project)
+    site, catalog = project.site, project.catalog
     config = _read_config(config_path)
     theme = config.get("theme")
     custom = theme.get("custom_dir") if isinstance(theme, dict) else None
@@ -67,18 +67,6 @@ def export_project(outdir: Path, catalog_path: Path, config_path: Path) -> int:
     return len(files)
 
 
-def _checked_catalog(catalog_path: Path, site: SiteSettings) -> Catalog:
-    """The catalog, refused for what the plugin refuses a build for."""
-    catalog, source = read_catalog(catalog_path)
-    report = check_content(catalog, source, today=datetime.date.today(), readability=False)
-    problems = [finding.problem for finding in report.errors]
-    problems += check_images(catalog, source, site.docs_dir)
-    problems += check_content_pages(site.docs_dir, frozenset(site.clinic.inline_scripts))
-    if problems:
-        raise CatalogError(problems)
-    return catalog
-
-
 def _docs(
     catalog: Catalog, site: SiteSettings, theme_dir: Path | None, generated: dict[str, str]
 ) -> Files:
@@ -91,15 +79,9 @@ def _docs(
     docs.update({f"assets/{uri}": t for uri, t in _tree(THEME_DIR / "assets").items()})
     json_ld = json_ld_pages(catalog, site.clinic, site.site_url)
     made: Files = {uri: _generated_page(text, json_ld.get(uri)) for uri, text in generated.items()}
-    made[CATALOG_JSON_URI] = catalog_json(catalog)
-    made.update(redirect_pages(catalog, site.site_url))
     made.update(figure_files(catalog))
-    made.update(calendar_files(catalog, site_url=site.site_url))
-    clashes = sorted(set(made) & set(docs))
-    if clashes:  # as the plugin refuses them
-        folder = site.docs_dir.name
-        message = "clashes with a page generated from the catalog"
-        raise CatalogError([Problem(f"{folder}/{uri}", 1, 1, "", message) for uri in clashes])
+    made.update(files_beside_pages(catalog, site.site_url))
+    refuse_clashes(made, set(docs), site.docs_dir.name)  # as the plugin refuses them
     return {**docs, **made}
 
 

@@ -128,6 +128,7 @@ class RenderedPages:
 
     texts: dict[str, str]
     outlines: dict[str, tuple[Heading, ...]] = field(default_factory=dict)
+    by_second_process: int = 0  # pages whose text came from the forked second process
 
 
 def render_pages(
@@ -175,12 +176,14 @@ def render_site(
     parallel = parallel and len(jobs) >= PARALLEL_FROM and spare_core()
     shared = SharedWork(len(jobs), render) if parallel else None
     done: list[tuple[str, tuple[Heading, ...] | None]] = []
+    by_second_process = 0
     for index in range(len(jobs)):
         result = shared.take(index) if shared is not None else None
+        by_second_process += result is not None
         done.append(render(index) if result is None else result)
     if shared is not None:
         shared.close()
-    rendered = RenderedPages({})
+    rendered = RenderedPages({}, by_second_process=by_second_process)
     for index in sorted(range(len(jobs)), key=lambda i: jobs[i][0]):
         text, headings = done[index]
         rendered.texts[jobs[index][0]] = text
@@ -367,3 +370,15 @@ def _run_in(text: str) -> str:
     if first[:1].isupper() and not any(c.isupper() for c in first[1:]):
         text = text[0].lower() + text[1:]
     return text
+
+
+def templates_as_html(
+    toc_settings: dict[str, Any], *, enabled: bool, override_dir: Path | None
+) -> frozenset[str]:
+    """Templates to render as finished HTML: all of HTML_TEMPLATES unless the site's `toc`
+    settings change headings (e.g. `permalink`), less those the clinic overrides."""
+    if not enabled or any(key != "permalink" or value for key, value in toc_settings.items()):
+        return frozenset()
+    if override_dir is None:
+        return HTML_TEMPLATES
+    return frozenset(name for name in HTML_TEMPLATES if not (override_dir / name).exists())

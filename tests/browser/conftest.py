@@ -1,4 +1,5 @@
-"""Browser tests: the shipped site, built once, served on 127.0.0.1, driven in headless Chromium."""
+"""Browser tests: the shipped site (the session's `built` fixture, shared with tests/site), served
+on 127.0.0.1, driven in headless Chromium. Every test in this folder is marked `browser`."""
 
 from __future__ import annotations
 
@@ -12,8 +13,6 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
-from tests.test_build import build, make_project
-
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -25,10 +24,13 @@ CHROMIUM_ARGS = [
 ]
 
 
+HERE = Path(__file__).resolve().parent
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Every test in this folder drives a browser: not in the fast tier."""
     for item in items:
-        if "tests/browser/" in item.nodeid:
+        if HERE in item.path.parents:
             item.add_marker(pytest.mark.browser)
 
 
@@ -38,11 +40,8 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = make_project(tmp_path_factory.mktemp("browser"))
-    result = build(project)
-    assert result.returncode == 0, result.stderr
-    return project / "site"
+def site_dir(built: Path) -> Path:
+    return built / "site"
 
 
 @pytest.fixture(scope="session")

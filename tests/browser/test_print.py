@@ -23,8 +23,7 @@ from generator.catalog.load import load_catalog
 from generator.catalog.model import Routine
 from generator.catalog.relations import Relations
 from generator.pages.dosage import describe_dosage
-from tests.conftest import ROOT
-from tests.test_build import build, make_project
+from tests.conftest import ROOT, build, make_project
 
 CATALOG = load_catalog(ROOT / "exercises.yaml")
 RELATIONS = Relations(CATALOG)

@@ -5,8 +5,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import pytest
-
 from generator.catalog.load import load_catalog_text
 from generator.site_files.redirects import redirect_pages
 from tests.conftest import ROOT, mini_text, problems_of
@@ -14,12 +12,8 @@ from tests.conftest import ROOT, mini_text, problems_of
 sys.path.insert(0, str(ROOT / "scripts"))
 from url_manifest import published_urls
 
-from tests.test_build import built  # noqa: F401  (module-scoped build fixture)
 
-pytestmark = pytest.mark.site  # builds a whole site: not in the fast tier
-
-
-def test_no_published_address_disappears(built: Path) -> None:  # noqa: F811
+def test_no_published_address_disappears(built: Path) -> None:
     manifest = (ROOT / "urls.txt").read_text(encoding="utf-8").split()
     published = published_urls(built / "site")
     missing = sorted(set(manifest) - set(published))

@@ -34,10 +34,11 @@ from generator.pages.pictures import exercise_picture, figure_files
 from generator.pages.render import render_pages
 from generator.site_files.csp import policy_for
 from generator.source.errors import CatalogError
+from tests.conftest import GOLDEN as GOLDEN_ROOT
 from tests.conftest import ROOT, mini_text, problems_of
 
 SVG = "{http://www.w3.org/2000/svg}"
-GOLDEN = Path(__file__).parent / "golden" / "figures"
+GOLDEN = GOLDEN_ROOT / "figures"
 SHIPPED = load_catalog(ROOT / "exercises.yaml")
 
 

@@ -25,8 +25,7 @@ from generator.clinic.site_config import read_site_settings
 from generator.engine.export import THEME_DIR
 from generator.site_files.csp import policy_for
 from generator.site_files.structured_data import json_ld_pages
-from tests.conftest import ROOT
-from tests.test_build import digest, make_project
+from tests.conftest import ROOT, Ran, digest, make_project, run_cli
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from url_manifest import published_urls
@@ -49,13 +48,17 @@ FOLDERS = {
 ALLOWED_SOURCES = {"'self'", "'none'"}
 
 
-pytestmark = pytest.mark.site  # builds a whole site: not in the fast tier
-
-
 def _insert(path: Path, anchor: str, addition: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert anchor in text
     path.write_text(text.replace(anchor, anchor + addition, 1), encoding="utf-8")
+
+
+def export(project: Path, out: Path) -> Ran:
+    """`python -m generator export OUT` in `project` (in this process), as of ENV's date."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", ENV["SOURCE_DATE_EPOCH"])
+        return run_cli("export", str(out), cwd=project)
 
 
 @pytest.fixture(scope="module")
@@ -73,8 +76,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def exported(project: Path) -> Path:
     out = project / "export"
-    command = [sys.executable, "-m", "generator", "export", str(out)]
-    result = subprocess.run(command, cwd=project, env=ENV, capture_output=True, text=True)
+    result = export(project, out)
     assert result.returncode == 0, result.stderr
     return out
 
@@ -109,8 +111,7 @@ def test_the_export_is_a_project_without_the_plugin(exported: Path) -> None:
 
 def test_two_exports_are_byte_identical(project: Path, exported: Path) -> None:
     again = project / "again"
-    command = [sys.executable, "-m", "generator", "export", str(again)]
-    result = subprocess.run(command, cwd=project, env=ENV, capture_output=True, text=True)
+    result = export(project, again)
     assert result.returncode == 0, result.stderr
     built = {"site", *(folder for _, folder in ENGINES.values()), ".cache"}
     first = {k: v for k, v in digest(exported).items() if k.split("/")[0] not in built}
@@ -131,8 +132,7 @@ def test_a_content_page_may_not_clash_with_a_catalog_page(tmp_path: Path) -> Non
     project = make_project(tmp_path)
     (project / "content" / "exercises").mkdir()
     (project / "content" / "exercises" / "bird-dog.md").write_text("# Mine\n", encoding="utf-8")
-    command = [sys.executable, "-m", "generator", "export", str(project / "out")]
-    result = subprocess.run(command, cwd=project, env=ENV, capture_output=True, text=True)
+    result = export(project, project / "out")
     assert result.returncode == 1
     assert "content/exercises/bird-dog.md:1:1: clashes with a page generated" in result.stderr
     assert not (project / "out").exists()
@@ -243,8 +243,7 @@ def test_the_settings_are_the_clinics_as_the_plugin_gives_them(tmp_path: Path) -
     text = text.replace(plugins, "plugins:\n  search: {lang: en}\n  clinic-catalog: {}\n")
     config.write_text(text.replace(name, "    name: O'Neil & Sons\n"), encoding="utf-8")
     out = project / "out"
-    command = [sys.executable, "-m", "generator", "export", str(out)]
-    result = subprocess.run(command, cwd=project, env=ENV, capture_output=True, text=True)
+    result = export(project, out)
     assert result.returncode == 0, result.stderr
     written = yaml.safe_load((out / "mkdocs.yml").read_text(encoding="utf-8"))
     assert written["site_name"] == "O&#x27;Neil &amp; Sons"

@@ -12,8 +12,8 @@ from generator.source import yaml_source
 from generator.source.errors import Path
 from generator.source.text_safety import FORBIDDEN
 from generator.source.yaml_scalars import NumberLike, plain
-from tests import yaml_reference
 from tests.conftest import FIXTURES, ROOT, mini_text
+from tests.helpers import yaml_reference
 
 TRICKY = [
     "", "~", "null", "Null", "NULL", "nul", "true", "True", "TRUE", "tRue", "yes", "Yes", "no",

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import subprocess
-import sys
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -16,7 +14,7 @@ from generator.catalog.content_checks import Severity, check_content, patient_te
 from generator.catalog.load import read_catalog, read_catalog_text
 from generator.catalog.model import Catalog
 from generator.source.source_map import SourceMap
-from tests.conftest import ROOT, mini_text
+from tests.conftest import FIXTURES, ROOT, mini_text, run_cli
 
 TODAY = datetime.date(2026, 11, 23)
 
@@ -95,13 +93,7 @@ def test_patient_text_skips_names_and_ids_and_ends_sentences() -> None:
 
 
 def test_shipped_catalog_passes_every_check_strictly() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "generator", "check", "--strict"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_cli("check", "--strict")
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     summary = result.stdout.strip().splitlines()[-1]
@@ -123,12 +115,10 @@ def test_shipped_catalog_meets_the_counts_without_placeholders() -> None:
 def test_strict_check_fails_on_warnings(tmp_path: Path) -> None:
     bad = tmp_path / "exercises.yaml"
     bad.write_text(mini_text().replace("    easier: [pelvic-tilt]\n", ""), encoding="utf-8")
-    config = ROOT / "tests" / "fixtures" / "mkdocs.yml"
-    run = [sys.executable, "-m", "generator", "check", str(bad), "--config", str(config)]
-    assert subprocess.run(run, cwd=ROOT, capture_output=True, check=False).returncode == 0
-    strict = subprocess.run(
-        [*run, "--strict"], cwd=ROOT, capture_output=True, text=True, check=False
-    )
+    config = FIXTURES / "mkdocs.yml"
+    run = ["check", str(bad), "--config", str(config)]
+    assert run_cli(*run).returncode == 0
+    strict = run_cli(*run, "--strict")
     assert strict.returncode == 1
     assert "0 errors, 1 warning." in strict.stdout
 

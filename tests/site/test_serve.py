@@ -6,12 +6,8 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-import pytest
-
 from scripts.preview import Preview, rename_first_exercise
-from tests.test_build import make_project
-
-pytestmark = pytest.mark.site  # builds a whole site: not in the fast tier
+from tests.conftest import make_project
 
 
 def test_saved_edits_show_in_the_preview_and_a_broken_save_is_located(tmp_path: Path) -> None:
@@ -27,7 +23,7 @@ def test_saved_edits_show_in_the_preview_and_a_broken_save_is_located(tmp_path: 
         line_number = next(n for n, line in enumerate(good.splitlines(), 1) if "(edited)" in line)
         broken = good.replace(f"name: {name}", f"name: [{name}", 1)  # a list left open
         catalog.write_text(broken, encoding="utf-8")
-        preview.wait_for_log("the catalog is not valid")
+        preview.wait_for_log("the project is not valid")
         assert "exercises.yaml:" in preview.log
         assert f"(while parsing a flow sequence, which began at line {line_number}, column" in (
             preview.log

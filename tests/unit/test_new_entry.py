@@ -13,7 +13,7 @@ from generator.catalog.load import read_catalog
 from generator.catalog.skeletons import add_entry
 from generator.source.errors import CatalogError
 from tests.conftest import MINI
-from tests.test_cli import run
+from tests.conftest import run_cli as run
 
 
 @pytest.mark.parametrize(

@@ -8,15 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_build import built  # noqa: F401  (module-scoped build fixture)
-
 LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
 
 
-pytestmark = pytest.mark.site  # builds a whole site: not in the fast tier
-
-
-def structured(built: Path, path: str) -> dict[str, object]:  # noqa: F811
+def structured(built: Path, path: str) -> dict[str, object]:
     html = (built / "site" / path / "index.html").read_text(encoding="utf-8")
     (block,) = LD.findall(html)
     data = json.loads(block)
@@ -33,7 +28,7 @@ def structured(built: Path, path: str) -> dict[str, object]:  # noqa: F811
         ("routines/neck-routine", "ExercisePlan"),
     ],
 )
-def test_entry_pages_carry_medical_web_page_json_ld(built: Path, path: str, about: str) -> None:  # noqa: F811
+def test_entry_pages_carry_medical_web_page_json_ld(built: Path, path: str, about: str) -> None:
     data = structured(built, path)
     assert data["@context"] == "https://schema.org"
     assert data["@type"] == "MedicalWebPage"
@@ -47,13 +42,13 @@ def test_entry_pages_carry_medical_web_page_json_ld(built: Path, path: str, abou
     assert data["publisher"]["name"] == "Riverside Physiotherapy"  # type: ignore[index]
 
 
-def test_condition_json_ld_lists_symptoms_and_treatments(built: Path) -> None:  # noqa: F811
+def test_condition_json_ld_lists_symptoms_and_treatments(built: Path) -> None:
     about = structured(built, "conditions/sciatica")["about"]
     assert about["signOrSymptom"][0]["@type"] == "MedicalSignOrSymptom"  # type: ignore[index]
     assert any(t["name"] == "Exercise therapy" for t in about["possibleTreatment"])  # type: ignore[index]
 
 
-def test_pages_have_description_open_graph_canonical_and_sitemap(built: Path) -> None:  # noqa: F811
+def test_pages_have_description_open_graph_canonical_and_sitemap(built: Path) -> None:
     html = (built / "site" / "exercises" / "bird-dog" / "index.html").read_text(encoding="utf-8")
     assert '<meta name="description" content="You reach one arm forward' in html
     assert '<link rel="canonical" href="https://example.org/exercises/bird-dog/">' in html
@@ -63,7 +58,7 @@ def test_pages_have_description_open_graph_canonical_and_sitemap(built: Path) ->
     assert "<loc>https://example.org/exercises/bird-dog/</loc>" in sitemap
 
 
-def test_json_ld_cannot_break_out_of_its_script(built: Path) -> None:  # noqa: F811
+def test_json_ld_cannot_break_out_of_its_script(built: Path) -> None:
     for page in (built / "site").rglob("*.html"):
         for block in LD.findall(page.read_text(encoding="utf-8")):
             assert "<" not in block and ">" not in block

@@ -22,8 +22,6 @@ from generator.source import file_edit
 from generator.source.errors import CatalogError
 from tests.conftest import KILL_SWITCH, MINI, ROOT, mini_text
 
-pytestmark = pytest.mark.site  # builds a whole site: not in the fast tier
-
 
 def ids(path: Path) -> list[str]:
     return [e.id for e in load_catalog(path).exercises]

@@ -8,12 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
-from tests.conftest import ROOT
-from tests.test_build import digest, make_project
-
-pytestmark = pytest.mark.site  # builds a whole site: not in the fast tier
+from tests.conftest import ROOT, digest, make_project
 
 
 def run_build(project: Path) -> subprocess.CompletedProcess[str]:

@@ -17,8 +17,6 @@ import pytest
 
 from tests.conftest import KILL_SWITCH, ROOT
 
-pytestmark = pytest.mark.site  # builds a whole site: not in the fast tier
-
 # Runs `build_site.build` with a stand-in build writing "<label>" into three files. With
 # KILL_AT=N, the process dies (as with `kill -9`: no clean-up) at its Nth file-system change.
 DRIVER = (

@@ -6,8 +6,6 @@ from __future__ import annotations
 import datetime
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -20,7 +18,7 @@ from generator.site_files.api import catalog_json
 from generator.source.errors import CatalogError
 from generator.source.text_safety import FORBIDDEN
 from generator.source.yaml_scalars import NumberLike, plain
-from tests.conftest import ROOT, mini_text, problems_of
+from tests.conftest import Ran, mini_text, problems_of, run_cli
 
 DOSAGE = "dosage: {sets: 2, reps: 10, rest_seconds: 30, days_per_week: 3}"  # glute-bridge
 
@@ -266,15 +264,8 @@ def test_number_like_text_is_a_number_only_in_its_plain_decimal_form(text: str) 
     assert old_number and yaml.safe_load(f"k: {text}")["k"] == value  # both versions agree
 
 
-def run_check(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "generator", "check", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
+def run_check(*args: str) -> Ran:
+    return run_cli("check", *args)
 
 
 @pytest.mark.parametrize("size", [40 * 1024 * 1024 + 1, 600 * 1024 * 1024])

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import markdown
@@ -15,9 +14,10 @@ from generator.catalog.load import load_catalog_text
 from generator.catalog.model import Catalog
 from generator.clinic.settings import ClinicSettings, UrgentCare
 from generator.pages.render import relative_url, render_pages
+from tests.conftest import GOLDEN as GOLDEN_ROOT
 from tests.conftest import mini_text, problems_of
 
-GOLDEN = Path(__file__).parent / "golden" / "mini"
+GOLDEN = GOLDEN_ROOT / "mini"
 
 
 def test_pages_sit_at_the_design_urls(mini: Catalog) -> None:

@@ -6,19 +6,13 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
-
 from generator.site_files.html_fixes import repair
 from tests.conftest import ROOT
-from tests.test_build import built  # noqa: F401  (module-scoped build fixture)
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
-pytestmark = pytest.mark.site  # builds a whole site: not in the fast tier
-
-
-def test_every_page_is_valid_html(built: Path) -> None:  # noqa: F811
+def test_every_page_is_valid_html(built: Path) -> None:
     java = shutil.which("java")
     assert java and VNU.exists(), "`make test` installs Java and the Nu HTML Checker (npm ci)"
     result = subprocess.run(

@@ -1,30 +1,13 @@
-"""Clinic settings alone change every page and printed routine; bad settings are located errors."""
+"""Builds with other settings and content: clinic settings alone rebrand every page, a clinic
+name with quotes is text everywhere, and bad settings or a page with a script fail the build
+with located errors."""
 
 from __future__ import annotations
 
+from html.parser import HTMLParser
 from pathlib import Path
 
-import pytest
-from pydantic import ValidationError
-
-from generator.clinic.settings import ClinicSettings, Colours, contrast_ratio
-from tests.test_build import build, make_project
-
-US_CLINIC = """
-  clinic:
-    name: Lakeside Spine Care
-    phone: "(555) 010-0199"
-    email: front.desk@lakeside.example
-    country: US
-    colours: {primary: "#5b2a86", accent: "#8a3b12"}
-"""
-
-
-def with_clinic(project: Path, block: str) -> None:
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    start = text.index("  clinic:\n")
-    config.write_text(text[:start] + block.lstrip("\n"), encoding="utf-8")
+from tests.conftest import US_CLINIC, build, make_project, run_cli, with_clinic
 
 
 def test_settings_alone_rebrand_every_page(tmp_path: Path) -> None:
@@ -72,24 +55,6 @@ def test_a_bad_setting_is_a_located_error(tmp_path: Path) -> None:
     )
 
 
-def test_contrast_rules() -> None:
-    assert round(contrast_ratio("#000000", "#ffffff")) == 21
-    assert contrast_ratio("#0b5563", "#ffffff") >= 4.5
-    with pytest.raises(ValidationError, match=r"needs at least 4\.5:1"):
-        Colours(primary="#ffcc00")
-    with pytest.raises(ValidationError, match="must be a colour like #0b5563"):
-        Colours(primary="teal")
-
-
-def test_country_sets_the_urgent_care_wording_unless_overridden() -> None:
-    assert ClinicSettings(country="AU").care.emergency.startswith("call 000")  # type: ignore[arg-type]
-    custom = ClinicSettings.model_validate(
-        {"urgent_care": {"emergency": "call 112", "urgent": "call us"}}
-    )
-    assert custom.care.emergency == "call 112"
-    assert custom.for_theme()["urgent_care"] == {"emergency": "call 112", "urgent": "call us"}
-
-
 def test_a_missing_logo_is_located(tmp_path: Path) -> None:
     project = make_project(tmp_path)
     with_clinic(project, US_CLINIC + "    logo: img/nowhere.svg\n")
@@ -98,3 +63,52 @@ def test_a_missing_logo_is_located(tmp_path: Path) -> None:
     lines = (project / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
     logo_line = next(i for i, line in enumerate(lines, 1) if "logo: img/nowhere.svg" in line)
     assert f"mkdocs.yml:{logo_line}:11: extra.clinic.logo: logo file not found" in result.stderr
+
+
+class _Attributes(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: set[str] = set()
+        self.aria: list[str] = []
+        self.text = ""
+
+    def handle_data(self, data: str) -> None:
+        self.text += data
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.names.update(name for name, _ in attrs)
+        self.aria += [value or "" for name, value in attrs if name == "aria-label"]
+
+
+def test_a_clinic_name_with_quotes_is_text_on_every_page(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    name = '"Move Well" Physio " style="color:red'
+    with_clinic(project, US_CLINIC.replace("Lakeside Spine Care", f"'{name}'"))
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    pages = [p for p in (project / "site").rglob("*.html")]
+    assert len(pages) > 80
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        if 'http-equiv="refresh"' in html:
+            continue
+        parser = _Attributes()
+        parser.feed(html)
+        assert "style" not in parser.names, page
+        assert name in parser.text, page
+        assert name in parser.aria, page
+
+
+def test_the_build_and_check_refuse_a_content_page_with_a_script(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    about = project / "content" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n<script>alert(1)</script>\n")
+    result = build(project)
+    assert result.returncode == 1
+    assert (
+        "content/about.md:" in result.stderr and "inline scripts are not allowed" in result.stderr
+    )
+    assert "Traceback" not in result.stderr
+    checked = run_cli("check", cwd=project)
+    assert checked.returncode == 1
+    assert "content/about.md:" in checked.stderr and "inline scripts" in checked.stderr

@@ -2,67 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 import html
 import json
-import os
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
-import pytest
-
 from generator.catalog.load import load_catalog
-from tests.conftest import ROOT
-from tests.test_outline import events
-
-PROJECT_FILES = ["mkdocs.yml", "exercises.yaml", "content", "theme"]
-
-
-pytestmark = pytest.mark.site  # builds a whole site: not in the fast tier
-
-
-def make_project(tmp: Path) -> Path:
-    project = tmp / "project"
-    project.mkdir()
-    for name in PROJECT_FILES:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, project / name)
-        else:
-            shutil.copy(source, project / name)
-    return project
-
-
-def build(project: Path, out: str = "site") -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", out],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-
-
-def digest(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = make_project(tmp_path_factory.mktemp("build"))
-    result = build(project)
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
-    return project
+from tests.conftest import ROOT, build, digest, events, make_project
 
 
 def test_pages_are_at_the_design_urls(built: Path) -> None:
@@ -142,10 +88,10 @@ def test_each_catalog_page_shows_its_own_title_and_sections(built: Path) -> None
             assert re.findall(r'href="#([^"]+)"', contents) == sections, entry.id
 
 
-def test_two_builds_are_byte_identical(built: Path) -> None:
-    result = build(built, "site-again")
+def test_two_builds_are_byte_identical(built: Path, tmp_path: Path) -> None:
+    result = build(built, tmp_path / "site-again")
     assert result.returncode == 0, result.stderr
-    assert digest(built / "site") == digest(built / "site-again")
+    assert digest(built / "site") == digest(tmp_path / "site-again")
 
 
 def test_a_broken_catalog_fails_the_build_with_located_errors(tmp_path: Path) -> None:
@@ -198,38 +144,30 @@ def test_search_finds_generated_pages_at_real_anchors(built: Path) -> None:
         assert not anchor or f'id="{anchor}"' in page, location
 
 
-def build_with_setting(built: Path, setting: str, name: str) -> Path:
-    """Build `built` again with one more plugin setting; the site's folder."""
-    config = (built / "mkdocs.yml").read_text(encoding="utf-8")
+def build_with_setting(tmp_path: Path, setting: str) -> Path:
+    """Build a copy of the shipped project with one more plugin setting; the site's folder."""
+    project = make_project(tmp_path)
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     line = "      catalog: exercises.yaml\n"
     changed = config.replace(line, line + f"      {setting}\n")
     assert changed != config
-    (built / f"mkdocs-{name}.yml").write_text(changed, encoding="utf-8")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", f"mkdocs-{name}.yml"]
-    result = subprocess.run(
-        [*command, "--site-dir", f"site-{name}"],
-        cwd=built,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    (project / "mkdocs.yml").write_text(changed, encoding="utf-8")
+    result = build(project)
     assert result.returncode == 0, result.stderr
-    return built / f"site-{name}"
+    return project / "site"
 
 
-def test_one_process_builds_the_same_site(built: Path) -> None:
+def test_one_process_builds_the_same_site(built: Path, tmp_path: Path) -> None:
     """A second process renders the theme for most of the catalog pages (and writes the
     figures); without it (`parallel: false`, or one core) the site is byte-identical."""
-    assert digest(built / "site") == digest(build_with_setting(built, "parallel: false", "one"))
+    assert digest(built / "site") == digest(build_with_setting(tmp_path, "parallel: false"))
 
 
-def test_pages_converted_from_markdown_read_the_same(built: Path) -> None:
+def test_pages_converted_from_markdown_read_the_same(built: Path, tmp_path: Path) -> None:
     """Catalog pages are built from finished HTML; with `html_pages: false` MkDocs converts
     their Markdown instead, and every page reads the same: same tags, attributes, text and
     table of contents (only whitespace and attribute order may differ)."""
-    markdown_site = build_with_setting(built, "html_pages: false", "markdown")
+    markdown_site = build_with_setting(tmp_path, "html_pages: false")
     pages = sorted((built / "site").rglob("*.html"))
     assert len(pages) == sum(1 for _ in markdown_site.rglob("*.html"))
     differ = []

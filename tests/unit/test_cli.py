@@ -9,16 +9,33 @@ import sys
 from pathlib import Path
 
 from tests.conftest import MINI, ROOT, mini_text
+from tests.conftest import run_cli as run
 
 
-def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+def python_m_generator(*args: str) -> subprocess.CompletedProcess[str]:
+    """The real entry point, in a child process (the other tests call it in this process)."""
     return subprocess.run(
         [sys.executable, "-m", "generator", *args],
-        cwd=cwd,
+        cwd=ROOT,
         capture_output=True,
         text=True,
         check=False,
+        timeout=120,
     )
+
+
+def test_the_entry_point_runs_as_python_m_generator() -> None:
+    checked = python_m_generator("check", str(MINI), "--config", str(MINI.parent / "mkdocs.yml"))
+    assert checked.returncode == 0, checked.stderr
+    assert checked.stdout.rstrip().endswith("0 errors, 0 warnings.")
+
+
+def test_help_lists_every_command() -> None:
+    usage = run("--help")
+    assert usage.returncode == 0, usage.stderr
+    assert usage.stdout.startswith("usage: python -m generator")
+    for command in ("check", "export", "schema", "new", "figures"):
+        assert command in usage.stdout
 
 
 def test_check_valid_catalog_exits_0() -> None:

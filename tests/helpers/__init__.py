@@ -1,0 +1,1 @@
+"""Helper modules for tests that are too large for a conftest.py (not collected as tests)."""
