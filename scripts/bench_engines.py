@@ -7,6 +7,7 @@ export; each build is timed in its own process, as ours is, with its peak memory
 
 from __future__ import annotations
 
+import math
 import os
 import shutil
 import statistics
@@ -15,7 +16,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench_measure import time_build
+from bench_measure import BuildFailed, time_build
 
 BIN = Path(sys.executable).parent
 # Each engine's own command line, and the folder it writes (Zensical always writes `site/`).
@@ -43,7 +44,11 @@ def time_engine(exported: Path, engine: str) -> tuple[float, float]:
     command, folder = ENGINES[engine]
     shutil.rmtree(exported / folder, ignore_errors=True)
     shutil.rmtree(exported / ".cache", ignore_errors=True)
-    return time_build(exported, command)
+    try:
+        return time_build(exported, command)
+    except BuildFailed as failure:  # e.g. Zensical's search index limit: recorded, not fatal
+        print(f"{engine}: {failure} after {failure.seconds:.0f} s", flush=True)
+        return math.nan, failure.peak_mb
 
 
 @dataclass
@@ -74,10 +79,17 @@ def comparison_table(runs: list[EngineRuns]) -> str:
         for engine in engines:
             theirs = r.others.get(engine, [])
             ratios = [t[0] / o[0] for t, o in zip(theirs, r.ours, strict=False)]
+            if any(math.isnan(x) for x in ratios):
+                row += f" failed ({_failed(theirs)}) | - |"
+                continue
             ratio = f"{statistics.median(ratios):.2f}" if ratios else "-"
             row += f" {_median(theirs)} | {ratio} |"
         rows.append(row)
     return "\n".join(rows) + "\n"
+
+
+def _failed(builds: list[tuple[float, float]]) -> str:
+    return f"peak {max(b[1] for b in builds):.0f} MB"
 
 
 def _median(builds: list[tuple[float, float]]) -> str:

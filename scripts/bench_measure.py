@@ -39,8 +39,16 @@ def time_build(
     done.set()
     sampler.join()
     if status != 0:
-        raise SystemExit(f"build failed in {project}")
+        raise BuildFailed(elapsed, peak[0] / 1024, f"build failed in {project}")
     return elapsed, peak[0] / 1024
+
+
+class BuildFailed(Exception):
+    """A build that ended with an error, after `seconds`, having used up to `peak_mb`."""
+
+    def __init__(self, seconds: float, peak_mb: float, message: str) -> None:
+        super().__init__(message)
+        self.seconds, self.peak_mb = seconds, peak_mb
 
 
 def _sample_memory(pid: int, peak: list[int], done: threading.Event) -> None:
