@@ -73,7 +73,7 @@ $(CHROMIUM):
 	$(SUDO) apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends chromium
 
-## bench: build synthetic catalogs (100, 1,000, 5,000 exercises) and print the performance table
+## bench: build the shipped and synthetic catalogs (100, 1,000, 5,000 exercises), ours against MkDocs + Material and Zensical building the export, and print the tables
 # Times are medians of BENCH_REPEAT runs (this machine's timings vary by up to 30 %).
 BENCH_REPEAT ?= 3
 bench: $(STAMP)

@@ -1,6 +1,7 @@
 """Benchmark: build synthetic catalogs of 100, 1,000 and 5,000 exercises and the shipped one.
 
-Usage: python scripts/bench.py [--sizes 100,1000,5000] [--repeat N] [--out bench-results.md]
+Usage: python scripts/bench.py [--sizes shipped,100,1000,5000] [--engines mkdocs,zensical]
+                               [--repeat N] [--out bench-results.md]
 
 Synthetic catalogs are the shipped catalog copied group by group (ids suffixed, so ladders,
 conditions and routines stay consistent), with exercise order shuffled by a fixed seed: same
@@ -24,10 +25,8 @@ import platform
 import random
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,6 +38,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench_engines import ENGINES, EngineRuns, comparison_table, export  # noqa: E402
+from bench_measure import time_build  # noqa: E402
 from preview import time_edit_loop  # noqa: E402
 
 from generator.catalog.addresses import EXERCISES, html_file  # noqa: E402
@@ -203,56 +204,6 @@ def time_generator(catalog_path: Path) -> tuple[float, dict[str, str]]:
     return elapsed, render_pages(catalog, site_url="https://example.org/", parallel=True)
 
 
-def time_build(project: Path) -> tuple[float, float]:
-    """Wall time and peak memory (MB) of `mkdocs build` in its own process.
-
-    The build forks a second process for part of its work, so memory is the larger of the
-    build process's peak resident size and the peak sum, sampled every 0.1 s, of the
-    proportional set size (shared pages split between sharers) of it and its children. The
-    peak resident size is the kernel's VmHWM, read while it runs: `wait4`'s `ru_maxrss` would
-    also count this process's own size at the moment it started the build.
-    """
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", "site"]
-    start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=project, env=env)
-    peak = [0]
-    done = threading.Event()
-    sampler = threading.Thread(target=_sample_memory, args=(process.pid, peak, done))
-    sampler.start()
-    status = process.wait()
-    elapsed = time.perf_counter() - start
-    done.set()
-    sampler.join()
-    if status != 0:
-        raise SystemExit(f"build failed in {project}")
-    return elapsed, peak[0] / 1024
-
-
-def _sample_memory(pid: int, peak: list[int], done: threading.Event) -> None:
-    """Peak (KB) of `pid`'s own peak resident size and of the summed PSS of it and its
-    children, until `done`."""
-    while not done.wait(0.1):
-        try:
-            children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-        except OSError:
-            continue
-        total = sum(_proc_kb(f"/proc/{p}/smaps_rollup", "Pss:") for p in [str(pid), *children])
-        peak[0] = max(peak[0], total, _proc_kb(f"/proc/{pid}/status", "VmHWM:"))
-
-
-def _proc_kb(path: str, field: str) -> int:
-    """A size in KB from a /proc file's `field` line, 0 when the process has gone."""
-    try:
-        text = Path(path).read_text()
-    except OSError:
-        return 0
-    for line in text.splitlines():
-        if line.startswith(field):
-            return int(line.split()[1])
-    return 0
-
-
 def time_lower_bound(project: Path, pages: dict[str, str]) -> float:
     """Python-Markdown alone, same extensions, on the same pages (generated and hand-written)."""
     sources = list(pages.values())
@@ -276,14 +227,22 @@ class Runs:
     builds: list[tuple[float, float]] = field(default_factory=list)  # (seconds, peak MB)
     lower_bounds: list[float] = field(default_factory=list)
     pages: dict[str, str] = field(default_factory=dict)
+    engines: list[str] = field(default_factory=list)  # other engines building the export
+    exported: Path | None = None
+
+    def __post_init__(self) -> None:
+        self.against = EngineRuns(self.label, self.builds)
 
     def run(self) -> None:
-        """Time the generator, a full build and the lower bound once."""
+        """Time the generator, a full build, the lower bound and the other engines once."""
         generator_s, self.pages = time_generator(self.project / "exercises.yaml")
         self.generator.append(generator_s)
         shutil.rmtree(self.project / "site", ignore_errors=True)
         self.builds.append(time_build(self.project))
         self.lower_bounds.append(time_lower_bound(self.project, self.pages))
+        if self.engines:
+            self.exported = self.exported or export(self.project)
+            self.against.add(self.exported, self.engines)
 
     def result(self) -> Result:
         """Medians of the runs, and sizes of the last built site."""
@@ -357,20 +316,31 @@ def machine() -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="100,1000,5000")
+    parser.add_argument("--sizes", default="shipped,100,1000,5000", help="catalogs to build")
+    parser.add_argument(
+        "--engines", default=",".join(ENGINES), help="other engines building the export"
+    )
+    parser.add_argument("--no-edit-loop", action="store_true", help="skip timing the edit loop")
     parser.add_argument("--repeat", type=int, default=1, help="rounds; times are medians")
     parser.add_argument("--out", type=Path, default=None, help="also write the table to this file")
     args = parser.parse_args()
     shipped_text = (ROOT / "exercises.yaml").read_text(encoding="utf-8")
     base = yaml.safe_load(shipped_text)
-    catalogs = [("shipped", shipped_text, len(base["exercises"]))]
-    for size in (int(s) for s in args.sizes.split(",")):
-        catalogs.append((f"synthetic {size:,}", synthetic_text(base, size), size))
+    catalogs = []
+    for size in args.sizes.split(","):
+        if size == "shipped":
+            catalogs.append(("shipped", shipped_text, len(base["exercises"])))
+        else:
+            exercises = int(size)
+            catalogs.append(
+                (f"synthetic {exercises:,}", synthetic_text(base, exercises), exercises)
+            )
+    engines = [e for e in args.engines.split(",") if e]
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         runs = []
         for number, (label, text, exercises) in enumerate(catalogs):
             project = make_project(Path(tmp) / str(number), text)
-            runs.append(Runs(label, exercises, project))
+            runs.append(Runs(label, exercises, project, engines=engines))
         edits: list[float] = []
         # Rounds: every catalog once per round, so that slow spells of a shared machine fall
         # on all sizes alike rather than on whichever was measured then.
@@ -378,16 +348,23 @@ def main() -> int:
             for catalog in runs:
                 catalog.run()
                 print(f"round {round_number}: {catalog.label} built", flush=True)
-            edits.append(edit_loop(shipped_text))
+            if not args.no_edit_loop:
+                edits.append(edit_loop(shipped_text))
         results = [catalog.result() for catalog in runs]
-        by_size = {catalog.exercises: catalog for catalog in runs[1:]}
+        by_size = {c.exercises: c for c in runs if c.label != "shipped"}
         ratio = growth(by_size[1000], by_size[5000]) if {1000, 5000} <= by_size.keys() else None
     rounds = "one run" if args.repeat == 1 else f"median of {args.repeat} rounds"
     report = f"Machine: {machine()}; times: {rounds}\n\n{table(results)}\n"
-    report += (
-        f"Edit loop (`make serve`, shipped catalog): a renamed exercise is served "
-        f"{statistics.median(edits):.1f} s after the catalog is saved\n"
-    )
+    if engines:
+        report += (
+            "Against other engines building the same pages (`python -m generator export`), "
+            f"same rounds:\n\n{comparison_table([c.against for c in runs])}\n"
+        )
+    if edits:
+        report += (
+            f"Edit loop (`make serve`, shipped catalog): a renamed exercise is served "
+            f"{statistics.median(edits):.1f} s after the catalog is saved\n"
+        )
     if ratio is not None:
         report += f"\nBuild time 5,000 / 1,000: {ratio:.2f} (median of the rounds' ratios)\n"
     print(report)

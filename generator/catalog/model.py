@@ -25,7 +25,6 @@ from pydantic import Strict as StrictMode
 from generator.figures.poses import with_clinic_poses
 from generator.figures.spec import Figure, NamedPose
 from generator.source.text_safety import check_text
-from generator.speed.empty import empty_dict, empty_list
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -274,8 +273,8 @@ class Entry(Strict):
     """What every page-making entry has: an id, the old ids that redirect to it, a name."""
 
     id: Id
-    aliases: list[Id] = empty_list(
-        "Old ids of this entry; each old address redirects to the new page."
+    aliases: list[Id] = Field(
+        default=[], description="Old ids of this entry; each old address redirects to the new page."
     )
     name: ShortText
 
@@ -283,7 +282,7 @@ class Entry(Strict):
 class NamedEntry(Entry):
     """An entry people may know by other names (searched, and listed on its page)."""
 
-    also_known_as: list[ShortText] = empty_list()
+    also_known_as: list[ShortText] = []
 
 
 class Exercise(NamedEntry):
@@ -292,19 +291,19 @@ class Exercise(NamedEntry):
     goals: Annotated[list[Goal], Field(min_length=1)]
     level: Annotated[StrictInt, Field(ge=1, le=3, description="1 easiest, 3 hardest.")]
     position: Position
-    equipment: list[Equipment] = empty_list()
+    equipment: list[Equipment] = []
     steps: Annotated[list[Text], Field(min_length=1, max_length=12)]
     short_steps: Annotated[
         list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=48)]],
         Field(max_length=3, description="Up to 3 short cues for the printed routine handout."),
-    ] = empty_list()
+    ] = []
     feel: Annotated[list[Text], Field(min_length=1, description="What you should feel.")]
-    mistakes: list[Text] = empty_list("Common mistakes.")
+    mistakes: list[Text] = Field(default=[], description="Common mistakes.")
     dosage: Dosage
     stop_if: Annotated[list[Text], Field(min_length=1)]
-    precautions: list[Text] = empty_list()
-    easier: list[Id] = empty_list()
-    harder: list[Id] = empty_list()
+    precautions: list[Text] = []
+    easier: list[Id] = []
+    harder: list[Id] = []
     figure: Figure | None = Field(
         None, description="A drawing of the exercise made from named poses (see the pose list)."
     )
@@ -339,8 +338,8 @@ class Condition(NamedEntry):
     causes: Annotated[list[Text], Field(min_length=1)]
     course: Text = Field(description="Typical course: how it usually goes over time.")
     helps: Annotated[list[TreatmentRole], Field(min_length=1)]
-    exercises: list[Id] = empty_list()
-    routines: list[Id] = empty_list()
+    exercises: list[Id] = []
+    routines: list[Id] = []
     red_flags: RedFlags
     see_physio: Annotated[list[Text], Field(min_length=1, description="When to see a physio.")]
     references: Annotated[list[Id], Field(min_length=1)]
@@ -374,7 +373,7 @@ class Modality(NamedEntry):
     session: Text = Field(description="What a session is like.")
     evidence: EvidenceByPhase
     risks: Annotated[list[Text], Field(min_length=1)]
-    not_for: list[Text] = empty_list("Who should not have it.")
+    not_for: list[Text] = Field(default=[], description="Who should not have it.")
     with_exercise: Text = Field(description="How it fits with an exercise programme.")
     reviewed: Review
 
@@ -406,7 +405,7 @@ class Routine(Entry):
     duration_weeks: Annotated[StrictInt, Field(ge=1, le=52)]
     items: Annotated[list[RoutineItem], Field(min_length=1, max_length=8)]
     progress: Text = Field(description="When and how to progress.")
-    notes: list[Text] = empty_list()
+    notes: list[Text] = []
     handout: HandoutSafety | None = Field(
         None, description="Short stop-if and red-flag lists for the printed sheet."
     )
@@ -443,13 +442,14 @@ class Reference(Strict):
 class Catalog(Strict):
     """The whole catalog, as written in `exercises.yaml`."""
 
-    references: list[Reference] = empty_list()
-    modalities: list[Modality] = empty_list()
-    conditions: list[Condition] = empty_list()
-    exercises: list[Exercise] = empty_list()
-    routines: list[Routine] = empty_list()
-    poses: dict[PoseId, NamedPose] = empty_dict(
-        "The clinic's own poses for figures, merged over the shipped library."
+    references: list[Reference] = []
+    modalities: list[Modality] = []
+    conditions: list[Condition] = []
+    exercises: list[Exercise] = []
+    routines: list[Routine] = []
+    poses: dict[PoseId, NamedPose] = Field(
+        default={},
+        description="The clinic's own poses for figures, merged over the shipped library.",
     )
 
     @model_validator(mode="after")

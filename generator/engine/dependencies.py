@@ -72,16 +72,17 @@ RELIANCES = (
         "mkdocs-material",
         "templates/partials/search.html",
         "bfd556535abcddb99396ab2a7e3acc2ebcd3f36756007d3969396caa4126be30",
-        "theme/partials/search.html",
-        "a copy of this partial with one change (the dialog's accessible name): copy the new "
-        "one and make the change again.",
+        "html_fixes.repair (the search dialog's name)",
+        'repair names the dialog `<div class="md-search" ... role="dialog">` after the '
+        'aria-label of `<nav class="md-search__options">` inside it: check both are still '
+        "written so.",
     ),
     Reliance(
         "mkdocs-material",
         "templates/partials/toc.html",
         "fde48f583563364b0e0e6865a5ab1e7060ec1826161f69f5cbee653e621b0f84",
-        "plugin._toc_shape",
-        "_toc_shape lists what this partial prints of a table of contents (title, url, typeset, "
+        "html_page.toc_shape",
+        "toc_shape lists what this partial prints of a table of contents (title, url, typeset, "
         "children): pages with the same shape share one rendering.",
     ),
     Reliance(

@@ -42,7 +42,7 @@ THEME_DIR = Path(__file__).parent / "export_theme"
 MARKER = ".clinic-export"  # an export folder may be replaced by the next export
 SEARCH_EXCLUDE = "search:\n  exclude: true\n"
 # The theme's templates that need the plugin; the export's own versions replace them.
-PLUGIN_TEMPLATES = frozenset({"main.html", "clinic-built-elsewhere.html", "partials/search.html"})
+PLUGIN_TEMPLATES = frozenset({"main.html", "clinic-built-elsewhere.html"})
 PLUGIN_GLOBALS = ("clinic_fragments", "clinic_built_elsewhere", "clinic_toc_key")
 
 Files = dict[str, str | bytes]

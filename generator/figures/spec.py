@@ -20,7 +20,6 @@ from pydantic import (
 )
 
 from generator.figures.skeleton import ENDS, JOINTS
-from generator.speed.empty import empty_dict
 
 if TYPE_CHECKING:
     from generator.figures.poses import PoseLibrary
@@ -130,8 +129,8 @@ class Panel(_Strict):
     pose: Annotated[str, StringConstraints(pattern=r"^(?:[a-z0-9]+(?:-[a-z0-9]+)*|TODO)$")] = Field(
         description="A named pose (`TODO` in a new exercise until the author chooses one)."
     )
-    adjust: dict[JointName, JointAngles] = empty_dict(
-        "Joint angles changed from the named pose, in degrees."
+    adjust: dict[JointName, JointAngles] = Field(
+        default={}, description="Joint angles changed from the named pose, in degrees."
     )
     contacts: dict[ContactPart, Surface] | None = Field(
         None, description="Body parts that rest on a surface (replaces the pose's list)."
@@ -182,7 +181,7 @@ class NamedPose(_Strict):
     description: Description
     base: str | None = Field(None, description="Named pose this one changes.")
     body: Body | None = None
-    joints: dict[JointName, JointAngles] = empty_dict()
+    joints: dict[JointName, JointAngles] = {}
     contacts: dict[ContactPart, Surface] | None = None
     props: list[Prop] | None = None
     anchor: PointName | None = Field(

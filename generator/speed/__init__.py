@@ -1,1 +1,2 @@
-"""Performance devices, each measured by `make bench` (docs/performance.md)."""
+"""Performance devices that earn their keep, each measured by `scripts/bench_devices.py`
+(docs/performance.md)."""

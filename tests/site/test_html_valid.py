@@ -30,10 +30,14 @@ def test_repairs_touch_only_the_invalid_attributes() -> None:
         '<input type="text" name="query" autocomplete="off">'
         '<label class="md-nav__link" for="__nav_5" tabindex="">Routines</label>'
         '<label for="__drawer">Menu</label>'
+        '<div class="md-search" data-md-component="search" role="dialog">'
+        '<nav class="md-search__options" aria-label="Suche"></nav></div>'
     )
     assert repair(html) == (
         '<input class="md-toggle" type="checkbox" id="__drawer">'
         '<input type="text" name="query" autocomplete="off">'
         '<label class="md-nav__link">Routines</label>'
         '<label for="__drawer">Menu</label>'
+        '<div class="md-search" data-md-component="search" role="dialog" aria-label="Suche">'
+        '<nav class="md-search__options" aria-label="Suche"></nav></div>'
     )
