@@ -35,7 +35,7 @@ check: $(STAMP)
 ## test: every check and test: lint, types, then the unit, site and browser tests (tests/*/)
 test: lint typecheck unit
 
-## test-fast: lint, types and tests/unit (no whole-site build, no browser): about 75 seconds
+## test-fast: lint, types and tests/unit (no whole-site build, no browser): under a minute
 test-fast: lint typecheck
 	CLINIC_FAST_TIER=1 $(BIN)/python -m pytest tests/unit -q
 

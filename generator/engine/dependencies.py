@@ -2,8 +2,8 @@
 pinned engine changes. `tests/unit/test_engine_guard.py` fails, naming the entry, when an
 installed version or a relied-on file differs from what was checked here.
 
-Everything listed is used by `plugin.py` (the only module that imports MkDocs), by the theme
-overrides in `theme/`, or by the HTML and search post-processing.
+Everything listed is used by this package (`generator/engine/`, the only code that imports
+MkDocs), by the theme overrides in `theme/`, or by the HTML post-processing.
 """
 
 from __future__ import annotations
@@ -31,25 +31,25 @@ RELIANCES = (
         "mkdocs",
         "commands/build.py",
         "77fb0135d13f14223066a60c5a7e0293e333d1e6a4b058cebbb6d8acf8cc3825",
-        "plugin._page_renderer (second process)",
+        "second_process._renderer",
         "get_context(nav, files, config, page) is private: check its signature, and that "
         "_build_page still sets page.active, calls on_page_context and renders the template as "
-        "_page_renderer does (it re-implements that part of _build_page).",
+        "_renderer does (it re-implements that part of _build_page).",
     ),
     Reliance(
         "mkdocs",
         "structure/pages.py",
         "28cc64c2f8b85b9272d49f0f2eb263851f86ed99796f8a593b11c0c7fbd11bf2",
-        "plugin._HtmlPage",
+        "html_page.HtmlPage",
         "Page.read_source, Page.render and the attributes render sets (content, toc, "
-        "_title_from_render, present_anchor_ids, links_to_anchors): _HtmlPage overrides render "
+        "_title_from_render, present_anchor_ids, links_to_anchors): HtmlPage overrides render "
         "to take finished HTML and must set the same ones.",
     ),
     Reliance(
         "mkdocs",
         "structure/toc.py",
         "f1e35ef66730a65154b67c2dc38ac4e876e44214a3a1df1b35a110dbe6710b2f",
-        "plugin._HtmlPage.render",
+        "html_page.HtmlPage.render",
         "get_toc(tokens) and the token shape outline.toc_tokens makes (Python-Markdown's toc).",
     ),
     Reliance(

@@ -33,6 +33,7 @@ from generator.pipeline import (
     refuse_clashes,
 )
 from generator.site_files.csp import policy_for
+from generator.site_files.search_index import searched_pages
 from generator.site_files.structured_data import json_ld_pages
 from generator.source.errors import CatalogError, Problem
 from generator.source.yaml_source import read_yaml
@@ -79,7 +80,11 @@ def _docs(
         docs.update({f"assets/{uri}": t for uri, t in _tree(theme_dir / "assets").items()})
     docs.update({f"assets/{uri}": t for uri, t in _tree(THEME_DIR / "assets").items()})
     json_ld = json_ld_pages(catalog, site.clinic, site.site_url)
-    made: Files = {uri: _generated_page(text, json_ld.get(uri)) for uri, text in generated.items()}
+    searched = searched_pages(catalog)
+    made: Files = {
+        uri: _generated_page(text, json_ld.get(uri), searchable=uri in searched)
+        for uri, text in generated.items()
+    }
     made.update(figure_files(catalog))
     made.update(files_beside_pages(catalog, site.site_url))
     refuse_clashes(made, set(docs), site.docs_dir.name)  # as the plugin refuses them
@@ -130,11 +135,13 @@ def _plugin_name(plugin: object) -> object:
     return next(iter(plugin)) if isinstance(plugin, dict) and len(plugin) == 1 else plugin
 
 
-def _generated_page(text: str, json_ld: str | None) -> str:
-    """A generated Markdown page searchable by the engine, with its JSON-LD in front matter."""
+def _generated_page(text: str, json_ld: str | None, *, searchable: bool) -> str:
+    """A generated Markdown page with its JSON-LD in front matter; an entry's page is indexed by
+    the engine's own search (as the plugin indexes it from the catalog), list pages are not."""
     if not text.startswith("---\n"):
         return text
-    text = text.replace(SEARCH_EXCLUDE, "", 1)
+    if searchable:
+        text = text.replace(SEARCH_EXCLUDE, "", 1)
     if json_ld is not None:
         text = _with_meta(text, "json_ld", json_ld)
     return _with_policy(text)

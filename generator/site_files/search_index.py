@@ -32,6 +32,16 @@ Section = tuple[str | None, list[str]]
 _WHITESPACE = re.compile(r"\s+")
 
 
+def searched_pages(catalog: Catalog) -> set[str]:
+    """The generated pages that have search entries (every catalog entry's page; not the
+    index, list or builder pages)."""
+    return {
+        section.page(item.id)
+        for section in (CONDITIONS, EXERCISES, ROUTINES, TREATMENTS)
+        for item in getattr(catalog, section.key)
+    }
+
+
 def search_entries(catalog: Catalog, url_of: Callable[[str], str]) -> list[Entry]:
     """Every generated page's entries; `url_of` maps a page source uri to its site URL."""
     rel = Relations(catalog)

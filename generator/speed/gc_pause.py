@@ -11,11 +11,11 @@ from contextlib import contextmanager
 def gc_paused() -> Iterator[None]:
     """No cyclic collections inside the block; the previous state is restored after it.
 
-    Loading and dumping the catalog allocate hundreds of thousands of long-lived, acyclic
-    objects (parsed YAML, models, plain data). Each allocation burst triggers collections that
-    walk everything allocated so far: about a third of the loading time at 5,000 exercises, and
-    growing faster than the catalog. Reference counting still frees everything not in a cycle.
-    (Rendering makes short-lived cyclic garbage, so it keeps the collector.)
+    For loading and dumping the catalog, which allocate many long-lived, acyclic objects
+    (parsed YAML, models, plain data): without the pause, each burst of allocations starts a
+    collection that walks everything allocated so far. Reference counting still frees
+    everything not in a cycle. Rendering makes short-lived cyclic garbage and keeps the
+    collector.
     """
     was_enabled = gc.isenabled()
     gc.disable()

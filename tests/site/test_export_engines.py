@@ -230,6 +230,10 @@ def test_the_engines_search_finds_catalog_pages(site: Path, catalog: Catalog) ->
             assert html.unescape(titles[f"{folder}/{entry.id}/"]) == entry.name
     steps = [e for e in entries if e["location"].startswith("exercises/bird-dog/#")]
     assert any("opposite" in e["text"].lower() for e in steps)
+    # As on the plugin's site, list pages are not searched: only the entries they link to.
+    pages = {e["location"].split("#")[0] for e in entries}
+    assert not {"exercises/", "conditions/", "routines/builder/"} & pages
+    assert not [page for page in pages if "/all/" in page or "/body-area/" in page]
 
 
 def test_the_settings_are_the_clinics_as_the_plugin_gives_them(tmp_path: Path) -> None:
