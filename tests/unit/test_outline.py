@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from html.parser import HTMLParser
 from typing import Any
 
 import markdown
@@ -18,7 +17,7 @@ from generator.catalog.model import Catalog
 from generator.clinic.settings import ClinicSettings
 from generator.pages.outline import Outline, anchor_ids, toc_tokens
 from generator.pages.render import HTML_TEMPLATES, render_site
-from tests.conftest import ROOT, examples
+from tests.conftest import ROOT, events, examples
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from bench import markdown_extensions
@@ -28,35 +27,6 @@ def site_markdown() -> markdown.Markdown:
     """Python-Markdown with the extensions and settings of the shipped `mkdocs.yml`."""
     names, configs = markdown_extensions(ROOT / "mkdocs.yml")
     return markdown.Markdown(extensions=names, extension_configs=configs)
-
-
-class _Events(HTMLParser):
-    """A page's HTML as a list of tags (attributes sorted) and text (whitespace collapsed)."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.events: list[tuple[Any, ...]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.events.append(("start", tag, tuple(sorted(attrs, key=lambda a: a[0]))))
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-
-    def handle_endtag(self, tag: str) -> None:
-        self.events.append(("end", tag))
-
-    def handle_data(self, data: str) -> None:
-        text = " ".join(data.split())
-        if text:
-            self.events.append(("text", text))
-
-
-def events(html: str) -> list[tuple[Any, ...]]:
-    parser = _Events()
-    parser.feed(html)
-    parser.close()
-    return parser.events
 
 
 def flat_toc(tokens: list[Any]) -> list[tuple[int, str, str, str]]:
