@@ -40,14 +40,16 @@ def read_project(
     catalog_file: Path,
     *,
     catalog_name: str | None = None,
+    config_name: str | None = None,
     site: SiteSettings | None = None,
 ) -> Project:
     """Settings (from `config_file`, unless given as `site`), catalog, the pictures it names and
-    the content pages: `CatalogError` lists every problem of all four, located."""
+    the content pages: `CatalogError` lists every problem of all four, located (files named as
+    `config_name` and `catalog_name` when given)."""
     problems: list[Problem] = []
     if site is None:
         try:
-            site = read_site_settings(config_file)
+            site = read_site_settings(config_file, config_name)
         except CatalogError as error:
             problems.extend(error.problems)
     try:

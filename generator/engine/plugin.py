@@ -74,10 +74,12 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
             clinic = config.extra.get("clinic")
             made = SiteSettings.made_in_code(clinic, config.site_url, config.docs_dir)
         try:
+            config_file = Path(config.config_file_path or root / "mkdocs.yml")
             project = read_project(
-                Path(config.config_file_path or root / "mkdocs.yml"),
+                config_file,
                 self.catalog_path,
                 catalog_name=self.config.catalog,
+                config_name=config_file.name,
                 site=made,
             )
             report = checked_for_publishing(project)

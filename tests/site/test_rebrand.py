@@ -48,7 +48,8 @@ def test_a_bad_setting_is_a_located_error(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
     lines = (project / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
     country_line = next(i for i, line in enumerate(lines, 1) if "country: Mars" in line)
-    assert f"mkdocs.yml:{country_line}:14: extra.clinic.country: Input should be" in result.stderr
+    located = f"\nmkdocs.yml:{country_line}:14: extra.clinic.country: Input should be"
+    assert located in result.stderr, "named as the catalog is: from the project folder"
     assert (
         "extra.clinic.colours: primary colour #f0e68c has contrast 1.3:1 with white"
         in result.stderr
