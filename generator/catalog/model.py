@@ -330,6 +330,20 @@ class TreatmentRole(Strict):
 class RedFlags(Strict):
     emergency: Annotated[list[Text], Field(min_length=1, description="Seek emergency care now.")]
     urgent: Annotated[list[Text], Field(min_length=1, description="Get a same-day appointment.")]
+    soon: list[Text] = Field(
+        default=[], description="See your GP (family doctor) soon: within a week or two."
+    )
+
+
+class ConditionHandout(Strict):
+    """The short safety list a printed programme carries for this condition.
+
+    Written by a clinician to fit on a sheet; the condition's page keeps every red flag.
+    """
+
+    emergency: Annotated[list[Text], Field(min_length=1, max_length=6)]
+    urgent: Annotated[list[Text], Field(max_length=5)] = []
+    soon: Annotated[list[Text], Field(max_length=3)] = []
 
 
 class Condition(NamedEntry):
@@ -341,6 +355,9 @@ class Condition(NamedEntry):
     exercises: list[Id] = []
     routines: list[Id] = []
     red_flags: RedFlags
+    handout: ConditionHandout | None = Field(
+        None, description="Short red-flag lists for printed programmes (the builder's sheets)."
+    )
     see_physio: Annotated[list[Text], Field(min_length=1, description="When to see a physio.")]
     references: Annotated[list[Id], Field(min_length=1)]
     reviewed: Review
@@ -387,6 +404,7 @@ class HandoutSafety(Strict):
     stop_if: Annotated[list[Text], Field(min_length=1, max_length=5)]
     emergency: Annotated[list[Text], Field(min_length=1, max_length=7)]
     urgent: Annotated[list[Text], Field(min_length=1, max_length=6)]
+    soon: Annotated[list[Text], Field(max_length=3)] = []
 
 
 class RoutineItem(Strict):
