@@ -18,6 +18,10 @@ from typing import Any, Generic, TypeVar
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 
+# Tests set this to "1" to make the split observable whatever the machine's load: this process
+# then waits, at its first item, for the child's first item (see `SharedWork.take`).
+HANDSHAKE = "CLINIC_FORK_HANDSHAKE"
+
 
 def spare_core() -> bool:
     """True when a second process can run at the same time: `fork` exists, 2+ cores are ours,
@@ -81,6 +85,11 @@ class ForkedStream(Generic[K, V]):
             self._read(wait=True)
         return self._values.pop(key, None)
 
+    def wait_for(self, key: K) -> None:
+        """Wait until `key`'s value has arrived (it stays to be taken) or the child has ended."""
+        while key not in self._values and not self._ended:
+            self._read(wait=True)
+
     def ready(self, key: K) -> V | None:
         """The value for `key` if it has arrived (without waiting), else None."""
         self._read(wait=False)
@@ -132,6 +141,11 @@ class SharedWork(Generic[V]):
 
     `first` is other work for the child to do before the items (this process goes on with the
     items meanwhile); its named results come back through `result(name)`.
+
+    On a busy machine the child may not run before this process has taken every item, which is
+    correct but leaves nothing to observe. With the environment variable `HANDSHAKE` set to "1"
+    (tests do), this process, having claimed its first item, waits for the child's first one
+    (the last item), so that both processes make at least one item whatever the load.
     """
 
     def __init__(
@@ -142,6 +156,8 @@ class SharedWork(Generic[V]):
     ) -> None:
         self._taken = mmap.mmap(-1, 8)  # anonymous and shared with the child after the fork
         self._taken_here = 0
+        self._count = count
+        self._handshake = os.environ.get(HANDSHAKE) == "1"
         self._set_taken(0)
         self._stream: ForkedStream[int | str, Any] = ForkedStream(
             lambda: self._child(count, make, first)
@@ -169,6 +185,10 @@ class SharedWork(Generic[V]):
         if index >= self._taken_here:
             self._taken_here = index + 1
             self._set_taken(self._taken_here)
+        if self._handshake:
+            self._handshake = False
+            if index < self._count - 1:  # claimed before waiting: the child stops short of it
+                self._stream.wait_for(self._count - 1)
         value: V | None = self._stream.ready(index)
         return value
 

@@ -20,6 +20,7 @@ import pytest
 import yaml
 
 from generator.pages.render import PARALLEL_FROM
+from generator.speed.forked import HANDSHAKE
 from tests.conftest import ROOT, digest, make_project
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -50,7 +51,14 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def build_on(project: Path, cores: set[int], out: str) -> tuple[int, int, int]:
     """Build on `cores`: generated pages, and pages of them whose Markdown and whose HTML a
     second process rendered."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+    # The handshake makes each process render at least one page however busy the machine is;
+    # without it, a loaded machine may let this process render them all (correct, unobservable).
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "SOURCE_DATE_EPOCH": "1700000000",
+        HANDSHAKE: "1",
+    }
     listed = ",".join(str(core) for core in sorted(cores))
     result = subprocess.run(
         [sys.executable, "-c", ON_CORES, listed, "build", "--verbose", "--site-dir", out],

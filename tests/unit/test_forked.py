@@ -7,7 +7,9 @@ import threading
 import time
 from collections.abc import Iterator
 
-from generator.speed.forked import ForkedStream, SharedWork, spare_core
+import pytest
+
+from generator.speed.forked import HANDSHAKE, ForkedStream, SharedWork, spare_core
 
 
 def test_values_come_back_by_key_in_any_order_of_asking() -> None:
@@ -56,8 +58,9 @@ def _slow_square(index: int) -> int:
     return index * index
 
 
-def test_shared_work_meets_in_the_middle() -> None:
+def test_shared_work_meets_in_the_middle(monkeypatch: pytest.MonkeyPatch) -> None:
     """Both processes work until they meet; every item comes back exactly right."""
+    monkeypatch.setenv(HANDSHAKE, "1")  # a busy machine may not run the child soon enough
     work = SharedWork(300, _slow_square)
     values, from_child = [], 0
     for index in range(300):
@@ -76,4 +79,30 @@ def test_shared_work_without_its_child_is_done_here() -> None:
     work = SharedWork(50, fail)
     time.sleep(0.05)
     assert all(work.take(index) is None for index in range(50))
+    work.close()
+
+
+def test_the_handshake_waits_for_a_child_slow_to_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    """However late the child starts, with the handshake each process makes at least one item."""
+    monkeypatch.setenv(HANDSHAKE, "1")
+
+    def late() -> Iterator[tuple[str, int]]:
+        time.sleep(0.3)  # this process would otherwise take all 20 items meanwhile
+        yield "started", 1
+
+    work = SharedWork(20, _slow_square, first=late)
+    from_child = [index for index in range(20) if work.take(index) is not None]
+    assert work.result("started") == 1
+    work.close()
+    assert from_child and from_child[-1] == 19 and 0 not in from_child
+
+
+def test_without_a_child_the_handshake_does_not_wait(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(HANDSHAKE, "1")
+
+    def fail(index: int) -> int:
+        raise RuntimeError("boom")
+
+    work = SharedWork(5, fail)
+    assert all(work.take(index) is None for index in range(5))  # returns: the child has ended
     work.close()
