@@ -23,7 +23,7 @@ from pydantic import (
 from pydantic import Strict as StrictMode
 
 from generator.figures.poses import with_clinic_poses
-from generator.figures.spec import Figure, NamedPose
+from generator.figures.spec import Equipment, Figure, NamedPose
 from generator.source.text_safety import check_text
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -114,17 +114,6 @@ class Position(StrEnum):
     KNEELING = "kneeling"
     SITTING = "sitting"
     STANDING = "standing"
-
-
-class Equipment(StrEnum):
-    MAT = "mat"
-    CHAIR = "chair"
-    WALL = "wall"
-    STEP = "step"
-    BAND = "band"
-    PILLOW = "pillow"
-    TOWEL = "towel"
-    TABLE = "table"
 
 
 class ModalityKind(StrEnum):

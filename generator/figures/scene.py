@@ -15,7 +15,7 @@ from functools import lru_cache
 from generator.figures.geometry import Vec, add
 from generator.figures.poses import PanelPose
 from generator.figures.skeleton import FOOT_RADIUS, HEAD_RADIUS, LIMB_RADIUS, TORSO_RADIUS, Posture
-from generator.figures.spec import ContactPart, Prop, PropKind, Surface
+from generator.figures.spec import ContactPart, Equipment, Prop, Surface
 
 SURFACE_HEIGHT: Mapping[Surface, float] = {
     Surface.FLOOR: 0.0,
@@ -182,14 +182,14 @@ def _prop_shapes(prop: Prop, posture: Posture, posture_seen_from_above: bool) ->
     at = (point[0] + prop.shift * ahead, point[1], point[2])
     low, high = _xs(posture)
     kind = prop.kind
-    if kind is PropKind.MAT and posture_seen_from_above:
+    if kind is Equipment.MAT and posture_seen_from_above:
         zs = [p[2] for name, p in posture.points.items() if name in RADIUS]
         near, far = max(zs) + 8, min(zs) - 8
         corners = ((low - 14, far), (high + 14, far), (high + 14, near), (low - 14, near))
         return [Shape(tuple((x, 0.0, z) for x, z in corners), closed=True)]
-    if kind is PropKind.MAT:
+    if kind is Equipment.MAT:
         return [_box(low - 12, high + 12, -4, 0)]
-    if kind is PropKind.CHAIR and not _forward_x(posture):
+    if kind is Equipment.CHAIR and not _forward_x(posture):
         seat = SURFACE_HEIGHT[Surface.CHAIR]
         x = at[0]
         return [
@@ -198,7 +198,7 @@ def _prop_shapes(prop: Prop, posture: Posture, posture_seen_from_above: bool) ->
             _line((x - 22, 0, 0), (x - 22, seat - 5, 0)),
             _line((x + 22, 0, 0), (x + 22, seat - 5, 0)),
         ]
-    if kind is PropKind.CHAIR:
+    if kind is Equipment.CHAIR:
         back, front = at[0] - 20 * ahead, at[0] + 24 * ahead
         seat = SURFACE_HEIGHT[Surface.CHAIR]
         return [
@@ -206,21 +206,21 @@ def _prop_shapes(prop: Prop, posture: Posture, posture_seen_from_above: bool) ->
             _line((back, 0, 0), (back, seat + 46, 0)),
             _line((front, 0, 0), (front, seat - 5, 0)),
         ]
-    if kind is PropKind.WALL:
+    if kind is Equipment.WALL:
         x = at[0] - (TORSO_RADIUS + 3) * ahead
         top = max(p[1] for p in posture.points.values()) + 25
         return [_box(x - 3 * ahead, x - 9 * ahead, 0, top)]
-    if kind is PropKind.STEP:
+    if kind is Equipment.STEP:
         height = SURFACE_HEIGHT[Surface.STEP]
         return [_box(at[0] - 14 * ahead, at[0] + 40 * ahead, 0, height)]
-    if kind is PropKind.TABLE:
+    if kind is Equipment.TABLE:
         height = SURFACE_HEIGHT[Surface.TABLE]
         return [
             _box(at[0] - 45, at[0] + 45, height - 5, height),
             _line((at[0] - 40, 0, 0), (at[0] - 40, height - 5, 0)),
             _line((at[0] + 40, 0, 0), (at[0] + 40, height - 5, 0)),
         ]
-    if kind is PropKind.DOORWAY and not _forward_x(posture):
+    if kind is Equipment.DOORWAY and not _forward_x(posture):
         # Seen from the front: both sides of the frame, just beyond the hands.
         half = max(abs(p[0] - at[0]) for p in posture.points.values()) + 5
         return [
@@ -228,14 +228,14 @@ def _prop_shapes(prop: Prop, posture: Posture, posture_seen_from_above: bool) ->
             _box(at[0] + half, at[0] + half + 7, 0, 205, z=-10),
             _box(at[0] - half - 7, at[0] + half + 7, 205, 212, z=-10),
         ]
-    if kind is PropKind.DOORWAY:
+    if kind is Equipment.DOORWAY:
         x = at[0] + 3 * ahead
         return [_box(x, x + 7 * ahead, 0, 205)]
-    if kind is PropKind.PILLOW:
+    if kind is Equipment.PILLOW:
         # A soft rounded cushion filling the gap under the part that rests on it.
         top = max(at[1] - RADIUS.get(str(prop.at or "pelvis"), 0), 8)
         return [_cushion(at[0], max(top - 16, 0), top, z=at[2])]
-    if kind is PropKind.TOWEL and prop.to is None:
+    if kind is Equipment.TOWEL and prop.to is None:
         base = max(at[1] - RADIUS.get(str(prop.at or "pelvis"), 0) - 5, 0)
         return [_box(at[0] - 13, at[0] + 13, base, base + 4)]
     # A band fixed in front at waist height, or a towel held from the hands to `to`.

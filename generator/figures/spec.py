@@ -75,7 +75,9 @@ class ContactPart(StrEnum):
     LEFT_FOREARM = "left_forearm"
 
 
-class PropKind(StrEnum):
+class Equipment(StrEnum):
+    """What an exercise uses, and what its picture may show: one vocabulary for both."""
+
     MAT = "mat"
     CHAIR = "chair"
     WALL = "wall"
@@ -112,7 +114,7 @@ class Body(_Strict):
 class Prop(_Strict):
     """Something in the picture besides the body, placed by a body point."""
 
-    kind: PropKind
+    kind: Equipment
     at: PointName | None = Field(None, description="Body point the prop is placed by.")
     to: PointName | None = Field(None, description="For a band or towel held in the hands.")
     shift: Annotated[StrictFloat, Field(ge=-200, le=200)] = Field(

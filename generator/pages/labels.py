@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from generator.catalog.model import BodyRegion, Equipment, Goal, ModalityKind, Position, Stance
+from generator.catalog.model import BodyRegion, Goal, ModalityKind, Position, Stance
+from generator.figures.spec import Equipment
 
 BODY_REGION = {
     BodyRegion.NECK: "Neck",
@@ -41,6 +42,7 @@ EQUIPMENT = {
     Equipment.PILLOW: "Pillow",
     Equipment.TOWEL: "Towel",
     Equipment.TABLE: "Table",
+    Equipment.DOORWAY: "Doorway",
 }
 
 LEVEL = {1: "Gentle", 2: "Moderate", 3: "Harder"}
