@@ -16,7 +16,7 @@ from generator.catalog.skeletons import SECTION_OF_KIND, add_entry
 from generator.engine.export import export_project
 from generator.figures.sheet import contact_sheet
 from generator.pipeline import read_project
-from generator.source.errors import CatalogError, format_path
+from generator.source.errors import ProjectError, format_path
 from generator.source.text_safety import visible
 
 DEFAULT_CATALOG = Path("exercises.yaml")
@@ -140,6 +140,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         sys.stdout.write(catalog_schema())
         return 0
-    except CatalogError as error:
+    except ProjectError as error:
         print(error.report(), file=sys.stderr)
         return 1

@@ -20,7 +20,7 @@ from generator.clinic.site_config import SiteSettings, read_site_settings
 from generator.pages.reminders import calendar_files
 from generator.site_files.api import catalog_json
 from generator.site_files.redirects import redirect_pages
-from generator.source.errors import CatalogError, Problem
+from generator.source.errors import CatalogError, Problem, ProjectError, SettingsError
 from generator.source.source_map import SourceMap
 
 Files = dict[str, str | bytes]
@@ -44,24 +44,24 @@ def read_project(
     site: SiteSettings | None = None,
 ) -> Project:
     """Settings (from `config_file`, unless given as `site`), catalog, the pictures it names and
-    the content pages: `CatalogError` lists every problem of all four, located (files named as
+    the content pages: `ProjectError` lists every problem of all four, located (files named as
     `config_name` and `catalog_name` when given)."""
     problems: list[Problem] = []
     if site is None:
         try:
             site = read_site_settings(config_file, config_name)
-        except CatalogError as error:
+        except SettingsError as error:
             problems.extend(error.problems)
     try:
         catalog, source = read_catalog(catalog_file, display_name=catalog_name)
     except CatalogError as error:
-        raise CatalogError([*problems, *error.problems]) from None
+        raise ProjectError([*problems, *error.problems]) from None
     if site is None:
-        raise CatalogError(problems)
+        raise SettingsError(problems)
     problems += check_images(catalog, source, site.docs_dir)
     problems += check_content_pages(site.docs_dir, frozenset(site.clinic.inline_scripts))
     if problems:
-        raise CatalogError(problems)
+        raise ProjectError(problems)
     return Project(site, catalog, source)
 
 
@@ -85,8 +85,8 @@ def files_beside_pages(catalog: Catalog, site_url: str) -> Files:
 
 
 def refuse_clashes(generated: Files, content: set[str] | frozenset[str], folder: str) -> None:
-    """`CatalogError` for each content page at an address the catalog also generates."""
+    """`ProjectError` for each content page at an address the catalog also generates."""
     clashes = sorted(set(generated) & set(content))
     message = "clashes with a page generated from the catalog"
     if clashes:
-        raise CatalogError([Problem(f"{folder}/{uri}", 1, 1, "", message) for uri in clashes])
+        raise ProjectError([Problem(f"{folder}/{uri}", 1, 1, "", message) for uri in clashes])

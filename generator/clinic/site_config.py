@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.catalog.load import read_bounded
 from generator.clinic.settings import ClinicSettings
-from generator.source.errors import CatalogError, Problem
+from generator.source.errors import Problem, SettingsError
 from generator.source.source_map import SourceMap
 from generator.source.yaml_source import read_yaml
 
@@ -40,7 +40,7 @@ class SiteSettings:
 
 
 def read_site_settings(config_file: Path, display: str | None = None) -> SiteSettings:
-    """The checked settings; `CatalogError` listing every problem, located."""
+    """The checked settings; `SettingsError` listing every problem, located."""
     file = display or str(config_file)
     if not config_file.exists():
         return SiteSettings(ClinicSettings(), "", config_file.parent / "content")
@@ -48,10 +48,12 @@ def read_site_settings(config_file: Path, display: str | None = None) -> SiteSet
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise CatalogError([Problem(file, 1, 1, "", "not valid UTF-8; save it as UTF-8")]) from None
+        raise SettingsError(
+            [Problem(file, 1, 1, "", "not valid UTF-8; save it as UTF-8")]
+        ) from None
     data, source, problems = read_yaml(text, file)
     if data is None:
-        raise CatalogError(problems)
+        raise SettingsError(problems)
     found = [p for p in problems if _checked(p.path)]
     docs_dir = data.get("docs_dir") or "docs"
     if not isinstance(docs_dir, str):
@@ -63,7 +65,7 @@ def read_site_settings(config_file: Path, display: str | None = None) -> SiteSet
     if clinic is not None and clinic.logo is not None:
         found.extend(_logo_problems(clinic.logo, content, source))
     if found or clinic is None:
-        raise CatalogError(found)
+        raise SettingsError(found)
     return SiteSettings(clinic, site_url, content)
 
 

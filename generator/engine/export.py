@@ -35,7 +35,7 @@ from generator.pipeline import (
 from generator.site_files.csp import policy_for
 from generator.site_files.search_index import searched_pages
 from generator.site_files.structured_data import json_ld_pages
-from generator.source.errors import CatalogError, Problem
+from generator.source.errors import Problem, ProjectError, SettingsError
 from generator.source.yaml_source import read_yaml
 
 PLUGIN = "clinic-catalog"
@@ -98,7 +98,7 @@ def _read_config(config_path: Path) -> dict[str, Any]:
         return {}
     data, _source, problems = read_yaml(read_bounded(config_path, file).decode("utf-8"), file)
     if problems or not isinstance(data, dict):
-        raise CatalogError(problems or [Problem(file, 1, 1, "", "must be a mapping")])
+        raise SettingsError(problems or [Problem(file, 1, 1, "", "must be a mapping")])
     return data
 
 
@@ -174,7 +174,7 @@ def _overrides(theme_dir: Path | None) -> Files:
                 continue
             if isinstance(text, str) and any(name in text for name in PLUGIN_GLOBALS):
                 problem = "uses the catalog plugin's templates; the export has no version of it"
-                raise CatalogError([Problem(str(theme_dir / uri), 1, 1, "", problem)])
+                raise ProjectError([Problem(str(theme_dir / uri), 1, 1, "", problem)])
             files[uri] = text
     files.update({u: t for u, t in _tree(THEME_DIR).items() if not u.startswith("assets/")})
     return files
@@ -198,7 +198,7 @@ def _write(outdir: Path, files: Files) -> None:
     if outdir.exists() and any(outdir.iterdir()):
         if not (outdir / MARKER).is_file():
             message = "is not empty and not an earlier export; choose an empty folder"
-            raise CatalogError([Problem(str(outdir), 1, 1, "", message)])
+            raise ProjectError([Problem(str(outdir), 1, 1, "", message)])
         shutil.rmtree(outdir)
     for uri, text in files.items():
         target = outdir / uri

@@ -40,7 +40,7 @@ from generator.site_files.csp import add_policy
 from generator.site_files.html_fixes import repair
 from generator.site_files.search_index import add_to_index
 from generator.site_files.structured_data import add_json_ld, json_ld_pages
-from generator.source.errors import CatalogError
+from generator.source.errors import ProjectError
 from generator.speed.forked import spare_core
 
 log = logging.getLogger("mkdocs.plugins.clinic_catalog")
@@ -83,7 +83,7 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
                 site=made,
             )
             report = checked_for_publishing(project)
-        except CatalogError as error:
+        except ProjectError as error:
             raise PluginError(f"the project is not valid:\n{error.report()}") from None
         for finding in report.warnings:
             log.info("%s", finding)
@@ -122,7 +122,7 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         generated.update(files_beside_pages(self.catalog, site_url))
         try:
             refuse_clashes(generated, {f.src_uri for f in files}, Path(config.docs_dir).name)
-        except CatalogError as error:
+        except ProjectError as error:
             raise PluginError(error.report()) from None
         if parallel and spare_core():
             leaves = [u for u in rendered.texts if u.endswith(".md") and u not in INDEX_PAGES]

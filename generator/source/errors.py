@@ -1,4 +1,4 @@
-"""Located catalog problems: `FILE:LINE:COL: path: message`."""
+"""Located problems of a project's files: `FILE:LINE:COL: path: message`."""
 
 from __future__ import annotations
 
@@ -37,8 +37,12 @@ class Problem:
         return f"{visible(self.file)}:{self.line}:{self.column}: {where}{visible(self.message)}"
 
 
-class CatalogError(Exception):
-    """Raised when a catalog cannot be used; carries every problem found."""
+class ProjectError(Exception):
+    """Raised when a project's files cannot be used; carries every problem found, located.
+
+    The pipeline raises it for problems of several files at once; its subclasses name the file
+    a problem came from when one reader finds them.
+    """
 
     def __init__(self, problems: Sequence[Problem]) -> None:
         self.problems = sorted(problems)
@@ -49,3 +53,11 @@ class CatalogError(Exception):
         count = len(self.problems)
         noun = "problem" if count == 1 else "problems"
         return f"{self}\n{count} {noun} found."
+
+
+class CatalogError(ProjectError):
+    """The catalog (`exercises.yaml`, its poses and pictures) cannot be used."""
+
+
+class SettingsError(ProjectError):
+    """The site settings (`mkdocs.yml`: `extra.clinic`, `site_url`, `docs_dir`) cannot be used."""
