@@ -12,7 +12,7 @@ export CHROMIUM
 VNU := node_modules/vnu-jar/build/dist/vnu.jar
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test test-fast test-site test-browser serve check lint typecheck unit export figures bench lighthouse clean
+.PHONY: site test test-fast test-site test-browser serve check lint typecheck unit export figures reference bench lighthouse clean
 
 $(STAMP): requirements.lock pyproject.toml requirements-build.in
 	$(PYTHON) -m venv $(VENV)
@@ -87,6 +87,10 @@ lighthouse: site $(CHROMIUM)
 ## export: a project any MkDocs-compatible engine builds without our plugin (build/export/)
 export: $(STAMP)
 	$(BIN)/python -m generator export build/export
+
+## reference: rewrite docs/catalog.md's field tables from the catalog model's descriptions
+reference: $(STAMP)
+	$(BIN)/python scripts/catalog_reference.py
 
 ## figures: a contact sheet of every exercise figure and library pose, to look at by eye
 figures: $(STAMP)

@@ -144,7 +144,8 @@ Date = Annotated[datetime.date, StrictMode(), BeforeValidator(_quoted_date)]
 
 
 class Review(Strict):
-    """Who last checked an entry against the evidence, and when."""
+    """Who last checked an entry against the evidence, and when: `by` (a person and their
+    profession, e.g. 'Jane Smith, physiotherapist') and `date` (YYYY-MM-DD)."""
 
     by: ShortText
     date: Date
@@ -166,14 +167,26 @@ class Frequency(Strict):
 class Dosage(Strict):
     """How much of an exercise: sets of reps, holds or minutes, rest, and how often."""
 
-    sets: Annotated[StrictInt, Field(ge=1, le=10)]
-    reps: Annotated[StrictInt, Field(ge=1, le=100)] | None = None
-    hold_seconds: Annotated[StrictInt, Field(ge=1, le=600)] | None = None
-    minutes: Annotated[StrictInt, Field(ge=1, le=120)] | None = None
+    sets: Annotated[StrictInt, Field(ge=1, le=10, description="How many sets.")]
+    reps: Annotated[StrictInt, Field(ge=1, le=100)] | None = Field(
+        None, description="Repetitions in a set (one of reps, hold_seconds or minutes)."
+    )
+    hold_seconds: Annotated[StrictInt, Field(ge=1, le=600)] | None = Field(
+        None, description="Seconds to hold (one of reps, hold_seconds or minutes)."
+    )
+    minutes: Annotated[StrictInt, Field(ge=1, le=120)] | None = Field(
+        None, description="Minutes, e.g. of walking (one of reps, hold_seconds or minutes)."
+    )
     per_side: StrictBool = Field(False, description="The amount is done on each side.")
-    rest_seconds: Annotated[StrictInt, Field(ge=0, le=600)] | None = None
-    times_per_day: Annotated[StrictInt, Field(ge=1, le=10)] | None = None
-    days_per_week: Annotated[StrictInt, Field(ge=1, le=7)] | None = None
+    rest_seconds: Annotated[StrictInt, Field(ge=0, le=600)] | None = Field(
+        None, description="Rest between sets, in seconds."
+    )
+    times_per_day: Annotated[StrictInt, Field(ge=1, le=10)] | None = Field(
+        None, description="Every day, this many times (one of times_per_day or days_per_week)."
+    )
+    days_per_week: Annotated[StrictInt, Field(ge=1, le=7)] | None = Field(
+        None, description="Days a week (one of times_per_day or days_per_week)."
+    )
 
     @model_validator(mode="after")
     def _one_amount_one_frequency(self) -> Self:
@@ -265,42 +278,61 @@ class Entry(Strict):
     aliases: list[Id] = Field(
         default=[], description="Old ids of this entry; each old address redirects to the new page."
     )
-    name: ShortText
+    name: ShortText = Field(description="The name patients know.")
 
 
 class NamedEntry(Entry):
     """An entry people may know by other names (searched, and listed on its page)."""
 
-    also_known_as: list[ShortText] = []
+    also_known_as: list[ShortText] = Field(
+        default=[],
+        description="Other names patients use, e.g. 'slipped disc': searched first, and shown.",
+    )
 
 
 class Exercise(NamedEntry):
-    summary: Text
-    body_regions: Annotated[list[BodyRegion], Field(min_length=1)]
-    goals: Annotated[list[Goal], Field(min_length=1)]
-    level: Annotated[StrictInt, Field(ge=1, le=3, description="1 easiest, 3 hardest.")]
-    position: Position
-    equipment: list[Equipment] = []
-    steps: Annotated[list[Text], Field(min_length=1, max_length=12)]
+    summary: Text = Field(description="One or two sentences: what it does for you.")
+    body_regions: Annotated[
+        list[BodyRegion], Field(min_length=1, description="The parts of the body it works.")
+    ]
+    goals: Annotated[list[Goal], Field(min_length=1, description="What it is for.")]
+    level: Annotated[StrictInt, Field(ge=1, le=3, description="1 gentle, 3 harder.")]
+    position: Position = Field(description="The starting position.")
+    equipment: list[Equipment] = Field(
+        default=[], description="What it needs (the same words name the props in a picture)."
+    )
+    steps: Annotated[list[Text], Field(min_length=1, max_length=12, description="Ordered steps.")]
     short_steps: Annotated[
         list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=48)]],
-        Field(max_length=3, description="Up to 3 short cues for the printed routine handout."),
+        Field(
+            max_length=3,
+            description="Short cues (48 characters at most, one printed line each) for the "
+            "printed handout; without them the full steps are printed.",
+        ),
     ] = []
     feel: Annotated[list[Text], Field(min_length=1, description="What you should feel.")]
     mistakes: list[Text] = Field(default=[], description="Common mistakes.")
     dosage: Dosage
-    stop_if: Annotated[list[Text], Field(min_length=1)]
-    precautions: list[Text] = []
-    easier: list[Id] = []
-    harder: list[Id] = []
+    stop_if: Annotated[list[Text], Field(min_length=1, description="When to stop and get advice.")]
+    precautions: list[Text] = Field(default=[], description="Who should take care, and how.")
+    easier: list[Id] = Field(
+        default=[], description="Ids of easier versions (no cycles; never the exercise itself)."
+    )
+    harder: list[Id] = Field(
+        default=[], description="Ids of harder versions (no cycles; never the exercise itself)."
+    )
     figure: Figure | None = Field(
-        None, description="A drawing of the exercise made from named poses (see the pose list)."
+        None,
+        description="A drawing made from named poses (see 'Exercise pictures'); a warning "
+        "without a figure, image or video.",
     )
     image: Image | None = Field(
-        None, description="A picture file the clinic supplies, used instead of a figure."
+        None,
+        description="Instead of a figure: a picture file in content/ (`path`) and its `alt` text.",
     )
     video: Video | None = Field(
-        None, description="A link to a video elsewhere, or a video file in content/."
+        None,
+        description="An https:// address, or a video file in content/ (see 'Clinic videos').",
     )
     reviewed: Review
 
@@ -317,6 +349,8 @@ class TreatmentRole(Strict):
 
 
 class RedFlags(Strict):
+    """Warning signs, by how soon to get help; the headings use the clinic's country's services."""
+
     emergency: Annotated[list[Text], Field(min_length=1, description="Seek emergency care now.")]
     urgent: Annotated[list[Text], Field(min_length=1, description="Get a same-day appointment.")]
     soon: list[Text] = Field(
@@ -330,32 +364,48 @@ class ConditionHandout(Strict):
     Written by a clinician to fit on a sheet; the condition's page keeps every red flag.
     """
 
-    emergency: Annotated[list[Text], Field(min_length=1, max_length=6)]
-    urgent: Annotated[list[Text], Field(max_length=5)] = []
-    soon: Annotated[list[Text], Field(max_length=3)] = []
+    emergency: Annotated[
+        list[Text], Field(min_length=1, max_length=6, description="Seek emergency care now.")
+    ]
+    urgent: Annotated[list[Text], Field(max_length=5, description="Same-day appointment.")] = []
+    soon: Annotated[list[Text], Field(max_length=3, description="See your GP soon.")] = []
 
 
 class Condition(NamedEntry):
-    summary: Text
-    symptoms: Annotated[list[Text], Field(min_length=1)]
-    causes: Annotated[list[Text], Field(min_length=1)]
+    summary: Text = Field(description="One or two sentences: what it is.")
+    symptoms: Annotated[list[Text], Field(min_length=1, description="Common symptoms.")]
+    causes: Annotated[list[Text], Field(min_length=1, description="Common causes.")]
     course: Text = Field(description="Typical course: how it usually goes over time.")
-    helps: Annotated[list[TreatmentRole], Field(min_length=1)]
-    exercises: list[Id] = []
-    routines: list[Id] = []
-    red_flags: RedFlags
+    helps: Annotated[
+        list[TreatmentRole],
+        Field(
+            min_length=1,
+            description="Treatments that help: `treatment` (an id) and `role` (one sentence). "
+            "One whose stance is 'not recommended' or 'insufficient' for both new and "
+            "long-lasting pain is listed under 'What is unlikely to help' instead.",
+        ),
+    ]
+    exercises: list[Id] = Field(default=[], description="Exercise ids.")
+    routines: list[Id] = Field(
+        default=[],
+        description="Routine ids (routines naming this condition in `for` are linked too).",
+    )
+    red_flags: RedFlags = Field(
+        description="Warning signs by tier: `emergency` (now), `urgent` (same day) and "
+        "optionally `soon` (see the GP soon)."
+    )
     handout: ConditionHandout | None = Field(
         None, description="Short red-flag lists for printed programmes (the builder's sheets)."
     )
     see_physio: Annotated[list[Text], Field(min_length=1, description="When to see a physio.")]
-    references: Annotated[list[Id], Field(min_length=1)]
+    references: Annotated[list[Id], Field(min_length=1, description="Reference ids.")]
     reviewed: Review
 
 
 class Evidence(Strict):
-    stance: Stance
-    summary: Text
-    references: Annotated[list[Id], Field(min_length=1)]
+    stance: Stance = Field(description="What the guidelines and reviews advise.")
+    summary: Text = Field(description="The effect in plain words, and how sure we are.")
+    references: Annotated[list[Id], Field(min_length=1, description="Reference ids.")]
 
 
 class EvidenceByPhase(Strict):
@@ -373,12 +423,15 @@ class EvidenceByPhase(Strict):
 
 
 class Modality(NamedEntry):
-    kind: ModalityKind
-    summary: Text
-    what_it_is: Text
+    kind: ModalityKind = Field(description="Active care, passive care, a procedure or education.")
+    summary: Text = Field(description="One or two sentences: what it is and whether it helps.")
+    what_it_is: Text = Field(description="What the treatment is.")
     session: Text = Field(description="What a session is like.")
-    evidence: EvidenceByPhase
-    risks: Annotated[list[Text], Field(min_length=1)]
+    evidence: EvidenceByPhase = Field(
+        description="`acute` and `chronic` (low back pain up to 12 weeks, and 12 weeks or more), "
+        "and optionally `neck`, each a `stance`, a `summary` and `references`."
+    )
+    risks: Annotated[list[Text], Field(min_length=1, description="Risks and side effects.")]
     not_for: list[Text] = Field(default=[], description="Who should not have it.")
     with_exercise: Text = Field(description="How it fits with an exercise programme.")
     reviewed: Review
@@ -390,42 +443,71 @@ class HandoutSafety(Strict):
     The online page always shows every stop-if warning and red flag in full.
     """
 
-    stop_if: Annotated[list[Text], Field(min_length=1, max_length=5)]
-    emergency: Annotated[list[Text], Field(min_length=1, max_length=7)]
-    urgent: Annotated[list[Text], Field(min_length=1, max_length=6)]
-    soon: Annotated[list[Text], Field(max_length=3)] = []
+    stop_if: Annotated[
+        list[Text], Field(min_length=1, max_length=5, description="When to stop an exercise.")
+    ]
+    emergency: Annotated[
+        list[Text], Field(min_length=1, max_length=7, description="Seek emergency care now.")
+    ]
+    urgent: Annotated[
+        list[Text], Field(min_length=1, max_length=6, description="Same-day appointment.")
+    ]
+    soon: Annotated[list[Text], Field(max_length=3, description="See your GP soon.")] = []
 
 
 class RoutineItem(Strict):
-    exercise: Id
-    dosage: DosageOverride | None = None
-    note: Text | None = None
+    exercise: Id = Field(description="An exercise id.")
+    dosage: DosageOverride | None = Field(
+        None, description="Only the dosage fields that change for this routine."
+    )
+    note: Text | None = Field(None, description="A note printed with the exercise.")
 
 
 class Routine(Entry):
     model_config = ConfigDict(populate_by_name=True)
 
-    for_conditions: Annotated[list[Id], Field(alias="for", min_length=1)]
-    summary: Text
+    for_conditions: Annotated[
+        list[Id], Field(alias="for", min_length=1, description="Condition ids.")
+    ]
+    summary: Text = Field(description="One or two sentences: who it is for and what it does.")
     when: Text = Field(description="When to use this routine.")
-    frequency: Frequency
-    duration_weeks: Annotated[StrictInt, Field(ge=1, le=52)]
-    items: Annotated[list[RoutineItem], Field(min_length=1, max_length=8)]
+    frequency: Frequency = Field(
+        description="How often: `times_per_day` or `days_per_week`, never both."
+    )
+    duration_weeks: Annotated[StrictInt, Field(ge=1, le=52, description="How many weeks.")]
+    items: Annotated[
+        list[RoutineItem],
+        Field(
+            min_length=1,
+            max_length=8,
+            description="The exercises: `exercise` (id), optional `dosage` (only the fields "
+            "that change) and optional `note`.",
+        ),
+    ]
     progress: Text = Field(description="When and how to progress.")
-    notes: list[Text] = []
+    notes: list[Text] = Field(default=[], description="Extra notes.")
     handout: HandoutSafety | None = Field(
-        None, description="Short stop-if and red-flag lists for the printed sheet."
+        None,
+        description="The printed sheet's short safety box (a warning when missing), condensed "
+        "from the exercises' stop-if lists and the conditions' red flags so the sheet fits on one "
+        "page; the online page always shows the full lists.",
     )
     reviewed: Review
 
 
 class Reference(Strict):
     id: Id
-    short: ShortText | None = Field(None, description="Short label in citations, e.g. 'NICE 2016'.")
-    citation: Text
-    year: Annotated[StrictInt, Field(ge=1900, le=2100)]
-    url: HttpsUrl | None = None
-    doi: Doi | None = None
+    short: ShortText | None = Field(
+        None,
+        description="Label used in citations, e.g. 'NICE 2016' (default: first word of the "
+        "citation and the year).",
+    )
+    citation: Text = Field(description="The full citation.")
+    year: Annotated[StrictInt, Field(ge=1900, le=2100, description="Year of publication.")]
+    url: HttpsUrl | None = Field(None, description="An https:// address (give `url` or `doi`).")
+    doi: Doi | None = Field(
+        None, description="A DOI such as 10.1002/14651858.CD009790.pub2 (give `url` or `doi`)."
+    )
 
     @model_validator(mode="after")
     def _has_link(self) -> Self:
