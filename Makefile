@@ -25,8 +25,9 @@ site: $(STAMP)
 	$(BIN)/python scripts/build_site.py site
 
 ## serve: preview on http://127.0.0.1:8000; the open page reloads after an edit of the catalog, content/, mkdocs.yml or a template
+SERVE_ADDRESS ?= 127.0.0.1:8000
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dev-addr $(SERVE_ADDRESS)
 
 ## check: validate exercises.yaml, the settings in mkdocs.yml and the pages in content/
 check: $(STAMP)
