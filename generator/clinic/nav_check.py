@@ -50,7 +50,8 @@ def check_nav(
         return []  # without a nav, MkDocs lists every page itself
     listed = list(_nav_pages(data["nav"], ("nav",), source))
     content = sorted(_content_pages(docs_dir))
-    known = {*content, *generated}
+    made = set(generated)
+    known = {*content, *made}
     problems = [
         Problem(display, page.line, page.column, "nav", _not_found(page.uri, docs_dir.name))
         for page in listed
@@ -58,9 +59,8 @@ def check_nav(
     ]
     if _omitted_files_refused(data.get("validation")):
         in_nav = {page.uri for page in listed}
-        problems += [
-            _omitted(uri, docs_dir, listed, display, source) for uri in content if uri not in in_nav
-        ]
+        left_out = [uri for uri in content if uri not in in_nav | made]  # a clash is reported
+        problems += [_omitted(uri, docs_dir, listed, display, source) for uri in left_out]
     return problems
 
 

@@ -109,3 +109,8 @@ def test_a_nav_entry_without_a_page_is_located(tmp_path: Path) -> None:
         "(content/guides/sleep.md or a catalog page); correct the path or remove the line"
     )
     assert len(found) == 2 and "content/guides/sleeping.md is not in the nav" in found[1]
+
+
+def test_a_page_at_a_catalog_address_is_left_to_the_clash_check(tmp_path: Path) -> None:
+    root = project(tmp_path, pages={"exercises/bird-dog.md": "# Mine\n"})
+    assert problems(root) == []
