@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.catalog.load import read_bounded
-from generator.source.errors import Problem
+from generator.source.errors import CatalogError, Problem
 from generator.source.source_map import SourceMap
 from generator.source.yaml_source import read_yaml
 
@@ -45,7 +45,11 @@ def check_nav(
     """Every page the strict build would refuse for the nav's sake, located in `mkdocs.yml`."""
     if not config_file.is_file():
         return []
-    data, source, _ = read_yaml(read_bounded(config_file, display).decode("utf-8"), display)
+    try:
+        text = read_bounded(config_file, display).decode("utf-8")
+    except (CatalogError, UnicodeDecodeError):
+        return []  # the settings' own check reports an unreadable file
+    data, source, _ = read_yaml(text, display)
     if not isinstance(data, dict) or not isinstance(data.get("nav"), list):
         return []  # without a nav, MkDocs lists every page itself
     listed = list(_nav_pages(data["nav"], ("nav",), source))

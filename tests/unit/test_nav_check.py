@@ -114,3 +114,9 @@ def test_a_nav_entry_without_a_page_is_located(tmp_path: Path) -> None:
 def test_a_page_at_a_catalog_address_is_left_to_the_clash_check(tmp_path: Path) -> None:
     root = project(tmp_path, pages={"exercises/bird-dog.md": "# Mine\n"})
     assert problems(root) == []
+
+
+def test_unreadable_settings_are_left_to_the_settings_check(tmp_path: Path) -> None:
+    root = project(tmp_path, pages={"extra.md": "# Extra\n"})
+    (root / "mkdocs.yml").write_bytes(SETTINGS.encode("utf-8") + b"# caf\xe9\n")
+    assert problems(root) == []
