@@ -12,7 +12,7 @@ export CHROMIUM
 VNU := node_modules/vnu-jar/build/dist/vnu.jar
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test test-fast test-site test-browser serve check lint typecheck unit export figures reference bench lighthouse clean
+.PHONY: site test test-fast test-site test-browser serve check new lint typecheck unit export figures reference bench lighthouse clean
 
 $(STAMP): requirements.lock pyproject.toml requirements-build.in
 	$(PYTHON) -m venv $(VENV)
@@ -24,13 +24,19 @@ $(STAMP): requirements.lock pyproject.toml requirements-build.in
 site: $(STAMP)
 	$(BIN)/python scripts/build_site.py site
 
-## serve: preview on http://127.0.0.1:8000 with live reload on catalog, template and content edits
+## serve: preview on http://127.0.0.1:8000; the open page reloads after an edit of the catalog, content/, mkdocs.yml or a template
+SERVE_ADDRESS ?= 127.0.0.1:8000
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dev-addr $(SERVE_ADDRESS)
 
-## check: validate exercises.yaml
+## check: validate exercises.yaml, the settings in mkdocs.yml and the pages in content/
 check: $(STAMP)
 	$(BIN)/python -m generator check
+
+## new: add a commented skeleton to exercises.yaml, e.g. `make new KIND=exercise ID=wall-press`
+new: $(STAMP)
+	@test -n "$(KIND)" -a -n "$(ID)" || { echo "usage: make new KIND=exercise|condition|treatment|routine ID=lower-case-words" >&2; exit 2; }
+	$(BIN)/python -m generator new "$(KIND)" "$(ID)"
 
 ## test: every check and test: lint, types, then the unit, site and browser tests (tests/*/)
 test: lint typecheck unit
@@ -47,9 +53,11 @@ test-site: $(STAMP) $(VNU) java
 test-browser: $(STAMP) $(CHROMIUM)
 	$(BIN)/python -m pytest tests/browser -q
 
+# zizmor audits the GitHub workflows (offline: no request to GitHub).
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests scripts
 	$(BIN)/ruff format --check generator tests scripts
+	$(BIN)/zizmor --offline --quiet .github/workflows
 
 typecheck: $(STAMP)
 	$(BIN)/mypy generator scripts

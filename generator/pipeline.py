@@ -10,12 +10,13 @@ import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.catalog.addresses import CATALOG_JSON_URI
+from generator.catalog.addresses import CATALOG_JSON_URI, INDEX_PAGES, PAGE_SECTIONS
 from generator.catalog.assets_check import check_images
 from generator.catalog.content_checks import ContentReport, check_content
 from generator.catalog.load import read_catalog
 from generator.catalog.model import Catalog
 from generator.clinic.content_pages import check_content_pages
+from generator.clinic.nav_check import check_nav
 from generator.clinic.site_config import SiteSettings, read_site_settings
 from generator.pages.reminders import calendar_files
 from generator.site_files.api import catalog_json
@@ -60,9 +61,19 @@ def read_project(
         raise SettingsError(problems)
     problems += check_images(catalog, source, site.docs_dir)
     problems += check_content_pages(site.docs_dir, frozenset(site.clinic.inline_scripts))
+    display = config_name or str(config_file)
+    problems += check_nav(config_file, display, site.docs_dir, catalog_pages(catalog))
     if problems:
         raise ProjectError(problems)
     return Project(site, catalog, source)
+
+
+def catalog_pages(catalog: Catalog) -> list[str]:
+    """The source uris of the pages the catalog makes that a nav may list."""
+    pages = list(INDEX_PAGES)
+    for section in PAGE_SECTIONS:
+        pages += [section.page(entry.id) for entry in getattr(catalog, section.key)]
+    return pages
 
 
 def checked_for_publishing(project: Project, today: datetime.date | None = None) -> ContentReport:

@@ -53,6 +53,15 @@ RELIANCES = (
         "get_toc(tokens) and the token shape outline.toc_tokens makes (Python-Markdown's toc).",
     ),
     Reliance(
+        "mkdocs",
+        "livereload/__init__.py",
+        "024073f7bc0989673f27d2d01ddd4b94f25e8638d25015875958d9af32d35673",
+        "live_reload.allow_reload_script",
+        "LiveReloadServer._inject_js_into_html(content, epoch) is private: check that it still "
+        "adds one `<script>...</script>` (no attributes) before the last `</body>`, and that "
+        "serve_request still calls it for each HTML page it serves.",
+    ),
+    Reliance(
         "mkdocs-material",
         "templates/base.html",
         "8536d352b0093623df9e0032894f321cbe264b15a9b48cdd962583772455dadb",

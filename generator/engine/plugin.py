@@ -21,6 +21,7 @@ from generator.catalog.model import Catalog
 from generator.clinic.settings import ClinicSettings
 from generator.clinic.site_config import SiteSettings
 from generator.engine.html_page import add_generated, toc_shape
+from generator.engine.live_reload import allow_reload_script
 from generator.engine.plugin_config import CatalogPluginConfig
 from generator.engine.second_process import SecondProcess, catalog_search, write_files
 from generator.pages.pictures import figure_files
@@ -203,6 +204,7 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         server.watch(str(TEMPLATE_DIR))
         if self.override_dir is not None:
             server.watch(str(self.override_dir))
+        allow_reload_script(server)  # the page's policy would refuse the reload script
 
 
 def _freeze_heap() -> None:

@@ -13,20 +13,26 @@ _DATA_TYPE = re.compile(r"""type\s*=\s*["']?application/(?:ld\+)?json""", re.IGN
 _HEAD = re.compile(r"<head[^>]*>", re.IGNORECASE)
 
 
+_SCRIPT_SRC = "script-src 'self'"
+
+
+def script_source(body: str) -> str:
+    """How a policy names one inline script: `'sha256-...'`."""
+    return "'sha256-" + base64.b64encode(hashlib.sha256(body.encode()).digest()).decode() + "'"
+
+
 def policy_for(html: str) -> str:
     """The policy for one page: the page's own inline scripts are allowed by their hashes."""
     hashes = sorted(
         {
-            "'sha256-"
-            + base64.b64encode(hashlib.sha256(m["body"].encode()).digest()).decode()
-            + "'"
+            script_source(m["body"])
             for m in _INLINE_SCRIPT.finditer(html)
             if "src=" not in m["attrs"].lower() and not _DATA_TYPE.search(m["attrs"])
         }
     )
     directives = [
         "default-src 'self'",
-        "script-src " + " ".join(["'self'", *hashes]),
+        " ".join([_SCRIPT_SRC, *hashes]),
         "style-src 'self' 'unsafe-inline'",
         "img-src 'self' data:",
         "media-src 'self'",
@@ -46,3 +52,13 @@ def add_policy(html: str) -> str:
         return html
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(html)}">'
     return html[: head.end()] + "\n    " + meta + html[head.end() :]
+
+
+def allow_script(html: str, body: str) -> str:
+    """`html` whose policy (written by `add_policy`) also allows the inline script `body`, and
+    nothing else: how the preview allows the reload script its server adds to each page."""
+    at = html.find('<meta http-equiv="Content-Security-Policy"')
+    if at < 0:
+        return html
+    at = html.index(_SCRIPT_SRC, at) + len(_SCRIPT_SRC)
+    return html[:at] + " " + script_source(body) + html[at:]

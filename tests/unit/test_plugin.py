@@ -1,4 +1,4 @@
-"""The MkDocs glue: live reload watches the catalog and the templates."""
+"""The MkDocs glue: live reload watches the catalog and the templates, and its script runs."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from mkdocs.config import load_config
 
 from generator.engine.plugin import CatalogPlugin
 from generator.pages.render import TEMPLATE_DIR
+from generator.site_files.csp import add_policy, script_source
 from tests.conftest import ROOT
 
 
@@ -18,6 +19,10 @@ class RecordingServer:
 
     def watch(self, path: str, *args: Any, **kwargs: Any) -> None:
         self.watched.append(path)
+
+    def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+        end = content.rindex(b"</body>")
+        return content[:end] + b"<script>reload(%d)</script>" % epoch + content[end:]
 
 
 def test_serve_reloads_on_catalog_and_template_changes() -> None:
@@ -30,6 +35,9 @@ def test_serve_reloads_on_catalog_and_template_changes() -> None:
     assert str(ROOT / "exercises.yaml") in server.watched
     assert str(TEMPLATE_DIR) in server.watched
     assert Path(server.watched[0]).name == "exercises.yaml"
+    page = add_policy("<html><head></head><body></body></html>").encode()
+    served = server._inject_js_into_html(page, 7).decode()
+    assert script_source("reload(7)") in served  # the page's policy allows the reload script
 
 
 def test_clinic_settings_reach_the_generated_pages() -> None:
