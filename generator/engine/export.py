@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 import json
 import shutil
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ import yaml
 from generator.catalog.addresses import INDEX_PAGES
 from generator.catalog.load import read_bounded
 from generator.catalog.model import Catalog
+from generator.clinic.signoff import SignOff
 from generator.clinic.site_config import SiteSettings
 from generator.pages.pictures import figure_files
 from generator.pages.render import render_pages
@@ -59,8 +61,10 @@ def export_project(outdir: Path, catalog_path: Path, config_path: Path) -> int:
     custom = theme.get("custom_dir") if isinstance(theme, dict) else None
     theme_dir = config_path.parent / custom if isinstance(custom, str) else None
 
-    generated = render_pages(catalog, site.clinic, site_url=site.site_url)
-    files: Files = {f"docs/{u}": t for u, t in _docs(catalog, site, theme_dir, generated).items()}
+    reviews, _ = project.review_state()
+    generated = render_pages(catalog, site.clinic, site_url=site.site_url, clinic_reviews=reviews)
+    docs = _docs(catalog, site, theme_dir, generated, reviews)
+    files: Files = {f"docs/{u}": t for u, t in docs.items()}
     files.update({f"overrides/{uri}": t for uri, t in _overrides(theme_dir).items()})
     leaves = sorted(u for u in generated if u.endswith(".md") and u not in INDEX_PAGES)
     files["mkdocs.yml"] = _config_text(config, site.clinic.for_theme(), leaves)
@@ -70,7 +74,11 @@ def export_project(outdir: Path, catalog_path: Path, config_path: Path) -> int:
 
 
 def _docs(
-    catalog: Catalog, site: SiteSettings, theme_dir: Path | None, generated: dict[str, str]
+    catalog: Catalog,
+    site: SiteSettings,
+    theme_dir: Path | None,
+    generated: dict[str, str],
+    reviews: Mapping[tuple[str, str], SignOff],
 ) -> Files:
     """`docs/`: content pages, the theme's assets, then everything made from the catalog."""
     docs: Files = {}
@@ -79,7 +87,7 @@ def _docs(
     if theme_dir is not None and (theme_dir / "assets").is_dir():
         docs.update({f"assets/{uri}": t for uri, t in _tree(theme_dir / "assets").items()})
     docs.update({f"assets/{uri}": t for uri, t in _tree(THEME_DIR / "assets").items()})
-    json_ld = json_ld_pages(catalog, site.clinic, site.site_url)
+    json_ld = json_ld_pages(catalog, site.clinic, site.site_url, reviews)
     searched = searched_pages(catalog)
     made: Files = {
         uri: _generated_page(text, json_ld.get(uri), searchable=uri in searched)
