@@ -198,6 +198,9 @@ def _review(args: argparse.Namespace) -> int:
         if isinstance(found, str):
             return _usage(found)
         chosen = found
+    if not chosen:
+        print("Nothing to sign off: everything is signed off as it is now.")
+        return 0
     date = args.date or datetime.date.today()
     record_signoffs(project.signoff_file, chosen, args.by.strip(), date)
     where = visible(str(project.signoff_file))

@@ -30,6 +30,7 @@ from generator.pages.pictures import figure_files
 from generator.pages.render import render_pages
 from generator.pipeline import (
     checked_for_publishing,
+    content_page_reviews,
     files_beside_pages,
     read_project,
     refuse_clashes,
@@ -64,6 +65,10 @@ def export_project(outdir: Path, catalog_path: Path, config_path: Path) -> int:
     reviews, _ = project.review_state()
     generated = render_pages(catalog, site.clinic, site_url=site.site_url, clinic_reviews=reviews)
     docs = _docs(catalog, site, theme_dir, generated, reviews)
+    for uri, signoff in content_page_reviews(project, reviews).items():
+        text = docs.get(uri)
+        if isinstance(text, str):
+            docs[uri] = _with_review(text, signoff)
     files: Files = {f"docs/{u}": t for u, t in docs.items()}
     files.update({f"overrides/{uri}": t for uri, t in _overrides(theme_dir).items()})
     leaves = sorted(u for u in generated if u.endswith(".md") and u not in INDEX_PAGES)
@@ -163,6 +168,14 @@ def _with_policy(text: str) -> str:
     """A page with inline scripts of its own gets a policy allowing them by hash."""
     policy = policy_for(text)
     return text if policy == policy_for("") else _with_meta(text, "csp", policy)
+
+
+def _with_review(text: str, signoff: SignOff | None) -> str:
+    """A content page's review line, as the plugin gives it (`pipeline.mark_review`)."""
+    if signoff is None:
+        return _with_meta(text, "review_pending", "yes")
+    text = _with_meta(text, "signed_off_on", signoff.date.isoformat())
+    return _with_meta(text, "signed_off_by", html.escape(signoff.by, quote=True))
 
 
 def _with_meta(text: str, key: str, value: str) -> str:
