@@ -148,3 +148,18 @@ def test_a_broken_sign_off_file_is_a_located_error(project: Path) -> None:
         assert result.returncode == 1
         assert result.stderr.startswith("signoff.yaml:")
         assert "Traceback" not in result.stderr
+
+
+def test_export_carries_each_content_pages_review(project: Path) -> None:
+    signer = "Siobhán O'Neill, physiotherapist"
+    (project / "content" / "other.md").write_text("# Other\n\nText.\n", encoding="utf-8")
+    args = ("review", "--by", signer, "guides/moving.md", "--date", "2026-12-01")
+    assert run_cli(*args, cwd=project).returncode == 0
+    assert run_cli("export", "out", cwd=project).returncode == 0
+    signed = (project / "out" / "docs" / "guides" / "moving.md").read_text(encoding="utf-8")
+    front = signed.split("\n---\n", 1)[0]
+    assert 'signed_off_by: "Siobhán O&#x27;Neill, physiotherapist"' in front
+    assert 'signed_off_on: "2026-12-01"' in front
+    assert "review_pending" not in front
+    unsigned = (project / "out" / "docs" / "other.md").read_text(encoding="utf-8")
+    assert unsigned.startswith('---\nreview_pending: "yes"\n---\n')
