@@ -218,7 +218,9 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> None:
         server.watch(str(self.catalog_path))
-        server.watch(str(self.catalog_path.parent / SIGNOFF_FILE))
+        signoff = self.catalog_path.parent / SIGNOFF_FILE
+        if signoff.exists():  # a missing path stops the watcher; made later: seen on restart
+            server.watch(str(signoff))
         server.watch(str(TEMPLATE_DIR))
         if self.override_dir is not None:
             server.watch(str(self.override_dir))
