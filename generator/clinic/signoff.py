@@ -15,8 +15,9 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -132,19 +133,27 @@ def _json_safe(value: Any) -> Any:
 
 @dataclass(frozen=True)
 class Item:
-    """A catalog entry or a content page, as the clinic signs it off."""
+    """A catalog entry or a content page, as the clinic signs it off. Its fingerprint is made
+    when first asked for: only items with a sign-off are compared."""
 
     section: str  # "exercises", "conditions", "treatments", "routines" or "pages"
     key: str  # the entry's id, or the page's path from the project folder
     noun: str  # "exercise", ..., "page"
-    fingerprint: Fingerprint
+    content: Callable[[], Mapping[str, Any]]  # entry_data or page_data
     file: str
-    line: int
-    column: int
-    field_places: Mapping[str, tuple[int, int]]  # where each field is written (entries)
+    source: SourceMap | None  # where the entry's fields are written (None for a page)
+    path: tuple[str | int, ...]
+
+    @cached_property
+    def fingerprint(self) -> Fingerprint:
+        return fingerprint(self.content())
 
     def problem(self, message: str, field: str | None = None) -> Problem:
-        line, column = self.field_places.get(field or "", (self.line, self.column))
+        """`message` at the entry (or at `field`, when given and written) or the page's top."""
+        line, column = 1, 1
+        if self.source is not None:
+            at = (*self.path, field) if field else self.path
+            line, column = self.source.locate(at, key=field is not None)
         return Problem(self.file, line, column, f"{self.noun} '{self.key}'", message)
 
 
@@ -152,22 +161,21 @@ def catalog_items(catalog: Catalog, source: SourceMap) -> Iterator[Item]:
     """Every entry that has a page, in catalog order."""
     for section in PAGE_SECTIONS:
         for index, entry in enumerate(getattr(catalog, section.key)):
-            data = entry_data(entry)
+            content = partial(entry_data, entry)
             path = (section.key, index)
-            line, column = source.locate(path)
-            places = {name: source.locate((*path, name), key=True) for name in data}
-            print_ = fingerprint(data)
-            yield Item(
-                section.plural, entry.id, section.noun, print_, source.file, line, column, places
-            )
+            yield Item(section.plural, entry.id, section.noun, content, source.file, source, path)
 
 
 def page_items(docs_dir: Path) -> Iterator[Item]:
     """Every Markdown page in `docs_dir` (already checked by the pipeline), by path."""
     for page in sorted(docs_dir.rglob("*.md")):
         name = f"{docs_dir.name}/{page.relative_to(docs_dir).as_posix()}"
-        text = read_bounded(page, name).decode("utf-8")
-        yield Item(PAGES, name, "page", fingerprint(page_data(text)), name, 1, 1, {})
+        content = partial(_page_file_data, page, name)
+        yield Item(PAGES, name, "page", content, name, None, ())
+
+
+def _page_file_data(page: Path, name: str) -> dict[str, Any]:
+    return page_data(read_bounded(page, name).decode("utf-8"))
 
 
 # -- the file -----------------------------------------------------------------------------

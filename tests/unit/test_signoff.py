@@ -177,7 +177,10 @@ def test_what_needs_review_is_located(tmp_path: Path) -> None:
     assert len(current) == len(items) - 1
     [unsigned] = problems
     assert unsigned.file == "exercises.yaml"
-    assert (unsigned.line, unsigned.column) == (items[0].line, items[0].column)
+    catalog, source = read_catalog_text(text, "exercises.yaml")
+    assert (unsigned.line, unsigned.column) == source.locate(items[0].path)
+    assert items[0].path == ("modalities", 0)  # the first section with pages, first entry
+    assert catalog.modalities[0].id == items[0].key
     assert "not signed off by the clinic" in unsigned.message
     assert items[0].key in unsigned.path
 
