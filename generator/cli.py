@@ -1,4 +1,4 @@
-"""Command line: `python -m generator check|export|schema|new|figures`."""
+"""Command line: `python -m generator check|review|export|schema|new|figures`."""
 
 from __future__ import annotations
 
@@ -8,14 +8,20 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator.catalog.content_checks import DEFAULT_REVIEW_MONTHS, check_content
+from generator.catalog.content_checks import (
+    DEFAULT_REVIEW_MONTHS,
+    Finding,
+    Severity,
+    check_content,
+)
 from generator.catalog.load import load_catalog
 from generator.catalog.model import Catalog
 from generator.catalog.schema import catalog_schema
 from generator.catalog.skeletons import SECTION_OF_KIND, add_entry
+from generator.clinic.signoff import SIGNOFF_FILE, Item, record_signoffs, reviewer_problem
 from generator.engine.export import export_project
 from generator.figures.sheet import contact_sheet
-from generator.pipeline import read_project
+from generator.pipeline import Project, read_project
 from generator.source.errors import ProjectError, format_path
 from generator.source.text_safety import visible
 
@@ -54,6 +60,11 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--grades", action="store_true", help="list the reading grade of every entry"
     )
+    check.add_argument(
+        "--publish",
+        action="store_true",
+        help="fail (exit 1) unless the clinic has signed off every entry and page as it is now",
+    )
     export = commands.add_parser(
         "export", help="write a project any MkDocs-compatible engine builds (no plugin needed)"
     )
@@ -61,6 +72,26 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--catalog", type=Path, default=DEFAULT_CATALOG, metavar="PATH")
     export.add_argument("--config", type=Path, default=DEFAULT_CONFIG, metavar="MKDOCS_YML")
     commands.add_parser("schema", help="print the catalog's JSON Schema")
+    review = commands.add_parser(
+        "review", help="record the clinic's sign-off of entries and pages (in signoff.yaml)"
+    )
+    review.add_argument(
+        "targets",
+        nargs="*",
+        metavar="ID_OR_PAGE",
+        help="entry ids (or KIND/ID) and content pages (content/guides/x.md)",
+    )
+    review.add_argument("--by", required=True, metavar='"NAME, PROFESSION"')
+    chosen = review.add_mutually_exclusive_group()
+    chosen.add_argument("--all", action="store_true", help="every entry and content page")
+    chosen.add_argument(
+        "--pending", action="store_true", help="everything not signed off, or changed since"
+    )
+    review.add_argument(
+        "--date", type=_past_date, default=None, metavar="YYYY-MM-DD", help="default today"
+    )
+    review.add_argument("--catalog", type=Path, default=DEFAULT_CATALOG, metavar="PATH")
+    review.add_argument("--config", type=Path, default=DEFAULT_CONFIG, metavar="MKDOCS_YML")
     figures = commands.add_parser(
         "figures", help="write a contact sheet of every exercise figure and library pose"
     )
@@ -71,6 +102,21 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("entry_id", metavar="ID", help="lower-case words joined by hyphens")
     new.add_argument("--catalog", type=Path, default=DEFAULT_CATALOG, metavar="PATH")
     return parser
+
+
+def _past_date(text: str) -> datetime.date:
+    """A sign-off day: a real date, today or before (a sign-off date is never made up)."""
+    try:
+        date = datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date written as YYYY-MM-DD") from None
+    if date > datetime.date.today():
+        raise argparse.ArgumentTypeError(f"{text} is in the future")
+    return date
+
+
+def _items(n: int) -> str:
+    return f"{n} {'entry or page' if n == 1 else 'entries and pages'}"
 
 
 def _count(n: int, noun: str) -> str:
@@ -103,8 +149,93 @@ def _check(args: argparse.Namespace) -> int:
     reading = f"reading grade median {median:.1f}" if median is not None else "no prose"
     errors, warnings = len(report.errors), len(report.warnings)
     counts = f"{_count(errors, 'error')}, {_count(warnings, 'warning')}"
+    signed = _signoff_report(project, today, publish=args.publish)
+    if args.publish:
+        errors += signed
+    if signed:
+        severity = "errors" if args.publish else "warnings"
+        print(f"Sign-off: {_items(signed)} to review by the clinic ({severity} above).")
     print(f"{visible(str(args.catalog))}: {_summary(catalog)}; {reading}; {counts}.")
     return 1 if errors or (args.strict and warnings) else 0
+
+
+def _signoff_report(project: Project, today: datetime.date, *, publish: bool) -> int:
+    """Print what the clinic has not signed off (errors when publishing); return how many.
+    Before the clinic's first sign-off, a warning says so once instead of listing everything."""
+    _, pending = project.review_state(today)
+    if not publish and pending and not project.signoff_file.exists():
+        message = (
+            f"warning: nothing is signed off by the clinic yet ({len(pending)} entries and "
+            'pages); once a clinician has read them: python -m generator review --by "Name, '
+            'profession" --all (docs/editing.md, "Sign-off")'
+        )
+        print(f"{SIGNOFF_FILE}: {message}", file=sys.stderr)
+        return len(pending)
+    for problem in pending:
+        line = str(problem) if publish else str(Finding(problem, Severity.WARNING))
+        print(line, file=sys.stderr)
+    return len(pending)
+
+
+def _review(args: argparse.Namespace) -> int:
+    """Record the sign-off of the chosen entries and pages; exit 2 on bad arguments."""
+    problem = reviewer_problem(args.by)
+    if problem is None and not (args.targets or args.all or args.pending):
+        problem = "name what was reviewed: ids, pages, --all or --pending"
+    if problem is None and args.targets and (args.all or args.pending):
+        problem = "give ids and pages, or --all, or --pending, not both"
+    if problem is not None:
+        return _usage(problem)
+    project = read_project(args.config, args.catalog)
+    items = project.signoff_items()
+    if args.pending:
+        current, _ = project.review_state()
+        chosen = [item for item in items if (item.noun, item.key) not in current]
+    elif args.all:
+        chosen = items
+    else:
+        found = _chosen(items, args.targets, project.site.docs_dir.name)
+        if isinstance(found, str):
+            return _usage(found)
+        chosen = found
+    if not chosen:
+        print("Nothing to sign off: everything is signed off as it is now.")
+        return 0
+    date = args.date or datetime.date.today()
+    record_signoffs(project.signoff_file, chosen, args.by.strip(), date)
+    where = visible(str(project.signoff_file))
+    print(f"Signed off {_items(len(chosen))} as {visible(args.by)} on {date}:")
+    for item in chosen[:20]:
+        print(f"  {item.noun} {visible(item.key)}")
+    if len(chosen) > 20:
+        print(f"  ... and {len(chosen) - 20} more")
+    print(f"Recorded in {where}; commit it with the change it approves.")
+    return 0
+
+
+def _chosen(items: list[Item], targets: list[str], docs: str) -> list[Item] | str:
+    """The items named by id, KIND/ID or page path; or why a name matches none, or several."""
+    chosen: list[Item] = []
+    for target in targets:
+        matches = [
+            item
+            for item in items
+            if target in {item.key, f"{item.noun}/{item.key}"}
+            or (item.noun == "page" and item.key == f"{docs}/{target}")
+        ]
+        if not matches:
+            return f"'{visible(target)}' is not an entry id or a page in {docs}/"
+        if len(matches) > 1:
+            kinds = ", ".join(f"{m.noun}/{m.key}" for m in matches)
+            return f"'{visible(target)}' is ambiguous: write one of {kinds}"
+        if matches[0] not in chosen:
+            chosen.append(matches[0])
+    return chosen
+
+
+def _usage(message: str) -> int:
+    print(f"python -m generator review: error: {visible(message)}", file=sys.stderr)
+    return 2
 
 
 def _export(outdir: Path, catalog_path: Path, config_path: Path) -> int:
@@ -129,6 +260,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(args)
         if args.command == "export":
             return _export(args.outdir, args.catalog, args.config)
+        if args.command == "review":
+            return _review(args)
         if args.command == "figures":
             return _figures(args.sheet, args.catalog)
         if args.command == "new":

@@ -7,8 +7,11 @@ projects, with the same located messages, and generate the same files.
 from __future__ import annotations
 
 import datetime
+import html
+from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from generator.catalog.addresses import CATALOG_JSON_URI, INDEX_PAGES, PAGE_SECTIONS
 from generator.catalog.assets_check import check_images
@@ -17,6 +20,16 @@ from generator.catalog.load import read_catalog
 from generator.catalog.model import Catalog
 from generator.clinic.content_pages import check_content_pages
 from generator.clinic.nav_check import check_nav
+from generator.clinic.signoff import (
+    SIGNOFF_FILE,
+    Item,
+    SignOff,
+    SignOffs,
+    catalog_items,
+    page_items,
+    read_signoffs,
+    review_state,
+)
 from generator.clinic.site_config import SiteSettings, read_site_settings
 from generator.pages.reminders import calendar_files
 from generator.site_files.api import catalog_json
@@ -34,6 +47,19 @@ class Project:
     site: SiteSettings
     catalog: Catalog
     source: SourceMap
+    signoffs: SignOffs
+    signoff_file: Path
+
+    def signoff_items(self) -> list[Item]:
+        """What the clinic signs off: every catalog entry with a page, every content page."""
+        return [*catalog_items(self.catalog, self.source), *page_items(self.site.docs_dir)]
+
+    def review_state(
+        self, today: datetime.date | None = None
+    ) -> tuple[dict[tuple[str, str], SignOff], list[Problem]]:
+        """The clinic's sign-offs that hold (by noun and id or page path), and a located
+        problem for everything not signed off, changed since, or signed off wrongly."""
+        return review_state(self.signoff_items(), self.signoffs, today or datetime.date.today())
 
 
 def read_project(
@@ -63,9 +89,15 @@ def read_project(
     problems += check_content_pages(site.docs_dir, frozenset(site.clinic.inline_scripts))
     display = config_name or str(config_file)
     problems += check_nav(config_file, display, site.docs_dir, catalog_pages(catalog))
-    if problems:
+    signoff_file = config_file.parent / SIGNOFF_FILE
+    signoffs = None
+    try:
+        signoffs = read_signoffs(signoff_file, SIGNOFF_FILE if config_name else None)
+    except ProjectError as error:
+        problems += error.problems
+    if problems or signoffs is None:
         raise ProjectError(problems)
-    return Project(site, catalog, source)
+    return Project(site, catalog, source, signoffs, signoff_file)
 
 
 def catalog_pages(catalog: Catalog) -> list[str]:
@@ -84,6 +116,34 @@ def checked_for_publishing(project: Project, today: datetime.date | None = None)
     if report.errors:
         raise CatalogError([finding.problem for finding in report.errors])
     return report
+
+
+def content_page_reviews(
+    project: Project, reviews: Mapping[tuple[str, str], SignOff]
+) -> dict[str, SignOff | None]:
+    """Each content page (by its path in `docs_dir`) and the clinic's sign-off that holds for
+    it, or None."""
+    folder = f"{project.site.docs_dir.name}/"
+    return {
+        item.key.removeprefix(folder): reviews.get((item.noun, item.key))
+        for item in page_items(project.site.docs_dir)
+    }
+
+
+def mark_review(meta: MutableMapping[str, Any], signoff: SignOff | None) -> None:
+    """What a content page's review line reads (theme/partials/clinic-review.html): the
+    clinic's sign-off, HTML-escaped like every front-matter value the generator writes, or
+    that the clinic has not reviewed the page. The page's own `reviewed_*` lines are the
+    project's review, not the clinic's."""
+    for key in ("signed_off_by", "signed_off_on", "review_pending"):
+        meta.pop(key, None)
+    if signoff is None:
+        meta["review_pending"] = True
+        if meta.get("reviewed_on"):
+            meta["library_reviewed_on"] = str(meta["reviewed_on"])
+        return
+    meta["signed_off_by"] = html.escape(signoff.by, quote=True)
+    meta["signed_off_on"] = signoff.date.isoformat()
 
 
 def files_beside_pages(catalog: Catalog, site_url: str) -> Files:

@@ -15,7 +15,7 @@ import hashlib
 import re
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import (
     AfterValidator,
@@ -139,6 +139,15 @@ def _front_matter(text: str, file: str) -> list[Problem]:
                 found.append(source.problem(path, message, key=detail["type"] == "extra_forbidden"))
     # The YAML starts on the page's second line.
     return [Problem(p.file, p.line + 1, p.column, p.path, p.message) for p in found]
+
+
+def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
+    """A checked page's front matter (empty when it has none) and the text below it."""
+    block = _FRONT.match(text) if re.match(r"---[ \t]*\r?\n", text) else None
+    if block is None:
+        return {}, text
+    data, _, _ = read_yaml(block[1], "front matter", "front matter")
+    return (data if isinstance(data, dict) else {}), text[block.end() :]
 
 
 def check_content_pages(docs_dir: Path, allowed_scripts: frozenset[str]) -> list[Problem]:

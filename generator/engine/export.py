@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 import json
 import shutil
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -23,11 +24,13 @@ import yaml
 from generator.catalog.addresses import INDEX_PAGES
 from generator.catalog.load import read_bounded
 from generator.catalog.model import Catalog
+from generator.clinic.signoff import SignOff
 from generator.clinic.site_config import SiteSettings
 from generator.pages.pictures import figure_files
 from generator.pages.render import render_pages
 from generator.pipeline import (
     checked_for_publishing,
+    content_page_reviews,
     files_beside_pages,
     read_project,
     refuse_clashes,
@@ -59,8 +62,14 @@ def export_project(outdir: Path, catalog_path: Path, config_path: Path) -> int:
     custom = theme.get("custom_dir") if isinstance(theme, dict) else None
     theme_dir = config_path.parent / custom if isinstance(custom, str) else None
 
-    generated = render_pages(catalog, site.clinic, site_url=site.site_url)
-    files: Files = {f"docs/{u}": t for u, t in _docs(catalog, site, theme_dir, generated).items()}
+    reviews, _ = project.review_state()
+    generated = render_pages(catalog, site.clinic, site_url=site.site_url, clinic_reviews=reviews)
+    docs = _docs(catalog, site, theme_dir, generated, reviews)
+    for uri, signoff in content_page_reviews(project, reviews).items():
+        text = docs.get(uri)
+        if isinstance(text, str):
+            docs[uri] = _with_review(text, signoff)
+    files: Files = {f"docs/{u}": t for u, t in docs.items()}
     files.update({f"overrides/{uri}": t for uri, t in _overrides(theme_dir).items()})
     leaves = sorted(u for u in generated if u.endswith(".md") and u not in INDEX_PAGES)
     files["mkdocs.yml"] = _config_text(config, site.clinic.for_theme(), leaves)
@@ -70,7 +79,11 @@ def export_project(outdir: Path, catalog_path: Path, config_path: Path) -> int:
 
 
 def _docs(
-    catalog: Catalog, site: SiteSettings, theme_dir: Path | None, generated: dict[str, str]
+    catalog: Catalog,
+    site: SiteSettings,
+    theme_dir: Path | None,
+    generated: dict[str, str],
+    reviews: Mapping[tuple[str, str], SignOff],
 ) -> Files:
     """`docs/`: content pages, the theme's assets, then everything made from the catalog."""
     docs: Files = {}
@@ -79,7 +92,7 @@ def _docs(
     if theme_dir is not None and (theme_dir / "assets").is_dir():
         docs.update({f"assets/{uri}": t for uri, t in _tree(theme_dir / "assets").items()})
     docs.update({f"assets/{uri}": t for uri, t in _tree(THEME_DIR / "assets").items()})
-    json_ld = json_ld_pages(catalog, site.clinic, site.site_url)
+    json_ld = json_ld_pages(catalog, site.clinic, site.site_url, reviews)
     searched = searched_pages(catalog)
     made: Files = {
         uri: _generated_page(text, json_ld.get(uri), searchable=uri in searched)
@@ -155,6 +168,14 @@ def _with_policy(text: str) -> str:
     """A page with inline scripts of its own gets a policy allowing them by hash."""
     policy = policy_for(text)
     return text if policy == policy_for("") else _with_meta(text, "csp", policy)
+
+
+def _with_review(text: str, signoff: SignOff | None) -> str:
+    """A content page's review line, as the plugin gives it (`pipeline.mark_review`)."""
+    if signoff is None:
+        return _with_meta(text, "review_pending", "yes")
+    text = _with_meta(text, "signed_off_on", signoff.date.isoformat())
+    return _with_meta(text, "signed_off_by", html.escape(signoff.by, quote=True))
 
 
 def _with_meta(text: str, key: str, value: str) -> str:

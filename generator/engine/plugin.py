@@ -19,6 +19,7 @@ from mkdocs.structure.pages import Page
 from generator.catalog.addresses import INDEX_PAGES
 from generator.catalog.model import Catalog
 from generator.clinic.settings import ClinicSettings
+from generator.clinic.signoff import SIGNOFF_FILE, SignOff
 from generator.clinic.site_config import SiteSettings
 from generator.engine.html_page import add_generated, toc_shape
 from generator.engine.live_reload import allow_reload_script
@@ -33,7 +34,9 @@ from generator.pages.render import (
 )
 from generator.pipeline import (
     checked_for_publishing,
+    content_page_reviews,
     files_beside_pages,
+    mark_review,
     read_project,
     refuse_clashes,
 )
@@ -62,6 +65,8 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         self.building = False
         self.nav: Navigation | None = None
         self.second: SecondProcess | None = None
+        self.reviews: dict[tuple[str, str], SignOff] = {}
+        self.page_reviews: dict[str, SignOff | None] = {}
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.building = command == "build" and not dirty  # no second process under `serve`
@@ -88,6 +93,10 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
             raise PluginError(f"the project is not valid:\n{error.report()}") from None
         for finding in report.warnings:
             log.info("%s", finding)
+        self.reviews, pending = project.review_state()
+        self.page_reviews = content_page_reviews(project, self.reviews)
+        if pending:
+            log.info("%d entries and pages are not signed off by the clinic", len(pending))
         self.catalog, self.settings = project.catalog, project.site.clinic
         # The theme prints the site name unescaped: it gets escaped markup, shown as written.
         config.extra["clinic"] = self.settings.for_theme()
@@ -107,6 +116,7 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
             make_environment(self.override_dir),
             site_url=site_url,
             parallel=parallel,
+            clinic_reviews=self.reviews,
             html_templates=templates_as_html(
                 (config.mdx_configs or {}).get("toc", {}),
                 enabled=self.config.html_pages,
@@ -129,7 +139,7 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
             leaves = [u for u in rendered.texts if u.endswith(".md") and u not in INDEX_PAGES]
             self.second = SecondProcess(leaves, figures)
             generated = {u: t for u, t in generated.items() if u not in figures}
-        self.json_ld = json_ld_pages(self.catalog, self.settings, site_url)
+        self.json_ld = json_ld_pages(self.catalog, self.settings, site_url, self.reviews)
         add_generated(files, config, generated, rendered.outlines, in_nav=INDEX_PAGES)
         self.urls = {file.src_uri: file.url for file in files.documentation_pages()}
         _freeze_heap()  # and so do its pages and MkDocs' file list
@@ -146,6 +156,14 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
             search = catalog_search(self.catalog, self.urls)
             self.second.start(env, config, files, self.nav, search, self._finish)
         return env
+
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """A content page's review line: the clinic's sign-off, or that there is none."""
+        if page.file.src_uri in self.page_reviews:
+            mark_review(page.meta, self.page_reviews[page.file.src_uri])
+        return markdown
 
     def on_page_context(
         self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Navigation
@@ -201,6 +219,9 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> None:
         server.watch(str(self.catalog_path))
+        signoff = self.catalog_path.parent / SIGNOFF_FILE
+        if signoff.exists():  # a missing path stops the watcher; made later: seen on restart
+            server.watch(str(signoff))
         server.watch(str(TEMPLATE_DIR))
         if self.override_dir is not None:
             server.watch(str(self.override_dir))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -129,13 +129,16 @@ def render_pages(
     *,
     site_url: str = "",
     parallel: bool = False,
+    clinic_reviews: Mapping[tuple[str, str], Any] | None = None,
 ) -> dict[str, str]:
     """Every generated page as Markdown, keyed by its source uri (e.g. `exercises/bird-dog.md`).
 
     `site_url` is the published address of the site; printed pages carry a QR code of it.
     With `parallel`, a second process shares the work when a second core is free.
     """
-    return render_site(catalog, settings, env, site_url=site_url, parallel=parallel).texts
+    return render_site(
+        catalog, settings, env, site_url=site_url, parallel=parallel, clinic_reviews=clinic_reviews
+    ).texts
 
 
 def render_site(
@@ -146,15 +149,19 @@ def render_site(
     site_url: str = "",
     parallel: bool = False,
     html_templates: Collection[str] = (),
+    clinic_reviews: Mapping[tuple[str, str], Any] | None = None,
 ) -> RenderedPages:
     """Like `render_pages`; pages of `html_templates` (see HTML_TEMPLATES) are written with
-    HTML headings, their bodies finished HTML, and their headings kept in `outlines`."""
+    HTML headings, their bodies finished HTML, and their headings kept in `outlines`.
+    `clinic_reviews` are the clinic's sign-offs that hold, by (noun, id): entries without one
+    say the clinic has not reviewed them."""
     env = env or make_environment()
     context: dict[str, Any] = {
         "catalog": catalog,
         "rel": Relations(catalog),
         "clinic": settings or ClinicSettings(),
         "site_url": site_url,
+        "clinic_reviews": dict(clinic_reviews or {}),
     }
     jobs = _jobs(context)
 

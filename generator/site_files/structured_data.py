@@ -3,32 +3,36 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from generator.catalog.addresses import CONDITIONS, EXERCISES, ROUTINES, TREATMENTS, page_url
-from generator.catalog.model import Catalog, Condition, Exercise, Modality, Review, Routine
+from generator.catalog.model import Catalog, Condition, Exercise, Modality, Routine
 from generator.catalog.relations import Relations
 from generator.clinic.settings import ClinicSettings
+from generator.clinic.signoff import SignOff
 from generator.pages.dosage import describe_dosage, describe_frequency
 
 CONTEXT = "https://schema.org"
 
 
 def medical_web_page(
-    about: dict[str, Any], reviewed: Review, url: str, clinic: ClinicSettings
+    about: dict[str, Any], reviewed: SignOff | None, url: str, clinic: ClinicSettings
 ) -> dict[str, Any]:
-    """The page wrapper: a MedicalWebPage about one entry, with its review."""
+    """The page wrapper: a MedicalWebPage about one entry, with the clinic's review when it
+    has signed the entry off (the project's own review is not the clinic's)."""
     page: dict[str, Any] = {
         "@context": CONTEXT,
         "@type": "MedicalWebPage",
         "name": about["name"],
         "description": about.get("description", ""),
         "about": about,
-        "lastReviewed": reviewed.date.isoformat(),
-        "reviewedBy": {"@type": "Person", "name": reviewed.by},
         "publisher": {"@type": "MedicalClinic", "name": clinic.name},
         "audience": {"@type": "Patient"},
     }
+    if reviewed is not None:
+        page["lastReviewed"] = reviewed.date.isoformat()
+        page["reviewedBy"] = {"@type": "Person", "name": reviewed.by}
     if url:
         page["url"] = url
     return page
@@ -86,20 +90,34 @@ def routine_data(routine: Routine, rel: Relations) -> dict[str, Any]:
     }
 
 
-def json_ld_pages(catalog: Catalog, clinic: ClinicSettings, site_url: str) -> dict[str, str]:
-    """`{source uri: JSON-LD text}` for every entry page, safe inside a script element."""
+def json_ld_pages(
+    catalog: Catalog,
+    clinic: ClinicSettings,
+    site_url: str,
+    reviews: Mapping[tuple[str, str], SignOff] | None = None,
+) -> dict[str, str]:
+    """`{source uri: JSON-LD text}` for every entry page, safe inside a script element;
+    `reviews` are the clinic's sign-offs that hold, by (noun, id)."""
     rel = Relations(catalog)
-    entries: list[tuple[str, dict[str, Any], Review]] = []
-    entries += [(EXERCISES.page(e.id), exercise_data(e), e.reviewed) for e in catalog.exercises]
+    reviews = reviews or {}
+    entries: list[tuple[str, str, str, dict[str, Any]]] = []
     entries += [
-        (CONDITIONS.page(c.id), condition_data(c, rel), c.reviewed) for c in catalog.conditions
+        (EXERCISES.page(e.id), "exercise", e.id, exercise_data(e)) for e in catalog.exercises
     ]
-    entries += [(TREATMENTS.page(m.id), treatment_data(m), m.reviewed) for m in catalog.modalities]
-    entries += [(ROUTINES.page(r.id), routine_data(r, rel), r.reviewed) for r in catalog.routines]
+    entries += [
+        (CONDITIONS.page(c.id), "condition", c.id, condition_data(c, rel))
+        for c in catalog.conditions
+    ]
+    entries += [
+        (TREATMENTS.page(m.id), "treatment", m.id, treatment_data(m)) for m in catalog.modalities
+    ]
+    entries += [
+        (ROUTINES.page(r.id), "routine", r.id, routine_data(r, rel)) for r in catalog.routines
+    ]
     pages: dict[str, str] = {}
-    for uri, about, reviewed in entries:
+    for uri, noun, entry_id, about in entries:
         url = page_url(site_url, uri) if site_url else ""
-        data = medical_web_page(about, reviewed, url, clinic)
+        data = medical_web_page(about, reviews.get((noun, entry_id)), url, clinic)
         text = json.dumps(data, ensure_ascii=False, sort_keys=True)
         pages[uri] = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return pages

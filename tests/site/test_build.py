@@ -42,7 +42,9 @@ def test_pages_carry_clinic_contact_review_and_disclaimer(built: Path) -> None:
     page = (built / "site" / "exercises" / exercise.id / "index.html").read_text(encoding="utf-8")
     assert "Riverside Physiotherapy" in page
     assert 'href="tel:02079460000"' in page
-    assert f"Reviewed by {exercise.reviewed.by} on" in page
+    # No clinic sign-off in the shipped project: the page does not claim one.
+    assert "has not yet reviewed this page" in page and "Reviewed for" not in page
+    assert f'<time datetime="{exercise.reviewed.date.isoformat()}">' in page
     assert "does not replace an assessment" in page
     assert "fonts.googleapis.com" not in page and "fonts.gstatic.com" not in page
 

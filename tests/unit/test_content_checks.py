@@ -95,7 +95,9 @@ def test_patient_text_skips_names_and_ids_and_ends_sentences() -> None:
 def test_shipped_catalog_passes_every_check_strictly() -> None:
     result = run_cli("check", "--strict")
     assert result.returncode == 0, result.stderr
-    assert result.stderr == ""
+    # Only the clinic's sign-off may be pending (`check --publish` gates that, not `--strict`).
+    others = [line for line in result.stderr.splitlines() if "generator review" not in line]
+    assert others == []
     summary = result.stdout.strip().splitlines()[-1]
     assert "0 errors, 0 warnings." in summary
     median = float(summary.split("reading grade median ")[1].split(";")[0])
