@@ -7,17 +7,20 @@ projects, with the same located messages, and generate the same files.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.catalog.addresses import CATALOG_JSON_URI
+from generator.catalog.addresses import CATALOG_JSON_URI, figure_uri, motion_uri, thumbnail_uri
 from generator.catalog.assets_check import check_images
 from generator.catalog.content_checks import ContentReport, check_content
 from generator.catalog.load import read_catalog
 from generator.catalog.model import Catalog
+from generator.clinic.content_files import check_media, walk_content
 from generator.clinic.content_pages import check_content_pages
 from generator.clinic.site_config import SiteSettings, read_site_settings
 from generator.pages.reminders import calendar_files
+from generator.pages.render import page_uris
 from generator.site_files.api import catalog_json
 from generator.site_files.redirects import redirect_pages
 from generator.source.errors import CatalogError, Problem
@@ -59,10 +62,25 @@ def read_project(
     if site is None:
         raise CatalogError(problems)
     problems += check_images(catalog, source, site.docs_dir)
-    problems += check_content_pages(site.docs_dir, frozenset(site.clinic.inline_scripts))
+    content = walk_content(site.docs_dir)
+    problems += content.problems
+    problems += check_media(site.docs_dir, content.files)
+    problems += check_content_pages(site.docs_dir, content.files, site.markdown_extensions)
+    problems += clashes(generated_uris(catalog), {f.uri for f in content.files}, site.docs_dir.name)
     if problems:
         raise CatalogError(problems)
     return Project(site, catalog, source)
+
+
+def generated_uris(catalog: Catalog) -> set[str]:
+    """The address of every file made from the catalog (pages, figures, files beside them),
+    without making them: a content file there would be replaced."""
+    uris = set(page_uris(catalog))
+    for exercise in catalog.exercises:
+        if exercise.figure is not None and exercise.image is None:
+            uris |= {f(exercise.id) for f in (figure_uri, thumbnail_uri, motion_uri)}
+    uris |= set(files_beside_pages(catalog, ""))
+    return uris
 
 
 def checked_for_publishing(project: Project, today: datetime.date | None = None) -> ContentReport:
@@ -84,9 +102,17 @@ def files_beside_pages(catalog: Catalog, site_url: str) -> Files:
     return files
 
 
+def clashes(generated: Collection[str], content: Collection[str], folder: str) -> list[Problem]:
+    """A problem for each content file at an address the catalog also generates."""
+    message = (
+        "clashes with a page generated from the catalog (it would be replaced); "
+        "rename it or move it to another folder"
+    )
+    both = sorted(set(generated) & set(content))
+    return [Problem(f"{folder}/{uri}", 1, 1, "", message) for uri in both]
+
+
 def refuse_clashes(generated: Files, content: set[str] | frozenset[str], folder: str) -> None:
     """`CatalogError` for each content page at an address the catalog also generates."""
-    clashes = sorted(set(generated) & set(content))
-    message = "clashes with a page generated from the catalog"
-    if clashes:
-        raise CatalogError([Problem(f"{folder}/{uri}", 1, 1, "", message) for uri in clashes])
+    if problems := clashes(generated, content, folder):
+        raise CatalogError(problems)

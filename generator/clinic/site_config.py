@@ -32,6 +32,9 @@ class SiteSettings:
     clinic: ClinicSettings
     site_url: str
     docs_dir: Path
+    # `markdown_extensions` as (name, settings) pairs: content pages are converted as MkDocs
+    # converts them before their HTML is checked.
+    markdown_extensions: tuple[tuple[str, dict[str, Any]], ...] = ()
 
     @classmethod
     def made_in_code(cls, clinic: object, site_url: str | None, docs_dir: str) -> SiteSettings:
@@ -60,11 +63,39 @@ def read_site_settings(config_file: Path, display: str | None = None) -> SiteSet
     site_url = _site_url(data.get("site_url"), source, found)
     clinic = _clinic(data.get("extra"), source, found)
     content = config_file.parent / docs_dir
+    found.extend(_docs_dir_problems(content, config_file.parent, source))
     if clinic is not None and clinic.logo is not None:
         found.extend(_logo_problems(clinic.logo, content, source))
     if found or clinic is None:
         raise CatalogError(found)
-    return SiteSettings(clinic, site_url, content)
+    return SiteSettings(clinic, site_url, content, _extensions(data.get("markdown_extensions")))
+
+
+def _docs_dir_problems(content: Path, project: Path, source: SourceMap) -> list[Problem]:
+    """The content folder must be a folder inside the project (everything in it is published)."""
+    try:
+        inside = content.resolve().is_relative_to(project.resolve())
+    except (OSError, RuntimeError):
+        inside = False
+    if not inside:
+        message = "must be a folder inside the project (everything in it is published)"
+        return [source.problem(("docs_dir",), message)]
+    if not content.is_dir():
+        return [source.problem(("docs_dir",), f"folder not found: {content.name}/")]
+    return []
+
+
+def _extensions(value: Any) -> tuple[tuple[str, dict[str, Any]], ...]:
+    """`markdown_extensions` (a list of names or one-key mappings, or a mapping) as pairs."""
+    items = list(value.items()) if isinstance(value, dict) else value
+    pairs: list[tuple[str, dict[str, Any]]] = []
+    for item in items if isinstance(items, list) else []:
+        name, config = next(iter(item.items())) if isinstance(item, dict) and item else (item, {})
+        if isinstance(item, tuple):
+            name, config = item
+        if isinstance(name, str):
+            pairs.append((name, config if isinstance(config, dict) else {}))
+    return tuple(pairs)
 
 
 def _checked(path: str) -> bool:
@@ -109,6 +140,11 @@ def _clinic(extra: Any, source: SourceMap, found: list[Problem]) -> ClinicSettin
             unknown = detail["type"] == "extra_forbidden"
             if unknown:
                 message = _unknown_setting(detail["loc"])
+            if detail["loc"] == ("inline_scripts",):
+                message = (
+                    "inline_scripts is no longer allowed: scripts in content pages never run "
+                    "(the site's security policy allows only the theme's); remove this setting"
+                )
             found.append(source.problem(path, message, key=unknown))
         return None
 

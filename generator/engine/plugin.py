@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 
 from generator.catalog.addresses import INDEX_PAGES
 from generator.catalog.model import Catalog
+from generator.clinic.content_pages import html_problems
 from generator.clinic.settings import ClinicSettings
 from generator.clinic.site_config import SiteSettings
 from generator.engine.html_page import add_generated, toc_shape
@@ -146,6 +147,17 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
             self.second.start(env, config, files, self.nav, search, self._finish)
         return env
 
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """A content page's HTML as MkDocs made it is checked again (as `check` checks it)."""
+        if page.file.generated_by is None:
+            name = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+            problems = html_problems(html, page.file.content_string, name)
+            if problems:
+                raise PluginError(CatalogError(problems).report())
+        return html
+
     def on_page_context(
         self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> Any:
@@ -167,7 +179,7 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         json_ld = self.json_ld.get(page.file.src_uri)
         if json_ld is not None:
             output = add_json_ld(output, json_ld)
-        return add_policy(repair(output))
+        return add_policy(repair(output), page.content or "")
 
     def on_post_template(
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig
