@@ -16,11 +16,12 @@ from generator.catalog.skeletons import SECTION_OF_KIND, add_entry
 from generator.engine.export import export_project
 from generator.figures.sheet import contact_sheet
 from generator.pipeline import read_project
-from generator.source.errors import CatalogError, format_path
+from generator.source.errors import CatalogError, Problem, format_path
 from generator.source.text_safety import visible
 
 DEFAULT_CATALOG = Path("exercises.yaml")
 DEFAULT_CONFIG = Path("mkdocs.yml")
+MAX_REVIEW_MONTHS = 1200
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -36,13 +37,13 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--config",
         type=Path,
-        default=DEFAULT_CONFIG,
+        default=None,
         metavar="MKDOCS_YML",
         help="site settings: the clinic's settings are checked too (default mkdocs.yml)",
     )
     check.add_argument(
         "--review-months",
-        type=int,
+        type=_months,
         default=DEFAULT_REVIEW_MONTHS,
         metavar="N",
         help="warn when an entry was last reviewed more than N months ago "
@@ -59,7 +60,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     export.add_argument("outdir", type=Path, metavar="OUTDIR")
     export.add_argument("--catalog", type=Path, default=DEFAULT_CATALOG, metavar="PATH")
-    export.add_argument("--config", type=Path, default=DEFAULT_CONFIG, metavar="MKDOCS_YML")
+    export.add_argument("--config", type=Path, default=None, metavar="MKDOCS_YML")
     commands.add_parser("schema", help="print the catalog's JSON Schema")
     figures = commands.add_parser(
         "figures", help="write a contact sheet of every exercise figure and library pose"
@@ -71,6 +72,28 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("entry_id", metavar="ID", help="lower-case words joined by hyphens")
     new.add_argument("--catalog", type=Path, default=DEFAULT_CATALOG, metavar="PATH")
     return parser
+
+
+def _months(text: str) -> int:
+    """A number of months from 1 to 1200 (an absurd one is a usage error, not a traceback)."""
+    try:
+        months = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number of months: {text!r}") from None
+    if not 1 <= months <= MAX_REVIEW_MONTHS:
+        raise argparse.ArgumentTypeError(f"must be from 1 to {MAX_REVIEW_MONTHS} months")
+    return months
+
+
+def _config(given: Path | None) -> Path:
+    """The settings file: the default `mkdocs.yml` may be absent (defaults apply); a file
+    named with `--config` must exist."""
+    if given is None:
+        return DEFAULT_CONFIG
+    if not given.is_file():
+        reason = "is a folder, not a file" if given.is_dir() else "file not found"
+        raise CatalogError([Problem(str(given), 1, 1, "", f"--config: {reason}")])
+    return given
 
 
 def _count(n: int, noun: str) -> str:
@@ -90,7 +113,7 @@ def _summary(catalog: Catalog) -> str:
 
 def _check(args: argparse.Namespace) -> int:
     """Settings and catalog: every problem of both is listed before exiting."""
-    project = read_project(args.config, args.catalog)
+    project = read_project(_config(args.config), args.catalog)
     catalog, source = project.catalog, project.source
     today = args.today or datetime.date.today()
     report = check_content(catalog, source, today=today, review_months=args.review_months)
@@ -128,7 +151,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "check":
             return _check(args)
         if args.command == "export":
-            return _export(args.outdir, args.catalog, args.config)
+            return _export(args.outdir, args.catalog, _config(args.config))
         if args.command == "figures":
             return _figures(args.sheet, args.catalog)
         if args.command == "new":
@@ -142,4 +165,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except CatalogError as error:
         print(error.report(), file=sys.stderr)
+        return 1
+    except OSError as error:  # a path that is a file, a read-only folder, a full disk
+        where = visible(str(error.filename)) + ": " if error.filename else ""
+        print(f"error: {where}{error.strerror or error}", file=sys.stderr)
+        return 1
+    except (ValueError, OverflowError, RecursionError, MemoryError) as error:
+        print(f"error: {visible(str(error)) or type(error).__name__}", file=sys.stderr)
         return 1
