@@ -65,7 +65,9 @@ def read_project(
     content = walk_content(site.docs_dir)
     problems += content.problems
     problems += check_media(site.docs_dir, content.files)
-    problems += check_content_pages(site.docs_dir, content.files, site.markdown_extensions)
+    problems += check_content_pages(
+        site.docs_dir, content.files, site.markdown_extensions, site.templates
+    )
     problems += clashes(generated_uris(catalog), {f.uri for f in content.files}, site.docs_dir.name)
     if problems:
         raise CatalogError(problems)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
+from collections.abc import Collection
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -90,10 +91,17 @@ class FrontMatter(BaseModel):
     reviewed_on: datetime.date | None = None
 
 
-def check_page(text: str, file: str, extensions: Extensions = ()) -> list[Problem]:
-    """Every problem of one page's front matter and HTML, located."""
+def check_page(
+    text: str,
+    file: str,
+    extensions: Extensions = (),
+    templates: Collection[str] | None = None,
+) -> list[Problem]:
+    """Every problem of one page's front matter and HTML, located; `templates` are those a
+    page may name (None: any)."""
     body = _FRONT.sub(lambda m: "\n" * m[0].count("\n"), text, count=1)
-    return _front_matter(text, file) + html_problems(to_html(body, extensions), text, file)
+    front = _front_matter(text, file, templates)
+    return front + html_problems(to_html(body, extensions), text, file)
 
 
 def html_problems(html: str, text: str, file: str) -> list[Problem]:
@@ -150,7 +158,7 @@ def _locate(text: str, needles: tuple[str, ...], cursors: dict[str, int]) -> tup
     return 1, 1
 
 
-def _front_matter(text: str, file: str) -> list[Problem]:
+def _front_matter(text: str, file: str, templates: Collection[str] | None) -> list[Problem]:
     if not re.match(r"---[ \t]*\r?\n", text):
         return []
     block = _FRONT.match(text)
@@ -175,12 +183,22 @@ def _front_matter(text: str, file: str) -> list[Problem]:
                     hint = f"; did you mean '{close[0]}'?" if close else ""
                     message = f"unknown front-matter key '{path[-1]}'{hint}"
                 found.append(source.problem(path, message, key=detail["type"] == "extra_forbidden"))
+        template = data.get("template") if isinstance(data, dict) else None
+        if isinstance(template, str) and templates is not None and template not in templates:
+            message = (
+                f"no template '{template}' in the theme; name one of the theme's templates "
+                "(such as main.html) or remove the line"
+            )
+            found.append(source.problem(("template",), message))
     # The YAML starts on the page's second line.
     return [Problem(p.file, p.line + 1, p.column, p.path, p.message) for p in found]
 
 
 def check_content_pages(
-    docs_dir: Path, files: list[ContentFile], extensions: Extensions = ()
+    docs_dir: Path,
+    files: list[ContentFile],
+    extensions: Extensions = (),
+    templates: Collection[str] | None = None,
 ) -> list[Problem]:
     """Problems of every Markdown page among `files`, named by their path from the project."""
     problems: list[Problem] = []
@@ -197,5 +215,5 @@ def check_content_pages(
         except CatalogError as error:
             problems.extend(error.problems)
             continue
-        problems.extend(check_page(text.removeprefix("\ufeff"), name, extensions))
+        problems.extend(check_page(text.removeprefix("\ufeff"), name, extensions, templates))
     return problems

@@ -40,6 +40,8 @@ _REFUSED = {
     "link": "<link> is not allowed in a page (the theme loads styles); remove it",
     "foreignobject": "<foreignObject> is not allowed in a drawing; remove it",
     "handler": "<handler> runs script; remove it",
+    # A browser running script reads <noscript> as text, html5lib as markup: they disagree.
+    "noscript": "<noscript> is not needed (pages work without script); remove it",
     "listener": "<listener> runs script; remove it",
 }
 # Attributes that load what they name, by element ("*": any element).

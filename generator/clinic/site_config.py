@@ -9,6 +9,7 @@ refused only where they would reach the clinic settings.
 from __future__ import annotations
 
 import difflib
+import importlib.util
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +36,8 @@ class SiteSettings:
     # `markdown_extensions` as (name, settings) pairs: content pages are converted as MkDocs
     # converts them before their HTML is checked.
     markdown_extensions: tuple[tuple[str, dict[str, Any]], ...] = ()
+    # Templates a page may name in its front matter (`template:`); None: not known here.
+    templates: frozenset[str] | None = None
 
     @classmethod
     def made_in_code(cls, clinic: object, site_url: str | None, docs_dir: str) -> SiteSettings:
@@ -68,7 +71,24 @@ def read_site_settings(config_file: Path, display: str | None = None) -> SiteSet
         found.extend(_logo_problems(clinic.logo, content, source))
     if found or clinic is None:
         raise CatalogError(found)
-    return SiteSettings(clinic, site_url, content, _extensions(data.get("markdown_extensions")))
+    theme = data.get("theme")
+    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    theme_dir = config_file.parent / custom if isinstance(custom, str) else None
+    extensions = _extensions(data.get("markdown_extensions"))
+    return SiteSettings(clinic, site_url, content, extensions, _templates(theme_dir))
+
+
+def _templates(theme_dir: Path | None) -> frozenset[str]:
+    """The page templates of the site's theme folder and of Material (found, not imported)."""
+    folders = [theme_dir] if theme_dir is not None else []
+    spec = importlib.util.find_spec("material")
+    if spec is not None and spec.origin is not None:
+        folders.append(Path(spec.origin).parent / "templates")
+    names: set[str] = set()
+    for folder in folders:
+        if folder.is_dir():
+            names.update(p.relative_to(folder).as_posix() for p in folder.rglob("*.html"))
+    return frozenset(names)
 
 
 def _docs_dir_problems(content: Path, project: Path, source: SourceMap) -> list[Problem]:
