@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.catalog.load import read_bounded
 from generator.clinic.settings import ClinicSettings
+from generator.clinic.url_rules import leaves_site
 from generator.source.errors import CatalogError, Problem
 from generator.source.source_map import SourceMap
 from generator.source.yaml_source import read_yaml
@@ -67,6 +68,7 @@ def read_site_settings(config_file: Path, display: str | None = None) -> SiteSet
     clinic = _clinic(data.get("extra"), source, found)
     content = config_file.parent / docs_dir
     found.extend(_docs_dir_problems(content, config_file.parent, source))
+    found.extend(_extra_file_problems(data, source))
     if clinic is not None and clinic.logo is not None:
         found.extend(_logo_problems(clinic.logo, content, source))
     if found or clinic is None:
@@ -103,6 +105,19 @@ def _docs_dir_problems(content: Path, project: Path, source: SourceMap) -> list[
     if not content.is_dir():
         return [source.problem(("docs_dir",), f"folder not found: {content.name}/")]
     return []
+
+
+def _extra_file_problems(data: dict[str, Any], source: SourceMap) -> list[Problem]:
+    """`extra_css` and `extra_javascript` load files from the site itself only."""
+    found = []
+    for key in ("extra_css", "extra_javascript"):
+        entries = data.get(key)
+        for index, entry in enumerate(entries if isinstance(entries, list) else []):
+            address = entry.get("path") if isinstance(entry, dict) else entry
+            if isinstance(address, str) and leaves_site(address):
+                message = "loads a file from another site; download it into the theme folder"
+                found.append(source.problem((key, index), message))
+    return found
 
 
 def _extensions(value: Any) -> tuple[tuple[str, dict[str, Any]], ...]:

@@ -397,3 +397,15 @@ def test_docs_dir_outside_the_project_or_missing_is_refused(tmp_path: Path, docs
         (ran.stderr),
         re.M,
     ), ran.stderr
+
+
+@pytest.mark.parametrize(
+    ("key", "entry"),
+    [("extra_javascript", "https://evil.example/x.js"), ("extra_css", "//evil.example/x.css")],
+)
+def test_extra_files_from_another_site_are_refused(tmp_path: Path, key: str, entry: str) -> None:
+    root = project(tmp_path)
+    (root / "mkdocs.yml").write_text(MKDOCS + f"{key}:\n  - {entry}\n", encoding="utf-8")
+    ran = run_cli("check", "exercises.yaml", "--config", "mkdocs.yml", cwd=root)
+    assert ran.returncode == 1
+    assert f"mkdocs.yml:10:5: {key}[0]: loads a file from another site" in ran.stderr
