@@ -168,7 +168,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except OSError as error:  # a path that is a file, a read-only folder, a full disk
         where = visible(str(error.filename)) + ": " if error.filename else ""
-        print(f"error: {where}{error.strerror or error}", file=sys.stderr)
+        reason = error.strerror or str(error)
+        if isinstance(error, FileExistsError | NotADirectoryError):
+            reason = "a file is where a folder should be"
+        print(f"error: {where}{reason}", file=sys.stderr)
         return 1
     except (ValueError, OverflowError, RecursionError, MemoryError) as error:
         print(f"error: {visible(str(error)) or type(error).__name__}", file=sys.stderr)

@@ -5,6 +5,7 @@ the earlier one exactly as it was."""
 from __future__ import annotations
 
 import errno
+import os
 import json
 from pathlib import Path
 
@@ -130,3 +131,11 @@ def test_a_failed_swap_puts_the_earlier_export_back(
     assert export(out)[0] == 1
     assert digest(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_a_pipe_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    pipe = tmp_path / "exercises.yaml"
+    os.mkfifo(pipe)
+    ran = run_cli("check", str(pipe))
+    assert ran.returncode == 1
+    assert "cannot read file: it is a pipe, not a file" in ran.stderr
