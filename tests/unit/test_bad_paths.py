@@ -5,8 +5,8 @@ the earlier one exactly as it was."""
 from __future__ import annotations
 
 import errno
-import os
 import json
+import os
 from pathlib import Path
 
 import pytest
