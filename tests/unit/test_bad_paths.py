@@ -139,3 +139,6 @@ def test_a_pipe_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
     ran = run_cli("check", str(pipe))
     assert ran.returncode == 1
     assert "cannot read file: it is a pipe, not a file" in ran.stderr
+    ran = run_cli("new", "exercise", "wall-press", "--catalog", str(pipe))
+    assert ran.returncode == 1
+    assert "it is a pipe, not a file; the file was not changed" in ran.stderr
