@@ -92,7 +92,7 @@ def _walk(root: Any) -> Iterator[Finding]:
         tag = _local(element.tag)
         yield from _element(element, tag)
         for name, value in element.attrib.items():
-            yield from _attribute(tag, _local(name), str(value), element)
+            yield from _attribute(tag, _local(name), str(value))
 
 
 def _element(element: Any, tag: str) -> Iterator[Finding]:
@@ -108,7 +108,7 @@ def _element(element: Any, tag: str) -> Iterator[Finding]:
             yield Finding(f"<{tag}> may not change '{target}'; remove it", (f"<{tag}",))
 
 
-def _attribute(tag: str, name: str, value: str, element: Any) -> Iterator[Finding]:
+def _attribute(tag: str, name: str, value: str) -> Iterator[Finding]:
     needles = (value, name) if value else (name,)
     if name.startswith("on"):
         yield Finding(f"event handler '{name}' runs script; remove it", (name, f"<{tag}"))
@@ -117,11 +117,16 @@ def _attribute(tag: str, name: str, value: str, element: Any) -> Iterator[Findin
     elif name == "style":
         for address in css_addresses(value, of="declarations"):
             yield Finding(_css_message(address), (address, "style"))
-    elif name in {"href", "action", "formaction", "xlink:href"}:
-        problem = link_problem(value) if tag in _LINKS or name != "href" else None
-        if tag not in _LINKS and name == "href":
-            problem = resource_problem(value, f"<{tag}>")
-        elif name in {"action", "formaction"} and problem is None and leaves_site(value):
+    elif name in {"href", "xlink:href"}:
+        # A link is followed when clicked; any other element's href (SVG <use>, <image>,
+        # MathML) loads what it names.
+        in_link = tag in _LINKS
+        problem = link_problem(value) if in_link else resource_problem(value, f"<{tag}>")
+        if problem:
+            yield Finding(problem, needles)
+    elif name in {"action", "formaction"}:
+        problem = link_problem(value)
+        if problem is None and leaves_site(value):
             problem = "a form may not send what patients type to another site"
         if problem:
             yield Finding(problem, needles)
