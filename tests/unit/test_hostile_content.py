@@ -144,6 +144,18 @@ PAGES = {
     ),
     "formaction": ('<button formaction="javascript:alert(1)">x</button>', (3, 21), "runs script"),
     "ping": ('<a href="https://example.org/" ping="https://evil.example/t">x</a>', (3, 32), "ping"),
+    "body handler merged": ('<body onload="alert(1)">', (3, 7), "event handler 'onload'"),
+    "html handler merged": ('<html onmouseover="alert(1)">', (3, 7), "event handler"),
+    "foreign content break-out": (
+        '<svg></p><style><a id="</style><img src=1 onerror=alert(1)>">',
+        (3, 43),
+        "event handler 'onerror'",
+    ),
+    "select differential": (
+        "<select><style><img src=x onerror=alert(1)></style></select>",
+        (3, 1),
+        "<select>",
+    ),
     "noscript differential": (
         '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>',
         (3, 1),
