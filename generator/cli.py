@@ -22,11 +22,12 @@ from generator.clinic.signoff import SIGNOFF_FILE, Item, record_signoffs, review
 from generator.engine.export import export_project
 from generator.figures.sheet import contact_sheet
 from generator.pipeline import Project, read_project
-from generator.source.errors import ProjectError, format_path
+from generator.source.errors import Problem, ProjectError, SettingsError, format_path
 from generator.source.text_safety import visible
 
 DEFAULT_CATALOG = Path("exercises.yaml")
 DEFAULT_CONFIG = Path("mkdocs.yml")
+MAX_REVIEW_MONTHS = 1200
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -42,13 +43,13 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--config",
         type=Path,
-        default=DEFAULT_CONFIG,
+        default=None,
         metavar="MKDOCS_YML",
         help="site settings: the clinic's settings are checked too (default mkdocs.yml)",
     )
     check.add_argument(
         "--review-months",
-        type=int,
+        type=_months,
         default=DEFAULT_REVIEW_MONTHS,
         metavar="N",
         help="warn when an entry was last reviewed more than N months ago "
@@ -70,7 +71,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     export.add_argument("outdir", type=Path, metavar="OUTDIR")
     export.add_argument("--catalog", type=Path, default=DEFAULT_CATALOG, metavar="PATH")
-    export.add_argument("--config", type=Path, default=DEFAULT_CONFIG, metavar="MKDOCS_YML")
+    export.add_argument("--config", type=Path, default=None, metavar="MKDOCS_YML")
     commands.add_parser("schema", help="print the catalog's JSON Schema")
     review = commands.add_parser(
         "review", help="record the clinic's sign-off of entries and pages (in signoff.yaml)"
@@ -119,6 +120,28 @@ def _items(n: int) -> str:
     return f"{n} {'entry or page' if n == 1 else 'entries and pages'}"
 
 
+def _months(text: str) -> int:
+    """A number of months from 1 to 1200 (an absurd one is a usage error, not a traceback)."""
+    try:
+        months = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number of months: {text!r}") from None
+    if not 1 <= months <= MAX_REVIEW_MONTHS:
+        raise argparse.ArgumentTypeError(f"must be from 1 to {MAX_REVIEW_MONTHS} months")
+    return months
+
+
+def _config(given: Path | None) -> Path:
+    """The settings file: the default `mkdocs.yml` may be absent (defaults apply); a file
+    named with `--config` must exist."""
+    if given is None:
+        return DEFAULT_CONFIG
+    if not given.is_file():
+        reason = "is a folder, not a file" if given.is_dir() else "file not found"
+        raise SettingsError([Problem(str(given), 1, 1, "", f"--config: {reason}")])
+    return given
+
+
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
@@ -136,7 +159,7 @@ def _summary(catalog: Catalog) -> str:
 
 def _check(args: argparse.Namespace) -> int:
     """Settings and catalog: every problem of both is listed before exiting."""
-    project = read_project(args.config, args.catalog)
+    project = read_project(_config(args.config), args.catalog)
     catalog, source = project.catalog, project.source
     today = args.today or datetime.date.today()
     report = check_content(catalog, source, today=today, review_months=args.review_months)
@@ -259,7 +282,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "check":
             return _check(args)
         if args.command == "export":
-            return _export(args.outdir, args.catalog, args.config)
+            return _export(args.outdir, args.catalog, _config(args.config))
         if args.command == "review":
             return _review(args)
         if args.command == "figures":
@@ -275,4 +298,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except ProjectError as error:
         print(error.report(), file=sys.stderr)
+        return 1
+    except OSError as error:  # a path that is a file, a read-only folder, a full disk
+        where = visible(str(error.filename)) + ": " if error.filename else ""
+        reason = error.strerror or str(error)
+        if isinstance(error, FileExistsError | NotADirectoryError):
+            reason = "a file is where a folder should be"
+        print(f"error: {where}{reason}", file=sys.stderr)
+        return 1
+    except (ValueError, OverflowError, RecursionError, MemoryError) as error:
+        print(f"error: {visible(str(error)) or type(error).__name__}", file=sys.stderr)
         return 1

@@ -8,16 +8,24 @@ from __future__ import annotations
 
 import datetime
 import html
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Collection, Mapping, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.catalog.addresses import CATALOG_JSON_URI, INDEX_PAGES, PAGE_SECTIONS
+from generator.catalog.addresses import (
+    CATALOG_JSON_URI,
+    INDEX_PAGES,
+    PAGE_SECTIONS,
+    figure_uri,
+    motion_uri,
+    thumbnail_uri,
+)
 from generator.catalog.assets_check import check_images
 from generator.catalog.content_checks import ContentReport, check_content
 from generator.catalog.load import read_catalog
 from generator.catalog.model import Catalog
+from generator.clinic.content_files import check_media, walk_content
 from generator.clinic.content_pages import check_content_pages
 from generator.clinic.nav_check import check_nav
 from generator.clinic.signoff import (
@@ -32,6 +40,7 @@ from generator.clinic.signoff import (
 )
 from generator.clinic.site_config import SiteSettings, read_site_settings
 from generator.pages.reminders import calendar_files
+from generator.pages.render import page_uris
 from generator.site_files.api import catalog_json
 from generator.site_files.redirects import redirect_pages
 from generator.source.errors import CatalogError, Problem, ProjectError, SettingsError
@@ -86,7 +95,13 @@ def read_project(
     if site is None:
         raise SettingsError(problems)
     problems += check_images(catalog, source, site.docs_dir)
-    problems += check_content_pages(site.docs_dir, frozenset(site.clinic.inline_scripts))
+    content = walk_content(site.docs_dir)
+    problems += content.problems
+    problems += check_media(site.docs_dir, content.files)
+    problems += check_content_pages(
+        site.docs_dir, content.files, site.markdown_extensions, site.templates
+    )
+    problems += clashes(generated_uris(catalog), {f.uri for f in content.files}, site.docs_dir.name)
     display = config_name or str(config_file)
     problems += check_nav(config_file, display, site.docs_dir, catalog_pages(catalog))
     signoff_file = config_file.parent / SIGNOFF_FILE
@@ -106,6 +121,17 @@ def catalog_pages(catalog: Catalog) -> list[str]:
     for section in PAGE_SECTIONS:
         pages += [section.page(entry.id) for entry in getattr(catalog, section.key)]
     return pages
+
+
+def generated_uris(catalog: Catalog) -> set[str]:
+    """The address of every file made from the catalog (pages, figures, files beside them),
+    without making them: a content file there would be replaced."""
+    uris = set(page_uris(catalog))
+    for exercise in catalog.exercises:
+        if exercise.figure is not None and exercise.image is None:
+            uris |= {f(exercise.id) for f in (figure_uri, thumbnail_uri, motion_uri)}
+    uris |= set(files_beside_pages(catalog, ""))
+    return uris
 
 
 def checked_for_publishing(project: Project, today: datetime.date | None = None) -> ContentReport:
@@ -155,9 +181,17 @@ def files_beside_pages(catalog: Catalog, site_url: str) -> Files:
     return files
 
 
+def clashes(generated: Collection[str], content: Collection[str], folder: str) -> list[Problem]:
+    """A problem for each content file at an address the catalog also generates."""
+    message = (
+        "clashes with a page generated from the catalog (it would be replaced); "
+        "rename it or move it to another folder"
+    )
+    both = sorted(set(generated) & set(content))
+    return [Problem(f"{folder}/{uri}", 1, 1, "", message) for uri in both]
+
+
 def refuse_clashes(generated: Files, content: set[str] | frozenset[str], folder: str) -> None:
     """`ProjectError` for each content page at an address the catalog also generates."""
-    clashes = sorted(set(generated) & set(content))
-    message = "clashes with a page generated from the catalog"
-    if clashes:
-        raise ProjectError([Problem(f"{folder}/{uri}", 1, 1, "", message) for uri in clashes])
+    if problems := clashes(generated, content, folder):
+        raise ProjectError(problems)

@@ -148,6 +148,78 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project
 
 
+# A harmless but tricky project (tests/site/test_hostile_build.py, tests/browser/
+# test_hostile_pages.py): markup that looks like script but is shown, links to other sites,
+# a picture that is also HTML, a hidden HTML file; `window.pwned` is set if anything runs.
+
+TRICKY_PAGE = """
+
+## Tricky but harmless
+
+Code shows, never runs:
+
+```html
+<script>window.pwned = "fenced"</script>
+```
+
+`<img src=x onerror="window.pwned = 'code span'">`
+
+    <script>window.pwned = "indented"</script>
+
+Text that looks like markup: &lt;script&gt;window.pwned = 1&lt;/script&gt;, and 1 < 2 > 0.
+
+<a href="https://example.org/">A plain link to another site</a> and
+[another one](https://example.org/guide).
+
+![A white square](tricky/dot.png)
+
+<svg width="20" height="20" role="img" aria-label="A dot"><defs><linearGradient id="g">
+<stop offset="0" stop-color="#0b5563"/></linearGradient></defs>
+<circle cx="10" cy="10" r="8" fill="url(#g)"/></svg>
+"""
+TRICKY_SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">'
+    '<title>A dot</title><circle cx="5" cy="5" r="4" fill="#0b5563"/></svg>\n'
+)
+
+
+def polyglot_png() -> bytes:
+    """A valid 4 x 4 PNG whose text chunk holds an HTML page with a script."""
+    import struct
+    import zlib
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (4, 4), "white").save(out, "PNG")
+    png = out.getvalue()
+    body = b"Comment\x00<html><script>window.pwned = 'polyglot'</script></html>"
+    chunk = struct.pack(">I", len(body)) + b"tEXt" + body
+    chunk += struct.pack(">I", zlib.crc32(b"tEXt" + body))
+    return png[:-12] + chunk + png[-12:]  # before IEND
+
+
+def make_tricky_project(tmp: Path) -> Path:
+    project = make_project(tmp)
+    about = project / "content" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + TRICKY_PAGE, encoding="utf-8")
+    folder = project / "content" / "tricky"
+    folder.mkdir()
+    (folder / "dot.png").write_bytes(polyglot_png())
+    (folder / "drawing.svg").write_text(TRICKY_SVG, encoding="utf-8")
+    (folder / ".notes.html").write_text("<script>window.pwned = 1</script>", encoding="utf-8")
+    return project
+
+
+@pytest.fixture(scope="session")
+def tricky(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The tricky project, built once per session into `site/`."""
+    project = make_tricky_project(tmp_path_factory.mktemp("tricky"))
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    return project
+
+
 # Pages compared as HTML.
 
 

@@ -41,6 +41,8 @@ def read_bounded(path: FsPath, name: str, limit: int = MAX_BYTES) -> bytes:
     the size is checked before reading, and at most `limit + 1` bytes are ever read (a
     device or a growing file cannot exhaust memory)."""
     try:
+        if stat.S_ISFIFO(os.stat(path).st_mode):  # opening a pipe would wait for a writer
+            raise OSError(errno.EINVAL, "it is a pipe, not a file")
         with path.open("rb") as file:
             status = os.fstat(file.fileno())
             if stat.S_ISDIR(status.st_mode):

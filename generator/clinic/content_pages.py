@@ -1,22 +1,22 @@
-"""Hand-written pages in `content/`: their front matter is checked like the catalog, and inline
-scripts are refused unless the clinic lists them (by hash) in its settings.
+"""Hand-written pages in `content/`: their front matter is checked like the catalog, and their
+HTML (the Markdown converted as MkDocs converts it) holds nothing that runs, redirects or loads
+from another host (`page_html.py`).
 
-MkDocs shows front matter that does not parse as text on the page, silently; and the page's
-Content-Security-Policy allows every inline script it holds, by hash. Both are located errors
-here, in `check` and in the build.
+MkDocs shows front matter that does not parse as text on the page, silently; a script in a page
+would run on the site's origin. Both are located errors here, in `check` and in the build.
 """
 
 from __future__ import annotations
 
-import base64
 import datetime
 import difflib
-import hashlib
 import re
+from collections.abc import Collection
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
+import markdown
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -29,15 +29,18 @@ from pydantic import (
 )
 
 from generator.catalog.load import read_bounded
+from generator.clinic.content_files import ContentFile
+from generator.clinic.page_html import findings
 from generator.source.errors import CatalogError, Problem
 from generator.source.text_safety import check_text
 from generator.source.yaml_source import read_yaml
 
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*\r?$", re.DOTALL | re.MULTILINE)
-_SCRIPT = re.compile(r"<script\b(?P<attrs>[^>]*)>(?P<body>.*?)</script\s*>", re.I | re.DOTALL)
-_DATA_TYPE = re.compile(r"""type\s*=\s*["']?application/(?:ld\+)?json""", re.I)
-_CODE = re.compile(r"^(?P<fence>```+|~~~+).*?^(?P=fence)[ \t]*$|`[^`\n]+`", re.M | re.DOTALL)
 _MAX_PAGE = 5 * 1024 * 1024
+Extensions = tuple[tuple[str, dict[str, Any]], ...]
+# MkDocs always adds these to the site's own (mkdocs.config.config_options.MarkdownExtensions).
+BUILTIN_EXTENSIONS: Extensions = (("toc", {}), ("tables", {}), ("fenced_code", {}))
+_CONVERTERS: dict[str, Any] = {}
 
 
 def _attribute_text(text: str) -> str:
@@ -88,31 +91,74 @@ class FrontMatter(BaseModel):
     reviewed_on: datetime.date | None = None
 
 
-def script_hash(body: str) -> str:
-    """`sha256-...`: how a script is named in a Content-Security-Policy and in the settings."""
-    return "sha256-" + base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()
+def check_page(
+    text: str,
+    file: str,
+    extensions: Extensions = (),
+    templates: Collection[str] | None = None,
+) -> list[Problem]:
+    """Every problem of one page's front matter and HTML, located; `templates` are those a
+    page may name (None: any)."""
+    body = _FRONT.sub(lambda m: "\n" * m[0].count("\n"), text, count=1)
+    front = _front_matter(text, file, templates)
+    return front + html_problems(to_html(body, extensions), text, file)
 
 
-def check_page(text: str, file: str, allowed_scripts: frozenset[str]) -> list[Problem]:
-    """Every problem of one page's front matter and inline scripts, located."""
-    problems = _front_matter(text, file)
-    blanked = _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m[0]), text)  # code shows, never runs
-    for match in _SCRIPT.finditer(blanked):
-        if "src=" in match["attrs"].lower() or _DATA_TYPE.search(match["attrs"]):
-            continue
-        digest = script_hash(match["body"])
-        if digest not in allowed_scripts:
-            line = text.count("\n", 0, match.start()) + 1
-            column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
-            message = (
-                "inline scripts are not allowed in content pages; if this one must run, "
-                f"add '{digest}' to extra.clinic.inline_scripts in mkdocs.yml"
-            )
-            problems.append(Problem(file, line, column, "", message))
+def html_problems(html: str, text: str, file: str) -> list[Problem]:
+    """What is refused in a page's HTML, located in its Markdown `text`."""
+    cursors: dict[str, int] = {}
+    problems = []
+    for finding in findings(html):
+        line, column = _locate(text, finding.needles, cursors)
+        problems.append(Problem(file, line, column, "", finding.message))
     return problems
 
 
-def _front_matter(text: str, file: str) -> list[Problem]:
+def to_html(markdown_text: str, extensions: Extensions = ()) -> str:
+    """The page's HTML as MkDocs makes it: Python-Markdown with MkDocs' own extensions and the
+    site's (`markdown_extensions` in mkdocs.yml); an extension that cannot be loaded here is
+    left out (the build checks the HTML it makes again)."""
+    html: str = _converter((*BUILTIN_EXTENSIONS, *extensions)).reset().convert(markdown_text)
+    return html
+
+
+def _converter(extensions: Extensions) -> Any:
+    key = repr(extensions)
+    if key not in _CONVERTERS:
+        usable: list[tuple[str, dict[str, Any]]] = []
+        for name, config in extensions:
+            for tried in ((name, config), (name, {})):
+                try:
+                    markdown.Markdown(extensions=[tried[0]], extension_configs={name: tried[1]})
+                except Exception:  # an extension missing here, or a configuration it refuses
+                    continue
+                usable.append(tried)
+                break
+        configs = {name: config for name, config in usable}
+        _CONVERTERS[key] = markdown.Markdown(
+            extensions=list(dict.fromkeys(n for n, _ in usable)), extension_configs=configs
+        )
+    return _CONVERTERS[key]
+
+
+def _locate(text: str, needles: tuple[str, ...], cursors: dict[str, int]) -> tuple[int, int]:
+    """Where a finding is written: the next place one of its needles (an address, an
+    attribute or `<tag`) appears in the page, in order; the page's start if none does."""
+    lowered = text.lower()
+    for needle in needles:
+        if not needle:
+            continue
+        at = lowered.find(needle.lower(), cursors.get(needle, 0))
+        if at == -1:
+            at = lowered.find(needle.lower())
+        if at != -1:
+            cursors[needle] = at + 1
+            line = text.count("\n", 0, at) + 1
+            return line, at - (text.rfind("\n", 0, at) + 1) + 1
+    return 1, 1
+
+
+def _front_matter(text: str, file: str, templates: Collection[str] | None) -> list[Problem]:
     if not re.match(r"---[ \t]*\r?\n", text):
         return []
     block = _FRONT.match(text)
@@ -137,6 +183,13 @@ def _front_matter(text: str, file: str) -> list[Problem]:
                     hint = f"; did you mean '{close[0]}'?" if close else ""
                     message = f"unknown front-matter key '{path[-1]}'{hint}"
                 found.append(source.problem(path, message, key=detail["type"] == "extra_forbidden"))
+        template = data.get("template") if isinstance(data, dict) else None
+        if isinstance(template, str) and templates is not None and template not in templates:
+            message = (
+                f"no template '{template}' in the theme; name one of the theme's templates "
+                "(such as main.html) or remove the line"
+            )
+            found.append(source.problem(("template",), message))
     # The YAML starts on the page's second line.
     return [Problem(p.file, p.line + 1, p.column, p.path, p.message) for p in found]
 
@@ -150,13 +203,20 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     return (data if isinstance(data, dict) else {}), text[block.end() :]
 
 
-def check_content_pages(docs_dir: Path, allowed_scripts: frozenset[str]) -> list[Problem]:
-    """Problems of every Markdown page in `docs_dir`, named by their path from the project."""
+def check_content_pages(
+    docs_dir: Path,
+    files: list[ContentFile],
+    extensions: Extensions = (),
+    templates: Collection[str] | None = None,
+) -> list[Problem]:
+    """Problems of every Markdown page among `files`, named by their path from the project."""
     problems: list[Problem] = []
-    for page in sorted(docs_dir.rglob("*.md")):
-        name = f"{docs_dir.name}/{page.relative_to(docs_dir).as_posix()}"
+    for page in files:
+        if not page.uri.endswith(".md"):
+            continue
+        name = f"{docs_dir.name}/{page.uri}"
         try:
-            raw = read_bounded(page, name, _MAX_PAGE)
+            raw = read_bounded(page.path, name, _MAX_PAGE)
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
             problems.append(Problem(name, 1, 1, "", "not valid UTF-8; save it as UTF-8"))
@@ -164,5 +224,5 @@ def check_content_pages(docs_dir: Path, allowed_scripts: frozenset[str]) -> list
         except CatalogError as error:
             problems.extend(error.problems)
             continue
-        problems.extend(check_page(text.removeprefix("\ufeff"), name, allowed_scripts))
+        problems.extend(check_page(text.removeprefix("\ufeff"), name, extensions, templates))
     return problems

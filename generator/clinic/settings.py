@@ -140,13 +140,6 @@ class ClinicSettings(BaseModel):
     country: Country = Country.UK
     urgent_care: UrgentCare | None = Field(None, description="Overrides the country's wording.")
     colours: Colours = Colours()
-    inline_scripts: list[
-        Annotated[str, StringConstraints(pattern=r"^sha256-[A-Za-z0-9+/]{43}=$")]
-    ] = Field(
-        [],
-        description="Inline scripts allowed in content/ pages, by hash ('sha256-...'); the "
-        "build names the hash of each script it finds.",
-    )
 
     @property
     def care(self) -> UrgentCare:
@@ -155,6 +148,6 @@ class ClinicSettings(BaseModel):
 
     def for_theme(self) -> dict[str, object]:
         """Settings as the theme reads them (`config.extra.clinic`), with defaults filled in."""
-        data = self.model_dump(mode="json", exclude={"inline_scripts"})  # for the build only
+        data = self.model_dump(mode="json")
         data["urgent_care"] = self.care.model_dump()
         return data

@@ -9,6 +9,7 @@ refused only where they would reach the clinic settings.
 from __future__ import annotations
 
 import difflib
+import importlib.util
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.catalog.load import read_bounded
 from generator.clinic.settings import ClinicSettings
+from generator.clinic.url_rules import leaves_site
 from generator.source.errors import Problem, SettingsError
 from generator.source.source_map import SourceMap
 from generator.source.yaml_source import read_yaml
@@ -32,6 +34,11 @@ class SiteSettings:
     clinic: ClinicSettings
     site_url: str
     docs_dir: Path
+    # `markdown_extensions` as (name, settings) pairs: content pages are converted as MkDocs
+    # converts them before their HTML is checked.
+    markdown_extensions: tuple[tuple[str, dict[str, Any]], ...] = ()
+    # Templates a page may name in its front matter (`template:`); None: not known here.
+    templates: frozenset[str] | None = None
 
     @classmethod
     def made_in_code(cls, clinic: object, site_url: str | None, docs_dir: str) -> SiteSettings:
@@ -62,11 +69,70 @@ def read_site_settings(config_file: Path, display: str | None = None) -> SiteSet
     site_url = _site_url(data.get("site_url"), source, found)
     clinic = _clinic(data.get("extra"), source, found)
     content = config_file.parent / docs_dir
+    found.extend(_docs_dir_problems(content, config_file.parent, source))
+    found.extend(_extra_file_problems(data, source))
     if clinic is not None and clinic.logo is not None:
         found.extend(_logo_problems(clinic.logo, content, source))
     if found or clinic is None:
         raise SettingsError(found)
-    return SiteSettings(clinic, site_url, content)
+    theme = data.get("theme")
+    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    theme_dir = config_file.parent / custom if isinstance(custom, str) else None
+    extensions = _extensions(data.get("markdown_extensions"))
+    return SiteSettings(clinic, site_url, content, extensions, _templates(theme_dir))
+
+
+def _templates(theme_dir: Path | None) -> frozenset[str]:
+    """The page templates of the site's theme folder and of Material (found, not imported)."""
+    folders = [theme_dir] if theme_dir is not None else []
+    spec = importlib.util.find_spec("material")
+    if spec is not None and spec.origin is not None:
+        folders.append(Path(spec.origin).parent / "templates")
+    names: set[str] = set()
+    for folder in folders:
+        if folder.is_dir():
+            names.update(p.relative_to(folder).as_posix() for p in folder.rglob("*.html"))
+    return frozenset(names)
+
+
+def _docs_dir_problems(content: Path, project: Path, source: SourceMap) -> list[Problem]:
+    """The content folder must be a folder inside the project (everything in it is published)."""
+    try:
+        inside = content.resolve().is_relative_to(project.resolve())
+    except (OSError, RuntimeError):
+        inside = False
+    if not inside:
+        message = "must be a folder inside the project (everything in it is published)"
+        return [source.problem(("docs_dir",), message)]
+    if not content.is_dir():
+        return [source.problem(("docs_dir",), f"folder not found: {content.name}/")]
+    return []
+
+
+def _extra_file_problems(data: dict[str, Any], source: SourceMap) -> list[Problem]:
+    """`extra_css` and `extra_javascript` load files from the site itself only."""
+    found = []
+    for key in ("extra_css", "extra_javascript"):
+        entries = data.get(key)
+        for index, entry in enumerate(entries if isinstance(entries, list) else []):
+            address = entry.get("path") if isinstance(entry, dict) else entry
+            if isinstance(address, str) and leaves_site(address):
+                message = "loads a file from another site; download it into the theme folder"
+                found.append(source.problem((key, index), message))
+    return found
+
+
+def _extensions(value: Any) -> tuple[tuple[str, dict[str, Any]], ...]:
+    """`markdown_extensions` (a list of names or one-key mappings, or a mapping) as pairs."""
+    items = list(value.items()) if isinstance(value, dict) else value
+    pairs: list[tuple[str, dict[str, Any]]] = []
+    for item in items if isinstance(items, list) else []:
+        name, config = next(iter(item.items())) if isinstance(item, dict) and item else (item, {})
+        if isinstance(item, tuple):
+            name, config = item
+        if isinstance(name, str):
+            pairs.append((name, config if isinstance(config, dict) else {}))
+    return tuple(pairs)
 
 
 def _checked(path: str) -> bool:
@@ -111,6 +177,11 @@ def _clinic(extra: Any, source: SourceMap, found: list[Problem]) -> ClinicSettin
             unknown = detail["type"] == "extra_forbidden"
             if unknown:
                 message = _unknown_setting(detail["loc"])
+            if detail["loc"] == ("inline_scripts",):
+                message = (
+                    "inline_scripts is no longer allowed: scripts in content pages never run "
+                    "(the site's security policy allows only the theme's); remove this setting"
+                )
             found.append(source.problem(path, message, key=unknown))
         return None
 

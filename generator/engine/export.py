@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import html
 import json
-import shutil
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -24,8 +23,10 @@ import yaml
 from generator.catalog.addresses import INDEX_PAGES
 from generator.catalog.load import read_bounded
 from generator.catalog.model import Catalog
+from generator.clinic.content_files import walk_content
 from generator.clinic.signoff import SignOff
 from generator.clinic.site_config import SiteSettings
+from generator.engine.export_folder import write_export
 from generator.pages.pictures import figure_files
 from generator.pages.render import render_pages
 from generator.pipeline import (
@@ -43,7 +44,6 @@ from generator.source.yaml_source import read_yaml
 
 PLUGIN = "clinic-catalog"
 THEME_DIR = Path(__file__).parent / "export_theme"
-MARKER = ".clinic-export"  # an export folder may be replaced by the next export
 SEARCH_EXCLUDE = "search:\n  exclude: true\n"
 # The theme's templates that need the plugin; the export's own versions replace them.
 PLUGIN_TEMPLATES = frozenset({"main.html", "clinic-built-elsewhere.html"})
@@ -53,7 +53,8 @@ Files = dict[str, str | bytes]
 
 
 def export_project(outdir: Path, catalog_path: Path, config_path: Path) -> int:
-    """Write the project to `outdir` (replacing an earlier export); the number of files."""
+    """Write the project to `outdir` (replacing an earlier export, keeping files the user
+    added there: `export_folder.py`); the number of files."""
     project = read_project(config_path, catalog_path)
     checked_for_publishing(project)
     site, catalog = project.site, project.catalog
@@ -73,9 +74,8 @@ def export_project(outdir: Path, catalog_path: Path, config_path: Path) -> int:
     files.update({f"overrides/{uri}": t for uri, t in _overrides(theme_dir).items()})
     leaves = sorted(u for u in generated if u.endswith(".md") and u not in INDEX_PAGES)
     files["mkdocs.yml"] = _config_text(config, site.clinic.for_theme(), leaves)
-    files[MARKER] = "Written by `python -m generator export`; the next export replaces it.\n"
-    _write(outdir, files)
-    return len(files)
+    write_export(outdir, files)
+    return len(files) + 1  # and its manifest
 
 
 def _docs(
@@ -87,8 +87,9 @@ def _docs(
 ) -> Files:
     """`docs/`: content pages, the theme's assets, then everything made from the catalog."""
     docs: Files = {}
-    for uri, text in _tree(site.docs_dir).items():
-        docs[uri] = _content_page(text) if uri.endswith(".md") else text
+    for file in walk_content(site.docs_dir).files:  # what the site publishes (checked)
+        data = file.path.read_bytes()
+        docs[file.uri] = data.decode("utf-8") if file.uri.endswith(".md") else data
     if theme_dir is not None and (theme_dir / "assets").is_dir():
         docs.update({f"assets/{uri}": t for uri, t in _tree(theme_dir / "assets").items()})
     docs.update({f"assets/{uri}": t for uri, t in _tree(THEME_DIR / "assets").items()})
@@ -160,12 +161,9 @@ def _generated_page(text: str, json_ld: str | None, *, searchable: bool) -> str:
     return _with_policy(text)
 
 
-def _content_page(text: str | bytes) -> str | bytes:
-    return text if isinstance(text, bytes) else _with_policy(text)
-
-
 def _with_policy(text: str) -> str:
-    """A page with inline scripts of its own gets a policy allowing them by hash."""
+    """A generated page with inline scripts of its own gets a policy allowing them by hash
+    (content pages have none: they get the site's policy)."""
     policy = policy_for(text)
     return text if policy == policy_for("") else _with_meta(text, "csp", policy)
 
@@ -212,19 +210,3 @@ def _tree(folder: Path) -> Files:
         except UnicodeDecodeError:
             files[uri] = data
     return files
-
-
-def _write(outdir: Path, files: Files) -> None:
-    """Write `files` into an empty `outdir`, or over an earlier export (removed first)."""
-    if outdir.exists() and any(outdir.iterdir()):
-        if not (outdir / MARKER).is_file():
-            message = "is not empty and not an earlier export; choose an empty folder"
-            raise ProjectError([Problem(str(outdir), 1, 1, "", message)])
-        shutil.rmtree(outdir)
-    for uri, text in files.items():
-        target = outdir / uri
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(text, bytes):
-            target.write_bytes(text)
-        else:
-            target.write_text(text, encoding="utf-8")

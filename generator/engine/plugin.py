@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 
 from generator.catalog.addresses import INDEX_PAGES
 from generator.catalog.model import Catalog
+from generator.clinic.content_pages import html_problems
 from generator.clinic.settings import ClinicSettings
 from generator.clinic.signoff import SIGNOFF_FILE, SignOff
 from generator.clinic.site_config import SiteSettings
@@ -165,6 +166,17 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
             mark_review(page.meta, self.page_reviews[page.file.src_uri])
         return markdown
 
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """A content page's HTML as MkDocs made it is checked again (as `check` checks it)."""
+        if page.file.generated_by is None:
+            name = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+            problems = html_problems(html, page.file.content_string, name)
+            if problems:
+                raise PluginError(ProjectError(problems).report())
+        return html
+
     def on_page_context(
         self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> Any:
@@ -186,7 +198,7 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         json_ld = self.json_ld.get(page.file.src_uri)
         if json_ld is not None:
             output = add_json_ld(output, json_ld)
-        return add_policy(repair(output))
+        return add_policy(repair(output), page.content or "")
 
     def on_post_template(
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig

@@ -190,6 +190,12 @@ def render_site(
     return rendered
 
 
+def page_uris(catalog: Catalog) -> list[str]:
+    """The source uri of every generated page, without rendering it."""
+    context = {"catalog": catalog, "rel": Relations(catalog), "clinic": ClinicSettings()}
+    return [uri for uri, _name, _extra in _jobs({**context, "site_url": ""})]
+
+
 def _alphabetical(exercises: list[Any]) -> list[Any]:
     return sorted(exercises, key=lambda e: (e.name.casefold(), e.id))
 

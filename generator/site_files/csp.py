@@ -1,4 +1,6 @@
-"""Content-Security-Policy for built pages: only the site itself, inline scripts by hash."""
+"""Content-Security-Policy for built pages: only the site itself, the theme's inline scripts by
+hash. A page's content never adds a hash: content pages may hold no script (`check` refuses
+one), and a script that got there anyway stays blocked."""
 
 from __future__ import annotations
 
@@ -45,12 +47,14 @@ def policy_for(html: str) -> str:
     return "; ".join(directives)
 
 
-def add_policy(html: str) -> str:
-    """`html` with a Content-Security-Policy meta element first in its head (if it has one)."""
+def add_policy(html: str, content: str = "") -> str:
+    """`html` with a Content-Security-Policy meta element first in its head (if it has one);
+    the inline scripts of `content` (the page's own part of `html`) get no hash."""
     head = _HEAD.search(html)
     if head is None:
         return html
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(html)}">'
+    theme_only = html.replace(content, "", 1) if content else html
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(theme_only)}">'
     return html[: head.end()] + "\n    " + meta + html[head.end() :]
 
 

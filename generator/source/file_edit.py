@@ -10,6 +10,7 @@ the next run).
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import glob
 import os
@@ -58,6 +59,8 @@ def _locked(real: Path, name: str) -> Iterator[BinaryIO]:
     while this one waited."""
     while True:
         try:
+            if stat.S_ISFIFO(os.stat(real).st_mode):  # opening it would wait for a writer
+                raise OSError(errno.EINVAL, "it is a pipe, not a file")
             handle = real.open("rb")
         except OSError as error:
             raise _os_problem(name, "cannot read", error) from None

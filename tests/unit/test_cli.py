@@ -84,9 +84,14 @@ def test_export_replaces_an_earlier_export_but_no_other_folder(tmp_path: Path) -
     config = str(MINI.parent / "mkdocs.yml")
     out = tmp_path / "out"
     assert run("export", str(out), "--catalog", str(MINI), "--config", config).returncode == 0
+    (out / "docs" / "mine.md").write_text("my notes", encoding="utf-8")  # the user's own
+    manifest = json.loads((out / ".clinic-export").read_text(encoding="utf-8"))
+    manifest["files"].append("docs/stale.md")  # as if an earlier export had written it
+    (out / ".clinic-export").write_text(json.dumps(manifest), encoding="utf-8")
     (out / "docs" / "stale.md").write_text("old", encoding="utf-8")
     assert run("export", str(out), "--catalog", str(MINI), "--config", config).returncode == 0
     assert not (out / "docs" / "stale.md").exists()
+    assert (out / "docs" / "mine.md").read_text(encoding="utf-8") == "my notes"
     other = tmp_path / "other"
     other.mkdir()
     (other / "notes.txt").write_text("keep", encoding="utf-8")
@@ -113,8 +118,10 @@ def test_schema_is_json_schema_of_the_catalog() -> None:
 
 def test_check_reports_missing_and_escaping_pictures(tmp_path: Path) -> None:
     (tmp_path / "content" / "img").mkdir(parents=True)
-    (tmp_path / "content" / "img" / "bridge.svg").write_text("<svg/>", encoding="utf-8")
-    (tmp_path / "secret.svg").write_text("<svg/>", encoding="utf-8")
+    drawing = '<svg xmlns="http://www.w3.org/2000/svg"/>'
+    (tmp_path / "content" / "img" / "bridge.svg").write_text(drawing, encoding="utf-8")
+    (tmp_path / "secret.svg").write_text(drawing, encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("docs_dir: content\n", encoding="utf-8")
     (tmp_path / "content" / "img" / "link.svg").symlink_to(tmp_path / "secret.svg")
     without_figures = re.sub(r"    figure:.*\n(      .*\n)?", "", mini_text())
     text = (

@@ -1,20 +1,23 @@
-"""Hand-written pages: front matter checked with located errors, inline scripts refused unless
-the clinic lists them."""
+"""Hand-written pages: front matter checked with located errors, scripts refused (the hostile
+corpus is in test_hostile_content.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from generator.clinic.content_pages import check_content_pages, check_page, script_hash
+from generator.clinic.content_files import walk_content
+from generator.clinic.content_pages import check_content_pages, check_page
 from tests.conftest import ROOT
 
 
-def problems(text: str, allowed: frozenset[str] = frozenset()) -> list[str]:
-    return [str(p) for p in check_page(text, "content/page.md", allowed)]
+def problems(text: str) -> list[str]:
+    return [str(p) for p in check_page(text, "content/page.md")]
 
 
 def test_the_shipped_pages_are_valid() -> None:
-    assert check_content_pages(ROOT / "content", frozenset()) == []
+    walk = walk_content(ROOT / "content")
+    assert walk.problems == []
+    assert check_content_pages(ROOT / "content", walk.files) == []
 
 
 @pytest.mark.parametrize(
@@ -61,22 +64,23 @@ def test_front_matter_without_its_closing_line_is_an_error() -> None:
     ]
 
 
-def test_an_inline_script_is_refused_unless_listed() -> None:
+def test_an_inline_script_is_refused_with_its_place() -> None:
     page = "# Page\n\nText.\n\n<script>alert(1)</script>\n"
     (found,) = problems(page)
-    digest = script_hash("alert(1)")
-    assert found.startswith("content/page.md:5:1: inline scripts are not allowed")
-    assert f"add '{digest}' to extra.clinic.inline_scripts" in found
-    assert problems(page, frozenset({digest})) == []
+    assert found.startswith("content/page.md:5:1: scripts cannot run from content pages")
 
 
-def test_scripts_in_code_and_scripts_by_address_are_not_inline_scripts() -> None:
+def test_scripts_in_code_are_shown_not_run() -> None:
     page = (
         "```html\n<script>alert(1)</script>\n```\n\n`<script>x</script>`\n\n"
-        '<script src="../assets/x.js"></script>\n'
-        '<script type="application/ld+json">{}</script>\n'
+        "    <script>indented code</script>\n"
     )
     assert problems(page) == []
+
+
+def test_a_script_by_address_is_refused_too() -> None:
+    found = problems('Text.\n\n<script src="../assets/x.js"></script>\n')
+    assert [f.split(": ", 1)[0] for f in found] == ["content/page.md:3:1"]
 
 
 def test_the_editing_guide_is_for_staff_not_patients() -> None:

@@ -46,3 +46,31 @@ def test_clinic_settings_reach_the_generated_pages() -> None:
     plugin.on_config(config)
     assert plugin.settings.name == config.extra["clinic"]["name"]
     assert plugin.settings.name != "Your Physiotherapy Clinic"
+
+
+def test_the_build_checks_a_content_pages_html_again(tmp_path: Path) -> None:
+    """Whatever made the HTML (an extension `check` could not load), the build refuses a
+    script in it, located in the page's Markdown."""
+    from mkdocs.exceptions import PluginError
+    from mkdocs.structure.files import File
+    from mkdocs.structure.pages import Page
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    plugin = config.plugins["clinic-catalog"]
+    assert isinstance(plugin, CatalogPlugin)
+    source = "# Page\n\n!!! note\n    made by an extension\n\n<b onclick=x()>bold</b>\n"
+    docs = tmp_path / "content"
+    docs.mkdir()
+    (docs / "page.md").write_text(source, encoding="utf-8")
+    config.docs_dir = str(docs)
+    page = Page(None, File("page.md", str(docs), str(tmp_path / "site"), False), config)
+    html = '<p>Fine</p><p><b onclick="x()">bold</b></p>'
+    try:
+        plugin.on_page_content(html, page=page, config=config, files=None)  # type: ignore[arg-type]
+    except PluginError as error:
+        assert "content/page.md:6:4: event handler 'onclick' runs script" in str(error)
+    else:
+        raise AssertionError("the script was not refused")
+    assert plugin.on_page_content("<p>Fine</p>", page=page, config=config, files=None) == (  # type: ignore[arg-type]
+        "<p>Fine</p>"
+    )
