@@ -7,6 +7,7 @@ projects, with the same located messages, and generate the same files.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,9 +17,11 @@ from generator.catalog.content_checks import ContentReport, check_content
 from generator.catalog.load import read_catalog
 from generator.catalog.model import Catalog
 from generator.clinic.content_pages import check_content_pages
+from generator.clinic.settings import ClinicSettings
 from generator.clinic.site_config import SiteSettings, read_site_settings
 from generator.pages.reminders import calendar_files
 from generator.site_files.api import catalog_json
+from generator.site_files.offline import offline_files
 from generator.site_files.redirects import redirect_pages
 from generator.source.errors import CatalogError, Problem
 from generator.source.source_map import SourceMap
@@ -82,6 +85,16 @@ def files_beside_pages(catalog: Catalog, site_url: str) -> Files:
     files.update(redirect_pages(catalog, site_url))
     files.update(calendar_files(catalog, site_url=site_url))
     return files
+
+
+def offline_site_files(
+    catalog: Catalog, clinic: ClinicSettings, docs_dir: Path, published: Mapping[str, str | bytes]
+) -> Files:
+    """The manifest, icons and service worker for a site publishing `published` (its icon
+    from the clinic's logo when that is a raster picture, else from its initials)."""
+    logo = clinic.logo
+    raster = None if logo is None or logo.endswith(".svg") else (docs_dir / logo).read_bytes()
+    return offline_files(catalog, clinic, published, raster)
 
 
 def refuse_clashes(generated: Files, content: set[str] | frozenset[str], folder: str) -> None:

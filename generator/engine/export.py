@@ -29,6 +29,7 @@ from generator.pages.render import render_pages
 from generator.pipeline import (
     checked_for_publishing,
     files_beside_pages,
+    offline_site_files,
     read_project,
     refuse_clashes,
 )
@@ -87,6 +88,7 @@ def _docs(
     }
     made.update(figure_files(catalog))
     made.update(files_beside_pages(catalog, site.site_url))
+    made.update(offline_site_files(catalog, site.clinic, site.docs_dir, {**docs, **made}))
     refuse_clashes(made, set(docs), site.docs_dir.name)  # as the plugin refuses them
     return {**docs, **made}
 
