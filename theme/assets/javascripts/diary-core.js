@@ -88,9 +88,10 @@
     return { ...diary, days };
   }
 
-  // ---- Weeks: week 1 starts on the programme's start day (or the diary's first day) ----
+  // ---- Weeks: week 1 starts on the programme's start day, or the diary's first day ----
   function anchorDay(diary, start) {
-    return start && isDay(start) && start <= diary.since ? start : diary.since;
+    const first = [diary.since, ...Object.keys(diary.days)].sort()[0];
+    return start && isDay(start) && start <= first ? start : first;
   }
   function weeks(diary, items, anchor, today) {
     const last = Math.max(0, Math.floor(daysBetween(anchor, today) / 7));

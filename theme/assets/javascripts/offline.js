@@ -15,24 +15,27 @@
     .map((address) => new URL(address, window.location.href))
     .filter((url) => url.origin === root.origin && url.pathname.startsWith(root.pathname))
     .map((url) => { url.hash = ""; return url.href; });
+  let pending = 0; // requests to keep files not yet answered
   navigator.serviceWorker.addEventListener("message", (event) => {
-    if (event.data && event.data.type === "kept") document.documentElement.dataset.offline = "ready";
+    if (!event.data || event.data.type !== "kept") return;
+    pending -= 1;
+    if (pending === 0) document.documentElement.dataset.offline = "ready";
   });
-  let registered = null;
+  // Registered once the page has loaded (not to compete with it for the network).
+  const registered = new Promise((resolve) => window.addEventListener("load", resolve))
+    .then(() => navigator.serviceWorker.register(new URL("sw.js", root), { scope: root.pathname }))
+    .then(() => navigator.serviceWorker.ready)
+    .catch((error) => {
+      if (window.console) console.warn("Offline use is not available:", error);
+      return null;
+    });
   const keep = async (urls) => {
     const registration = await registered;
     if (!registration) return;
+    pending += 1;
     delete document.documentElement.dataset.offline;
     registration.active.postMessage({ type: "keep", urls });
   };
   window.clinicKeepOffline = (urls) => keep(urls.map((address) => new URL(address, root).href));
-  window.addEventListener("load", () => {
-    registered = navigator.serviceWorker.register(new URL("sw.js", root), { scope: root.pathname })
-      .then(() => navigator.serviceWorker.ready)
-      .catch((error) => {
-        if (window.console) console.warn("Offline use is not available:", error);
-        return null;
-      });
-    keep(loaded());
-  });
+  window.addEventListener("load", () => keep(loaded()));
 })();
