@@ -6,6 +6,7 @@ window.ClinicDiaryStrings = Object.freeze({
   heading: "My diary",
   offIntro: "You can keep a diary of your exercises on this phone: tick what you did each day, rate your pain from 0 to 10 and add a short note.",
   offWhere: "The diary is kept only in this browser, on this device. It is never sent to the clinic or anyone else. Nothing is kept until you turn it on, and you can delete it at any time.",
+  help: "How the diary works, and how to keep your programme on your phone",
   turnOn: "Keep a diary on this phone",
   onWhere: "Your diary is kept only in this browser, on this device, for this programme. It is never sent.",
   day: "Day",
@@ -53,5 +54,5 @@ window.ClinicDiaryStrings = Object.freeze({
   damagedReport: "Part of the progress report was damaged in the link; what could be read is shown.",
   notRecorded: "not recorded",
   of: "{done} of {planned}",
-  average: "Average pain {n}",
+  averagePain: "Average pain",
 });

@@ -96,7 +96,7 @@
     const diary = load();
     box.append(h("h2", { id: "diary-heading", text: S.heading }));
     if (!diary) {
-      box.append(h("p", { text: S.offIntro }), h("p", { text: S.offWhere }),
+      box.append(h("p", { text: S.offIntro }), h("p", { text: S.offWhere }), help(),
         h("button", { type: "button", class: "md-button md-button--primary", "data-diary": "on", onclick: () => {
           save(D.emptyDiary(today()));
           render();
@@ -104,8 +104,10 @@
         } }, S.turnOn));
       return;
     }
-    box.append(h("p", { class: "diary-where", text: S.onWhere }), dayForm(diary), weekView(diary), actions(diary));
+    box.append(h("p", { class: "diary-where", text: S.onWhere }), dayForm(diary), weekView(diary), actions(diary), help());
   }
+
+  const help = () => (box.dataset.help ? h("p", { class: "diary-help" }, h("a", { href: box.dataset.help, text: S.help })) : null);
 
   function dayForm(diary) {
     const day = chosenDay && chosenDay <= today() ? chosenDay : today();
@@ -171,6 +173,7 @@
         h("th", { scope: "row", text: name }),
         h("td", { text: week.done[i] == null ? S.notRecorded : String(week.done[i]) }),
         h("td", { text: String(week.planned[i]) })))),
+      h("tfoot", {}, h("tr", {}, h("th", { scope: "row", text: S.averagePain }), h("td", { colspan: 2, text: averagePain(week) }))),
     ));
     const notes = weeks.flatMap((w) => w.notes);
     return [
@@ -180,13 +183,17 @@
       notes.length ? h("div", {}, h("h3", { text: S.notes }), h("ul", {}, notes.map((n) => h("li", {}, h("strong", { text: `${shortDate(n.day)}: ` }), n.text)))) : null,
     ];
   }
+  function averagePain(week) {
+    const scores = week.pain.filter((p) => p != null);
+    return scores.length ? (scores.reduce((a, b) => a + b, 0) / scores.length).toFixed(1) : S.notRecorded;
+  }
   function painParts(weeks) {
     const points = weeks.flatMap((w) => w.pain.map((p, d) => ({ day: D.addDays(w.from, d), pain: p }))).filter((p) => p.pain != null);
     if (!points.length) return h("p", { class: "diary-no-pain", text: S.noPain });
     const ns = "http://www.w3.org/2000/svg";
     const first = weeks[0].from;
     const span = Math.max(7 * weeks.length - 1, 1);
-    const x = (day) => 8 + (D.daysBetween(first, day) / span) * 284;
+    const x = (day) => 18 + (D.daysBetween(first, day) / span) * 274;
     const y = (pain) => 8 + (10 - pain) * 8.4;
     const svg = document.createElementNS(ns, "svg");
     svg.setAttribute("viewBox", "0 0 300 100");
@@ -198,7 +205,11 @@
       for (const [k, v] of Object.entries(attributes)) node.setAttribute(k, v);
       svg.append(node);
     };
-    for (const level of [0, 5, 10]) add("line", { x1: 8, x2: 292, y1: y(level), y2: y(level), class: "diary-grid" });
+    for (const level of [0, 5, 10]) add("line", { x1: 14, x2: 292, y1: y(level), y2: y(level), class: "diary-grid" });
+    for (const level of [0, 5, 10]) {
+      add("text", { x: 0, y: y(level) + 3, class: "diary-axis" });
+      svg.lastChild.textContent = String(level);
+    }
     add("polyline", { points: points.map((p) => `${x(p.day).toFixed(1)},${y(p.pain).toFixed(1)}`).join(" "), class: "diary-line" });
     for (const p of points) add("circle", { cx: x(p.day).toFixed(1), cy: y(p.pain).toFixed(1), r: 3, class: "diary-point" });
     const table = h("table", { class: "diary-pain-table" },
