@@ -6,12 +6,17 @@ exercise pages reloaded with no network; keyboard, axe and 200 % zoom."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import http.server
+import io
 import json
+import threading
 import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pypdf
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, Request, expect
@@ -276,3 +281,71 @@ def test_keyboard_axe_and_200_percent_zoom(
         assert results.response["violations"] == []
     finally:
         context.close()
+
+
+@pytest.fixture(scope="module")
+def sub_path_url(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The same site served under a sub-path (`/clinic/`), as on a project's GitHub Pages."""
+    root = tmp_path_factory.mktemp("host")
+    (root / "clinic").symlink_to(site_dir, target_is_directory=True)
+    (root / "other").mkdir()
+    (root / "other" / "index.html").write_text("<p>another site on the host</p>")
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root))
+    handler.log_message = lambda *args: None  # type: ignore[method-assign]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def test_offline_under_a_sub_path_keeps_to_its_own_folder(
+    browser: Browser, sub_path_url: str, programme: dict[str, Any]
+) -> None:
+    context = browser.new_context(viewport=PHONE)
+    try:
+        page = context.new_page()
+        page.goto(f"{sub_path_url}/clinic{BUILDER}{programme['link']}")
+        page.wait_for_selector("html[data-offline=ready]", state="attached", timeout=60_000)
+        scope = page.evaluate("navigator.serviceWorker.ready.then((r) => r.scope)")
+        assert scope == f"{sub_path_url}/clinic/"
+        cached = stored(page)["cached"]
+        assert cached and all(u.startswith(f"{sub_path_url}/clinic/") for u in cached)
+        context.set_offline(True)
+        page.reload()
+        expect(page.locator(".patient-exercise")).to_have_count(2)
+        page.goto(f"{sub_path_url}/clinic/exercises/{programme['ids'][1]}/")
+        expect(page.locator("h1").first).to_have_text(programme["names"][1])
+    finally:
+        context.set_offline(False)
+        context.close()
+
+
+def test_the_diary_prints_on_one_sheet(phone: BrowserContext, programme: dict[str, Any]) -> None:
+    page = phone.new_page()
+    open_programme(page, programme)
+    page.get_by_role("button", name="Keep a diary on this phone").click()
+    # Twelve weeks of entries, each day with a score and a long note.
+    page.evaluate(
+        """() => {
+          const key = Object.keys(localStorage)[0];
+          const diary = JSON.parse(localStorage.getItem(key));
+          const today = ClinicDiary.localDay();
+          diary.since = ClinicDiary.addDays(today, -83);
+          for (let n = 0; n < 84; n += 1) {
+            diary.days[ClinicDiary.addDays(diary.since, n)] = {
+              done: [n % 3, n % 2], pain: n % 11, note: n % 3 ? "" : "Stiff after work. ".repeat(7),
+            };
+          }
+          localStorage.setItem(key, JSON.stringify(diary));
+        }"""
+    )
+    page.reload()
+    expect(page.locator("table.diary-week")).to_have_count(12)
+    for size in ("A4", "Letter"):
+        # As "Print my diary" does; printing ends with the class removed (afterprint).
+        page.evaluate("document.documentElement.classList.add('print-diary')")
+        reader = pypdf.PdfReader(io.BytesIO(page.pdf(format=size)))
+        text = reader.pages[0].extract_text()
+        assert len(reader.pages) == 1, size
+        assert "Week 12" in text and "Week 1:" in text and "My pain" in text
+        assert "Keep a diary" not in text and "Stop and seek help" not in text
