@@ -17,15 +17,25 @@
   const fill = (text, values) => text.replace(/\{(\w+)\}/g, (_, key) => String(values[key]));
 
   // ---- A report in the address: kept in memory, taken out of the address ----
+  // The report belongs to the programme it came with (`reportKey`): if that programme is
+  // edited into another, the report is dropped.
   let reportParts = [];
+  let reportKey = null;
   function takeReport() {
     const split = D.splitLink(window.location.hash);
-    if (!split.report.length) return;
+    if (!split.report.length) return false;
     reportParts = split.report;
+    reportKey = null;
     history.replaceState(null, "", split.programme === "#" ? window.location.pathname : split.programme);
+    return true;
   }
   takeReport();
-  window.addEventListener("hashchange", takeReport); // added before builder.js's own listener
+  window.addEventListener("hashchange", () => { // added before builder.js's own listener
+    if (takeReport() && lookup) {
+      programme = null;
+      sync();
+    }
+  });
 
   // ---- DOM helpers (text only, never markup) ----
   function h(tag, attributes = {}, ...children) {
@@ -66,7 +76,10 @@
       window.clinicKeepOffline(exercises.flatMap((e) => [settings.addresses.exercise.replace("{id}", () => e.id),
         ...(e.picture ? [e.picture.uri, e.picture.thumb_uri, e.picture.motion_uri].filter(Boolean) : [])]));
     }
-    return { state, link, key: D.programmeKey(link), items: state.items, names: state.items.map((i) => lookup.exerciseById.get(i.id).name) };
+    // The diary's name: the programme's exercises, amounts, title and start only, not what the
+    // builder fills in by default (conditions, frequency, weeks), which a new site may change.
+    const own = P.encodeState({ ...P.emptyState(), title: state.title, start: state.start, items: state.items });
+    return { state, link, key: D.programmeKey(own), items: state.items, names: state.items.map((i) => lookup.exerciseById.get(i.id).name) };
   }
 
   // ---- Storage: only after the patient turns the diary on ----
@@ -340,8 +353,12 @@
     const hash = window.location.hash;
     if (!programme || programme.hash !== hash) {
       programme = readProgramme();
-      if (programme) programme.hash = hash;
-      if (programme) render();
+      if (programme) {
+        programme.hash = hash;
+        if (reportParts.length && reportKey == null) reportKey = programme.key;
+        if (reportKey !== null && reportKey !== programme.key) reportParts = [];
+        render();
+      }
     }
     box.hidden = !programme;
   }
