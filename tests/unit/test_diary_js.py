@@ -10,6 +10,7 @@ import io
 import json
 import os
 import random
+import re
 import shutil
 import subprocess
 from typing import Any
@@ -300,3 +301,18 @@ def test_the_diary_key_depends_on_the_programme_only() -> None:
     out = run("return input.links.map(D.programmeKey);", {"links": links})
     assert out[0] == out[2] != out[1]
     assert all(k.startswith("clinic-diary:") and len(k) == len("clinic-diary:") + 16 for k in out)
+
+
+def test_every_word_the_diary_shows_is_in_its_strings_file() -> None:
+    """diary.js takes its words from diary-strings.js only: every `S.name` it reads exists."""
+    strings = DIARY_JS.with_name("diary-strings.js")
+    assert NODE is not None
+    program = f"global.window = {{}}; require({json.dumps(str(strings))});"
+    program += "process.stdout.write(JSON.stringify(Object.keys(window.ClinicDiaryStrings)));"
+    keys = set(
+        json.loads(subprocess.run([NODE, "-e", program], capture_output=True, check=True).stdout)
+    )
+    used = set(re.findall(r"\bS\.(\w+)", DIARY_JS.with_name("diary.js").read_text()))
+    assert used and used <= keys, used - keys
+    words = {"unknownReport", "damagedReport"}  # passed to diary-core.js for its messages
+    assert words <= keys

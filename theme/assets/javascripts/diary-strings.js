@@ -4,6 +4,8 @@
 
 window.ClinicDiaryStrings = Object.freeze({
   heading: "My diary",
+  months: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+  shortDate: "{day} {month}",
   offIntro: "You can keep a diary of your exercises on this phone: tick what you did each day, rate your pain from 0 to 10 and add a short note.",
   offWhere: "The diary is kept only in this browser, on this device. It is never sent to the clinic or anyone else. Nothing is kept until you turn it on, and you can delete it at any time.",
   help: "How the diary works, and how to keep your programme on your phone",

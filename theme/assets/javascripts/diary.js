@@ -60,8 +60,8 @@
     live.textContent = "";
     window.setTimeout(() => { live.textContent = text; }, 50);
   };
-  const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-  const shortDate = (iso) => `${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1]}`;
+  // "6 Dec": the month in words, the same on every machine whatever its locale.
+  const shortDate = (iso) => fill(S.shortDate, { day: Number(iso.slice(8, 10)), month: S.months[Number(iso.slice(5, 7)) - 1] });
 
   // ---- The programme, read from the address like builder.js reads it ----
   let lookup = null;
