@@ -12,9 +12,10 @@ const PREFIX = "/*PREFIX*/";
 const CACHE = `${PREFIX}${VERSION}`;
 const SCOPE = new URL(self.registration.scope);
 
-// Only GET requests for this site's own files, inside the worker's folder.
+// Only GET requests for this site's own files, inside the worker's folder (not the live
+// reload of `mkdocs serve`).
 function ours(url) {
-  return url.origin === SCOPE.origin && url.pathname.startsWith(SCOPE.pathname);
+  return url.origin === SCOPE.origin && url.pathname.startsWith(SCOPE.pathname) && !url.pathname.includes("/livereload/");
 }
 function bare(address) {
   const url = new URL(address, SCOPE);
