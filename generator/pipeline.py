@@ -28,6 +28,7 @@ from generator.catalog.model import Catalog
 from generator.clinic.content_files import check_media, walk_content
 from generator.clinic.content_pages import check_content_pages
 from generator.clinic.nav_check import check_nav
+from generator.clinic.settings import ClinicSettings
 from generator.clinic.signoff import (
     SIGNOFF_FILE,
     Item,
@@ -42,6 +43,7 @@ from generator.clinic.site_config import SiteSettings, read_site_settings
 from generator.pages.reminders import calendar_files
 from generator.pages.render import page_uris
 from generator.site_files.api import catalog_json
+from generator.site_files.offline import offline_files
 from generator.site_files.redirects import redirect_pages
 from generator.source.errors import CatalogError, Problem, ProjectError, SettingsError
 from generator.source.source_map import SourceMap
@@ -189,6 +191,16 @@ def clashes(generated: Collection[str], content: Collection[str], folder: str) -
     )
     both = sorted(set(generated) & set(content))
     return [Problem(f"{folder}/{uri}", 1, 1, "", message) for uri in both]
+
+
+def offline_site_files(
+    catalog: Catalog, clinic: ClinicSettings, docs_dir: Path, published: Mapping[str, str | bytes]
+) -> Files:
+    """The manifest, icons and service worker for a site publishing `published` (its icon
+    from the clinic's logo when that is a raster picture, else from its initials)."""
+    logo = clinic.logo
+    raster = None if logo is None or logo.endswith(".svg") else (docs_dir / logo).read_bytes()
+    return offline_files(catalog, clinic, published, raster)
 
 
 def refuse_clashes(generated: Files, content: set[str] | frozenset[str], folder: str) -> None:

@@ -65,6 +65,7 @@ HOME_PAGE = "index.md"
 REFERENCES_PAGE = "references.md"
 CONTACT_PAGE = "contact.md"
 ROUTINE_BUILDER = f"{ROUTINES.folder}/builder.md"
+PHONE_HELP = f"{ROUTINES.folder}/on-your-phone.md"  # the programme and diary on a phone
 EXERCISES_INDEX = EXERCISES.index
 CONDITIONS_INDEX = CONDITIONS.index
 TREATMENTS_INDEX = TREATMENTS.index
@@ -82,7 +83,7 @@ INDEX_PAGES = (
 # Ids that would collide with pages or folders the site already has (`routines/builder/`,
 # index pages, list pages, the catalog JSON, the theme's files).
 RESERVED_IDS = frozenset(
-    {"index", "builder", "api", "search", "assets", "all", "body-area", "type"}
+    {"index", "builder", "on-your-phone", "api", "search", "assets", "all", "body-area", "type"}
 )
 
 CATALOG_JSON_URI = "api/catalog.json"

@@ -33,6 +33,7 @@ from generator.pipeline import (
     checked_for_publishing,
     content_page_reviews,
     files_beside_pages,
+    offline_site_files,
     read_project,
     refuse_clashes,
 )
@@ -101,6 +102,7 @@ def _docs(
     }
     made.update(figure_files(catalog))
     made.update(files_beside_pages(catalog, site.site_url))
+    made.update(offline_site_files(catalog, site.clinic, site.docs_dir, {**docs, **made}))
     refuse_clashes(made, set(docs), site.docs_dir.name)  # as the plugin refuses them
     return {**docs, **made}
 

@@ -38,6 +38,7 @@ from generator.pipeline import (
     content_page_reviews,
     files_beside_pages,
     mark_review,
+    offline_site_files,
     read_project,
     refuse_clashes,
 )
@@ -132,6 +133,10 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         figures = figure_files(self.catalog)
         generated: dict[str, str | bytes] = {**rendered.texts, **figures}
         generated.update(files_beside_pages(self.catalog, site_url))
+        published: dict[str, str | bytes] = {f.src_uri: f.content_bytes for f in files}
+        published.update(generated)
+        docs = Path(config.docs_dir)
+        generated.update(offline_site_files(self.catalog, self.settings, docs, published))
         try:
             refuse_clashes(generated, {f.src_uri for f in files}, Path(config.docs_dir).name)
         except ProjectError as error:

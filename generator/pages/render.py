@@ -19,6 +19,7 @@ from generator.catalog.addresses import (
     CONDITIONS,
     CONTACT_PAGE,
     EXERCISES,
+    PHONE_HELP,
     REFERENCES_PAGE,
     ROUTINE_BUILDER,
     ROUTINES,
@@ -60,6 +61,7 @@ HTML_TEMPLATES = frozenset(
         "routine.md.j2",
         "exercise_group.md.j2",
         "more.md.j2",
+        "phone_help.md.j2",
     }
 )
 
@@ -106,6 +108,7 @@ def make_environment(override_dir: Path | None = None) -> jinja2.Environment:
         index_of=index_uri,
         reference_anchor=reference_anchor,
         builder_page=ROUTINE_BUILDER,
+        phone_help_page=PHONE_HELP,
         references_page=REFERENCES_PAGE,
         calendar_data=_calendar_data,
         tracker_layout=tracker_layout,
@@ -224,6 +227,7 @@ def _jobs(context: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
         (REFERENCES_PAGE, "references.md.j2", {}),
         (CONTACT_PAGE, "contact.md.j2", {}),
         (ROUTINE_BUILDER, "builder.md.j2", {"builder_settings": builder_settings(context)}),
+        (PHONE_HELP, "phone_help.md.j2", {}),
     ]
     for group in groups:
         jobs += [(p.uri, "exercise_group.md.j2", {"group": group, "page": p}) for p in group.pages]

@@ -40,6 +40,8 @@ def policy_for(html: str) -> str:
         "media-src 'self'",
         "font-src 'self'",
         "connect-src 'self'",
+        "worker-src 'self'",
+        "manifest-src 'self'",
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",

@@ -41,6 +41,7 @@ def test_pages_sit_at_the_design_urls(mini: Catalog) -> None:
         "routines/builder.md",
         "routines/first-days.md",
         "routines/index.md",
+        "routines/on-your-phone.md",
         "treatments/exercise-therapy.md",
         "treatments/index.md",
         "treatments/tens.md",
