@@ -34,6 +34,7 @@ NOT_PROSE = {
     "id", "name", "also_known_as", "body_regions", "goals", "position", "equipment", "easier",
     "harder", "figure", "image", "video", "reviewed", "dosage", "references", "exercises",
     "routines", "for", "treatment", "stance", "kind", "frequency", "exercise", "short",
+    "search_terms",
 }  # fmt: skip
 
 

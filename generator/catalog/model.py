@@ -283,6 +283,11 @@ class NamedEntry(Entry):
     """An entry people may know by other names (searched, and listed on its page)."""
 
     also_known_as: list[ShortText] = []
+    search_terms: list[ShortText] = Field(
+        default=[],
+        description="Words and phrases patients search with (symptoms, everyday names), e.g. "
+        "'walking makes my legs ache'. Found by the site's search, not shown on the page.",
+    )
 
 
 class Exercise(NamedEntry):
