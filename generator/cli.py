@@ -11,6 +11,7 @@ from pathlib import Path
 from generator.catalog.content_checks import DEFAULT_REVIEW_MONTHS, check_content
 from generator.catalog.load import load_catalog
 from generator.catalog.model import Catalog
+from generator.catalog.red_flag_rules import default_rules
 from generator.catalog.schema import catalog_schema
 from generator.catalog.skeletons import SECTION_OF_KIND, add_entry
 from generator.engine.export import export_project
@@ -93,7 +94,13 @@ def _check(args: argparse.Namespace) -> int:
     project = read_project(args.config, args.catalog)
     catalog, source = project.catalog, project.source
     today = args.today or datetime.date.today()
-    report = check_content(catalog, source, today=today, review_months=args.review_months)
+    report = check_content(
+        catalog,
+        source,
+        today=today,
+        review_months=args.review_months,
+        red_flag_rules=default_rules(),
+    )
     for finding in report.findings:
         print(finding, file=sys.stderr)
     if args.grades:
