@@ -29,6 +29,7 @@ from pydantic import (
 )
 
 from generator.catalog.load import read_bounded
+from generator.clinic.wording import PLACEHOLDERS, unknown_placeholders
 from generator.source.errors import CatalogError, Problem
 from generator.source.text_safety import check_text
 from generator.source.yaml_source import read_yaml
@@ -109,6 +110,13 @@ def check_page(text: str, file: str, allowed_scripts: frozenset[str]) -> list[Pr
                 f"add '{digest}' to extra.clinic.inline_scripts in mkdocs.yml"
             )
             problems.append(Problem(file, line, column, "", message))
+    for offset, name in unknown_placeholders(text):
+        line = text.count("\n", 0, offset) + 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        close = difflib.get_close_matches(name, PLACEHOLDERS, 1)
+        hint = f"did you mean [[{close[0]}]]? " if close else ""
+        message = f"unknown placeholder [[{name}]]: {hint}known: {', '.join(PLACEHOLDERS)}"
+        problems.append(Problem(file, line, column, "", message))
     return problems
 
 

@@ -1,14 +1,17 @@
 """Words that differ by country: the family doctor, the non-emergency line, a sick note.
 
-The catalog and the templates say "your family doctor" through these terms, so a clinic in the
-US never reads "GP" and one in the UK never reads "primary care provider". The urgent-care
-lines (999, 911, ...) stay in `settings.URGENT_CARE`; this module has the other words, and the
-headings of the red-flag tiers that use them (one wording on every page and sheet).
+Templates use them as `wording`, so a clinic in the US never reads "GP". Pages in `content/`
+use them as placeholders, `[[family_doctor]]`, `[[health_line]]`, `[[talking_therapies]]`,
+`[[sick_note]]`, filled in when the site is built (or exported); an unknown placeholder is a
+located error in `check` and in the build. The urgent-care lines (999, 911, ...) stay in
+`settings.URGENT_CARE`; this module has the other words, and the heading of the "see your GP
+soon" red-flag tier (one wording on every page and sheet).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import asdict, dataclass
 
 from generator.clinic.settings import ClinicSettings, Country
 
@@ -71,3 +74,19 @@ WORDING = {
 def wording_for(settings: ClinicSettings) -> Wording:
     """The words for the clinic's country."""
     return WORDING[settings.country]
+
+
+PLACEHOLDER = re.compile(r"\[\[\s*([^\[\]\n]*?)\s*\]\]")
+PLACEHOLDERS = tuple(Wording.__dataclass_fields__)
+
+
+def unknown_placeholders(text: str) -> list[tuple[int, str]]:
+    """(offset, name) of each `[[name]]` in `text` that is not a wording placeholder."""
+    return [(m.start(), m[1]) for m in PLACEHOLDER.finditer(text) if m[1] not in PLACEHOLDERS]
+
+
+def fill_placeholders(text: str, wording: Wording) -> str:
+    """`text` with each `[[name]]` replaced by the country's words (unknown ones left as is:
+    `check` and the build refuse them first)."""
+    words = asdict(wording)
+    return PLACEHOLDER.sub(lambda m: str(words.get(m[1], m[0])), text)

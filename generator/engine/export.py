@@ -24,6 +24,7 @@ from generator.catalog.addresses import INDEX_PAGES
 from generator.catalog.load import read_bounded
 from generator.catalog.model import Catalog
 from generator.clinic.site_config import SiteSettings
+from generator.clinic.wording import Wording, fill_placeholders, wording_for
 from generator.pages.pictures import figure_files
 from generator.pages.render import render_pages
 from generator.pipeline import (
@@ -74,8 +75,9 @@ def _docs(
 ) -> Files:
     """`docs/`: content pages, the theme's assets, then everything made from the catalog."""
     docs: Files = {}
+    wording = wording_for(site.clinic)
     for uri, text in _tree(site.docs_dir).items():
-        docs[uri] = _content_page(text) if uri.endswith(".md") else text
+        docs[uri] = _content_page(text, wording) if uri.endswith(".md") else text
     if theme_dir is not None and (theme_dir / "assets").is_dir():
         docs.update({f"assets/{uri}": t for uri, t in _tree(theme_dir / "assets").items()})
     docs.update({f"assets/{uri}": t for uri, t in _tree(THEME_DIR / "assets").items()})
@@ -147,8 +149,8 @@ def _generated_page(text: str, json_ld: str | None, *, searchable: bool) -> str:
     return _with_policy(text)
 
 
-def _content_page(text: str | bytes) -> str | bytes:
-    return text if isinstance(text, bytes) else _with_policy(text)
+def _content_page(text: str | bytes, wording: Wording) -> str | bytes:
+    return text if isinstance(text, bytes) else _with_policy(fill_placeholders(text, wording))
 
 
 def _with_policy(text: str) -> str:

@@ -20,6 +20,7 @@ from generator.catalog.addresses import INDEX_PAGES
 from generator.catalog.model import Catalog
 from generator.clinic.settings import ClinicSettings
 from generator.clinic.site_config import SiteSettings
+from generator.clinic.wording import fill_placeholders, wording_for
 from generator.engine.html_page import add_generated, toc_shape
 from generator.engine.plugin_config import CatalogPluginConfig
 from generator.engine.second_process import SecondProcess, catalog_search, write_files
@@ -133,6 +134,14 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         self.urls = {file.src_uri: file.url for file in files.documentation_pages()}
         _freeze_heap()  # and so do its pages and MkDocs' file list
         return files
+
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Pages in `content/` get the country's words for their `[[placeholders]]`."""
+        if page.file.generated_by is not None:
+            return markdown
+        return fill_placeholders(markdown, wording_for(self.settings))
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav = nav
