@@ -16,6 +16,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from generator.catalog.model import Catalog, Condition
+from generator.catalog.relations import Relations
 from generator.source.errors import Path
 
 Tier = Literal["emergency", "urgent", "soon"]
@@ -56,26 +57,32 @@ def default_rules() -> RedFlagRules:
 
 
 def missing_signs(catalog: Catalog, rules: RedFlagRules) -> Iterator[tuple[Path, str]]:
-    """(path of the list, message) for each required sign a condition's lists leave out."""
+    """(path of the list, message) for each required sign left out of a condition's red flags
+    or handout, or of the printed handout of a routine for that condition."""
     for i, condition in enumerate(catalog.conditions):
-        lists: list[tuple[Path, object]] = [(("conditions", i, "red_flags"), condition.red_flags)]
+        applying = [rule for rule in rules.sets if rule.applies(condition)]
+        yield from _missing(("conditions", i, "red_flags"), condition.red_flags, applying)
         if condition.handout is not None:
-            lists.append((("conditions", i, "handout"), condition.handout))
-        for rule in rules.sets:
-            if not rule.applies(condition):
-                continue
-            for base, flags in lists:
-                for tier, signs in rule.tiers.items():
-                    lines: list[str] = getattr(flags, tier)
-                    text = " ".join(lines).lower()
-                    absent = [s.sign for s in signs if not any(w in text for w in s.any)]
-                    if absent:
-                        where = (*base, tier) if lines else base
-                        kind = "handout" if base[-1] == "handout" else "red-flag list"
-                        yield (
-                            where,
-                            (
-                                f"the {kind}'s '{tier}' tier does not name what the content guide "
-                                f"requires for {rule.name}: {'; '.join(absent)}"
-                            ),
-                        )
+            yield from _missing(("conditions", i, "handout"), condition.handout, applying)
+    relations = Relations(catalog)
+    for i, routine in enumerate(catalog.routines):
+        if routine.handout is None:
+            continue
+        conditions = relations.conditions_for_routine(routine.id)
+        applying = [r for r in rules.sets if any(r.applies(c) for c in conditions)]
+        yield from _missing(("routines", i, "handout"), routine.handout, applying)
+
+
+def _missing(base: Path, flags: object, applying: list[RuleSet]) -> Iterator[tuple[Path, str]]:
+    kind = "red-flag list" if base[-1] == "red_flags" else "handout"
+    for rule in applying:
+        for tier, signs in rule.tiers.items():
+            lines: list[str] = getattr(flags, tier)
+            text = " ".join(lines).lower()
+            absent = [s.sign for s in signs if not any(w in text for w in s.any)]
+            if absent:
+                message = (
+                    f"the {kind}'s '{tier}' tier does not name what the content guide "
+                    f"requires for {rule.name}: {'; '.join(absent)}"
+                )
+                yield ((*base, tier) if lines else base), message
