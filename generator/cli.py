@@ -16,6 +16,7 @@ from generator.catalog.content_checks import (
 )
 from generator.catalog.load import load_catalog
 from generator.catalog.model import Catalog
+from generator.catalog.red_flag_rules import default_rules
 from generator.catalog.schema import catalog_schema
 from generator.catalog.skeletons import SECTION_OF_KIND, add_entry
 from generator.clinic.signoff import SIGNOFF_FILE, Item, record_signoffs, reviewer_problem
@@ -162,7 +163,13 @@ def _check(args: argparse.Namespace) -> int:
     project = read_project(_config(args.config), args.catalog)
     catalog, source = project.catalog, project.source
     today = args.today or datetime.date.today()
-    report = check_content(catalog, source, today=today, review_months=args.review_months)
+    report = check_content(
+        catalog,
+        source,
+        today=today,
+        review_months=args.review_months,
+        red_flag_rules=default_rules(),
+    )
     for finding in report.findings:
         print(finding, file=sys.stderr)
     if args.grades:

@@ -17,6 +17,7 @@ from typing import Any
 
 from generator.catalog.addresses import PAGE_SECTIONS
 from generator.catalog.model import Catalog
+from generator.catalog.red_flag_rules import RedFlagRules, missing_signs
 from generator.source.errors import Path, Problem
 from generator.source.source_map import SourceMap
 from generator.source.text_safety import visible
@@ -25,6 +26,7 @@ from generator.speed.gc_pause import gc_paused
 PLACEHOLDER = re.compile(r"\b(TODO|TBD|FIXME|XXX+|lorem|ipsum)\b", re.IGNORECASE)
 READING_GRADE_LIMIT = 9.0
 READING_GRADE_MEDIAN_LIMIT = 8.0
+EVIDENCE_GRADE_LIMIT = 8.0  # what the evidence says: the content guide's US grade 8
 DEFAULT_REVIEW_MONTHS = 12
 
 # The catalog sections whose entries have pages (and review dates).
@@ -34,6 +36,7 @@ NOT_PROSE = {
     "id", "name", "also_known_as", "body_regions", "goals", "position", "equipment", "easier",
     "harder", "figure", "image", "video", "reviewed", "dosage", "references", "exercises",
     "routines", "for", "treatment", "stance", "kind", "frequency", "exercise", "short",
+    "search_terms",
 }  # fmt: skip
 
 
@@ -88,8 +91,10 @@ def check_content(
     today: datetime.date,
     review_months: int = DEFAULT_REVIEW_MONTHS,
     readability: bool = True,
+    red_flag_rules: RedFlagRules | None = None,
 ) -> ContentReport:
-    """Every editorial finding, and the reading grade of each entry."""
+    """Every editorial finding, and the reading grade of each entry; with `red_flag_rules`,
+    the signs each condition's red-flag tiers must name."""
     findings = list(_placeholders(catalog, source))
     findings += _ladders(catalog, source)
     findings += _review_dates(catalog, source, today, review_months)
@@ -97,10 +102,13 @@ def check_content(
     findings += _uncited_references(catalog, source)
     findings += _handouts(catalog, source)
     findings += _pictures(catalog, source)
+    if red_flag_rules is not None:
+        findings += _red_flag_tiers(catalog, source, red_flag_rules)
     grades: list[ReadingGrade] = []
     if readability:
         grades = _reading_grades(catalog)
         findings += _readability_findings(grades, source)
+        findings += _evidence_grades(catalog, source)
     return ContentReport(sorted(findings), grades)
 
 
@@ -222,6 +230,27 @@ def _pictures(catalog: Catalog, source: SourceMap) -> Iterator[Finding]:
         if exercise.figure is None and exercise.image is None:
             message = "no picture: add a `figure` drawn from named poses, or an `image` file"
             yield Finding(source.problem(("exercises", i, "id"), message), Severity.WARNING)
+
+
+def _red_flag_tiers(catalog: Catalog, source: SourceMap, rules: RedFlagRules) -> Iterator[Finding]:
+    for path, message in missing_signs(catalog, rules):
+        yield Finding(source.problem(path, message), Severity.WARNING)
+
+
+def _evidence_grades(catalog: Catalog, source: SourceMap) -> Iterator[Finding]:
+    """Each evidence summary over grade 8: the text patients decide on, read on its own."""
+    import textstat
+
+    for i, modality in enumerate(catalog.modalities):
+        for phase, evidence in modality.evidence.phases():
+            grade = round(float(textstat.flesch_kincaid_grade(evidence.summary)), 1)
+            if grade > EVIDENCE_GRADE_LIMIT:
+                message = (
+                    f"reading grade {grade} is above {EVIDENCE_GRADE_LIMIT:g} for what the "
+                    "evidence says: use shorter sentences and common words"
+                )
+                path = ("modalities", i, "evidence", phase, "summary")
+                yield Finding(source.problem(path, message), Severity.WARNING)
 
 
 def patient_text(entry: dict[str, Any]) -> str:

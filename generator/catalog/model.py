@@ -288,6 +288,11 @@ class NamedEntry(Entry):
         default=[],
         description="Other names patients use, e.g. 'slipped disc': searched first, and shown.",
     )
+    search_terms: list[ShortText] = Field(
+        default=[],
+        description="Words and phrases patients search with (symptoms, everyday names), e.g. "
+        "'walking makes my legs ache'. Found by the site's search, not shown on the page.",
+    )
 
 
 class Exercise(NamedEntry):
@@ -392,10 +397,14 @@ class Condition(NamedEntry):
     )
     red_flags: RedFlags = Field(
         description="Warning signs by tier: `emergency` (now), `urgent` (same day) and "
-        "optionally `soon` (see the GP soon)."
+        "optionally `soon` (see the GP soon); `check` compares them with "
+        "generator/catalog/red_flag_rules.yaml."
     )
     handout: ConditionHandout | None = Field(
-        None, description="Short red-flag lists for printed programmes (the builder's sheets)."
+        None,
+        description="The short red-flag lists a printed programme (the builder's sheet) carries "
+        "for this condition. Keep every emergency sign (merge related ones into one line rather "
+        "than drop one); checked against the same rules.",
     )
     see_physio: Annotated[list[Text], Field(min_length=1, description="When to see a physio.")]
     references: Annotated[list[Id], Field(min_length=1, description="Reference ids.")]

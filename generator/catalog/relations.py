@@ -218,3 +218,7 @@ class Relations:
     def routine_urgent_flags(self, routine: Routine) -> list[str]:
         conditions = self.conditions_for_routine(routine.id)
         return merge_warnings(flag for c in conditions for flag in c.red_flags.urgent)
+
+    def routine_soon_flags(self, routine: Routine) -> list[str]:
+        conditions = self.conditions_for_routine(routine.id)
+        return merge_warnings(flag for c in conditions for flag in c.red_flags.soon)

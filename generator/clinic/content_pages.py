@@ -31,6 +31,7 @@ from pydantic import (
 from generator.catalog.load import read_bounded
 from generator.clinic.content_files import ContentFile
 from generator.clinic.page_html import findings
+from generator.clinic.wording import PLACEHOLDERS, unknown_placeholders
 from generator.source.errors import CatalogError, Problem
 from generator.source.text_safety import check_text
 from generator.source.yaml_source import read_yaml
@@ -101,7 +102,8 @@ def check_page(
     page may name (None: any)."""
     body = _FRONT.sub(lambda m: "\n" * m[0].count("\n"), text, count=1)
     front = _front_matter(text, file, templates)
-    return front + html_problems(to_html(body, extensions), text, file)
+    html = html_problems(to_html(body, extensions), text, file)
+    return front + html + placeholder_problems(text, file)
 
 
 def html_problems(html: str, text: str, file: str) -> list[Problem]:
@@ -111,6 +113,19 @@ def html_problems(html: str, text: str, file: str) -> list[Problem]:
     for finding in findings(html):
         line, column = _locate(text, finding.needles, cursors)
         problems.append(Problem(file, line, column, "", finding.message))
+    return problems
+
+
+def placeholder_problems(text: str, file: str) -> list[Problem]:
+    """Every unknown `[[placeholder]]` of a page, located, with the known ones named."""
+    problems = []
+    for offset, name in unknown_placeholders(text):
+        line = text.count("\n", 0, offset) + 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        close = difflib.get_close_matches(name, PLACEHOLDERS, 1)
+        hint = f"did you mean [[{close[0]}]]? " if close else ""
+        message = f"unknown placeholder [[{name}]]: {hint}known: {', '.join(PLACEHOLDERS)}"
+        problems.append(Problem(file, line, column, "", message))
     return problems
 
 

@@ -102,4 +102,21 @@ RELIANCES = (
         "catalog pages skip this partial's five includes (source, tags, feedback, comments): "
         "check it includes nothing new that catalog pages need.",
     ),
+    Reliance(
+        "mkdocs-material",
+        "templates/assets/javascripts/bundle.a5f9d56c.min.js",
+        "b9a1ef14b5e91ad61fa8d7dd42e1f55e6af0ebd224bc8970dff0e7d7311b172f",
+        "theme/assets/javascripts/search-query.js",
+        "the search box posts its query to the search worker with Worker.postMessage as "
+        "{type: 2 (QUERY), data: the query text}: search-query.js rewrites those messages.",
+    ),
+    Reliance(
+        "mkdocs-material",
+        "templates/assets/javascripts/workers/search.a7633da7.min.js",
+        "da1b3df5e5f00cc73083c9e21ff0ec28bde85cd247057bdd05b7a167e5903bd4",
+        "theme/assets/javascripts/search-query.js, site_files/search_index.py",
+        "the worker adds a trailing wildcard to words without a +, -, ~N or ^N modifier, reads "
+        "`word^N` as a whole word through the pipeline, and indexes every field named in "
+        "config.fields (the `terms` field of search_index.py); re-run tests/search_queries.yaml.",
+    ),
 )

@@ -26,6 +26,7 @@ from generator.catalog.model import Catalog
 from generator.clinic.content_files import walk_content
 from generator.clinic.signoff import SignOff
 from generator.clinic.site_config import SiteSettings
+from generator.clinic.wording import fill_placeholders, wording_for
 from generator.engine.export_folder import write_export
 from generator.pages.pictures import figure_files
 from generator.pages.render import render_pages
@@ -88,9 +89,11 @@ def _docs(
 ) -> Files:
     """`docs/`: content pages, the theme's assets, then everything made from the catalog."""
     docs: Files = {}
+    wording = wording_for(site.clinic)
     for file in walk_content(site.docs_dir).files:  # what the site publishes (checked)
         data = file.path.read_bytes()
-        docs[file.uri] = data.decode("utf-8") if file.uri.endswith(".md") else data
+        page = file.uri.endswith(".md")
+        docs[file.uri] = fill_placeholders(data.decode("utf-8"), wording) if page else data
     if theme_dir is not None and (theme_dir / "assets").is_dir():
         docs.update({f"assets/{uri}": t for uri, t in _tree(theme_dir / "assets").items()})
     docs.update({f"assets/{uri}": t for uri, t in _tree(THEME_DIR / "assets").items()})

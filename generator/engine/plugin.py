@@ -22,6 +22,7 @@ from generator.clinic.content_pages import html_problems
 from generator.clinic.settings import ClinicSettings
 from generator.clinic.signoff import SIGNOFF_FILE, SignOff
 from generator.clinic.site_config import SiteSettings
+from generator.clinic.wording import fill_placeholders, wording_for
 from generator.engine.html_page import add_generated, toc_shape
 from generator.engine.live_reload import allow_reload_script
 from generator.engine.plugin_config import CatalogPluginConfig
@@ -166,10 +167,13 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        """A content page's review line: the clinic's sign-off, or that there is none."""
+        """A content page gets its review line (the clinic's sign-off, or that there is none)
+        and the country's words for its `[[placeholders]]`."""
+        if page.file.generated_by is not None:
+            return markdown
         if page.file.src_uri in self.page_reviews:
             mark_review(page.meta, self.page_reviews[page.file.src_uri])
-        return markdown
+        return fill_placeholders(markdown, wording_for(self.settings))
 
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files

@@ -37,6 +37,7 @@ from generator.catalog.limits import programme_limits, tracker_layout
 from generator.catalog.model import Catalog
 from generator.catalog.relations import Relations, merge_rules
 from generator.clinic.settings import ClinicSettings
+from generator.clinic.wording import wording_for
 from generator.pages import labels
 from generator.pages.dosage import describe_dosage, describe_frequency
 from generator.pages.listing import INLINE_LIMIT, exercise_groups, paginate
@@ -163,6 +164,7 @@ def render_site(
         "catalog": catalog,
         "rel": Relations(catalog),
         "clinic": settings or ClinicSettings(),
+        "wording": wording_for(settings or ClinicSettings()),
         "site_url": site_url,
         "clinic_reviews": dict(clinic_reviews or {}),
     }

@@ -59,6 +59,9 @@ def search_entries(catalog: Catalog, url_of: Callable[[str], str]) -> list[Entry
             found = list(_entries(item.name, url, parts(item, rel)))
             if section in FINDABLE_BY_EVERYDAY_NAMES and item.also_known_as:
                 found[0] = {**found[0], "tags": [_plain(name) for name in item.also_known_as]}
+            terms: list[str] = getattr(item, "search_terms", [])
+            if terms:
+                found[0] = {**found[0], TERMS_FIELD: _plain(". ".join(terms))}
             entries.extend(found)
     return entries
 
@@ -68,6 +71,13 @@ def search_entries(catalog: Catalog, url_of: Callable[[str], str]) -> list[Entry
 # and shown with each result) they bring the condition or treatment page above any exercise,
 # routine or hand-written page that only mentions them.
 FINDABLE_BY_EVERYDAY_NAMES = (CONDITIONS, TREATMENTS)
+
+# `search_terms` (symptom phrases: "walking makes my legs ache") go in a field of their own,
+# searched but never shown. Other names (`tags`) and search terms weigh ten times a title (the
+# theme's default for tags, a million, let one shared word of a tag outweigh every other word
+# of the query). Tuned on tests/search_queries.yaml with the theme's own search code.
+TERMS_FIELD = "terms"
+FIELD_BOOSTS = {"tags": 1e4, TERMS_FIELD: 1e4}
 
 
 def _entries(name: str, url: str, sections: list[Section]) -> Iterator[Entry]:
@@ -157,6 +167,8 @@ def _routine(routine: Routine, rel: Relations) -> list[Section]:
 def add_to_index(index_file: Path, entries: list[Entry]) -> None:
     """Append `entries` to a Material `search_index.json` written by the search plugin."""
     data = json.loads(index_file.read_text(encoding="utf-8"))
+    fields = data["config"].setdefault("fields", {})
+    fields.update({name: {"boost": boost} for name, boost in FIELD_BOOSTS.items()})
     data["docs"].extend(entries)
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     index_file.write_text(text, encoding="utf-8")

@@ -77,11 +77,12 @@ def expected_sheets(routine: Routine) -> set[int]:
 def safety_lines(routine: Routine) -> list[str]:
     sheet = routine.handout
     if sheet is not None:
-        return [*sheet.stop_if, *sheet.emergency, *sheet.urgent]
+        return [*sheet.stop_if, *sheet.emergency, *sheet.urgent, *sheet.soon]
     return [
         *RELATIONS.routine_stop_if(routine),
         *RELATIONS.routine_emergency_flags(routine),
         *RELATIONS.routine_urgent_flags(routine),
+        *RELATIONS.routine_soon_flags(routine),
     ]
 
 

@@ -4,9 +4,12 @@ with located errors."""
 
 from __future__ import annotations
 
+import html
 from html.parser import HTMLParser
 from pathlib import Path
 
+from generator.clinic.settings import Country
+from generator.clinic.wording import WORDING
 from tests.conftest import US_CLINIC, build, make_project, run_cli, with_clinic
 
 
@@ -33,6 +36,29 @@ def test_settings_alone_rebrand_every_page(tmp_path: Path) -> None:
         'href="tel:5550100199"' in contact
         and 'href="mailto:front.desk@lakeside.example"' in contact
     )
+
+
+def test_country_words_fill_every_page(tmp_path: Path) -> None:
+    """The country's words reach catalog pages (the "see soon" tier) and content pages
+    (`[[placeholders]]`); no placeholder is left, in the pages or in the search index."""
+    project = make_project(tmp_path)
+    with_clinic(project, US_CLINIC)
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    us = WORDING[Country.US]
+    for page in site.rglob("*.html"):
+        assert "[[" not in page.read_text(encoding="utf-8"), page
+    assert "[[" not in (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    soon = f"See {us.family_doctor} soon, within a week or two"
+    condition = (site / "conditions" / "acute-low-back-pain" / "index.html").read_text("utf-8")
+    assert soon in condition and "GP" not in condition
+    guide = (site / "guides" / "is-it-serious" / "index.html").read_text("utf-8")
+    assert soon in guide
+    therapies = (site / "guides" / "pain-management-programmes" / "index.html").read_text("utf-8")
+    assert us.talking_therapies in therapies and "NHS" not in therapies
+    work = (site / "guides" / "work-and-driving" / "index.html").read_text("utf-8")
+    assert html.escape(f"Ask {us.family_doctor} for {us.sick_note}", quote=False) in work
 
 
 def test_a_bad_setting_is_a_located_error(tmp_path: Path) -> None:

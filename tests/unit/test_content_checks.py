@@ -13,6 +13,7 @@ from generator.catalog import content_checks
 from generator.catalog.content_checks import Severity, check_content, patient_text
 from generator.catalog.load import read_catalog, read_catalog_text
 from generator.catalog.model import Catalog
+from generator.catalog.red_flag_rules import RedFlagRules, default_rules
 from generator.source.source_map import SourceMap
 from tests.conftest import FIXTURES, ROOT, examples, mini_text, run_cli
 
@@ -158,3 +159,118 @@ def test_any_text_is_reported_exactly_when_it_holds_a_placeholder_word(
         path = f"exercises[0].{field}" + ("[0]" if field == "feel" else "")
         assert [f.problem.path for f in found] == [path]
         assert f"placeholder text '{match[0]}'" in found[0].problem.message
+
+
+# What the evidence says, read on its own: over grade 8 is a located warning.
+
+HARD_EVIDENCE = (
+    "Heterogeneous randomised controlled trials demonstrated statistically insignificant "
+    "improvements in functional disability questionnaires, notwithstanding considerable "
+    "methodological limitations concerning allocation concealment."
+)
+
+
+def test_an_evidence_summary_over_grade_8_is_a_warning_at_the_summary() -> None:
+    catalog, source = read_catalog_text(mini_text(), "test.yaml")
+    modality = catalog.modalities[0]
+    chronic = modality.evidence.chronic.model_copy(update={"summary": HARD_EVIDENCE})
+    evidence = modality.evidence.model_copy(update={"chronic": chronic})
+    changed = catalog.model_copy(
+        update={"modalities": [modality.model_copy(update={"evidence": evidence})]}
+    )
+    found = [str(f) for f in check_content(changed, source, today=TODAY).findings]
+    hits = [f for f in found if "for what the evidence says" in f]
+    assert len(hits) == 1
+    assert "warning: modalities[0].evidence.chronic.summary: reading grade" in hits[0]
+    plain = [str(f) for f in check_content(catalog, source, today=TODAY).findings]
+    assert not [f for f in plain if "for what the evidence says" in f]
+
+
+# Red-flag tiers against the content guide's rules (generator/catalog/red_flag_rules.yaml).
+
+
+def rule_findings(text: str, rules: RedFlagRules | None = None) -> list[str]:
+    catalog, source = read_catalog_text(text, "test.yaml")
+    report = check_content(
+        catalog, source, today=TODAY, readability=False, red_flag_rules=rules or default_rules()
+    )
+    return [str(f) for f in report.findings]
+
+
+FULL_BACK_FLAGS = """    red_flags:
+      emergency:
+        - Numbness around your genitals or buttocks, or it feels different when you wipe.
+        - New trouble passing urine, or losing control of your bladder or bowels.
+        - New problems with sex.
+        - Pain, weakness or numbness in both legs.
+        - Chest pain.
+        - Back pain after a serious accident or fall.
+      urgent:
+        - A fever with back pain, weight loss without trying, or cancer in the past.
+        - Pain that is worse at night.
+        - Pain between your shoulder blades.
+      soon:
+        - Back pain that started before age 45 and has lasted 3 months or more.
+"""
+SHORT_FLAGS = """    red_flags:
+      emergency: [Numbness around your genitals or buttocks.]
+      urgent: [A fever with back pain.]
+"""
+
+
+def test_a_back_condition_missing_signs_is_warned_at_each_tier() -> None:
+    found = rule_findings(mini_text().replace(FULL_BACK_FLAGS, SHORT_FLAGS))
+    emergency = [f for f in found if "conditions[0].red_flags.emergency:" in f]
+    assert len(emergency) == 1
+    for sign in ("altered feeling when wiping", "new problems with sex", "chest pain"):
+        assert sign in emergency[0]
+    assert "numbness around the genitals" not in emergency[0]
+    assert any("conditions[0].red_flags.urgent:" in f and "shoulder blades" in f for f in found)
+    # No `soon` list at all: the warning is at the red flags.
+    assert any("conditions[0].red_flags: " in f and "'soon' tier" in f for f in found)
+
+
+def test_a_back_condition_naming_every_sign_passes() -> None:
+    assert FULL_BACK_FLAGS in mini_text()
+    assert rule_findings(mini_text()) == []
+
+
+def test_the_handout_is_held_to_the_same_signs() -> None:
+    handout = FULL_BACK_FLAGS + (
+        "    handout:\n      emergency: [Numb genitals, bladder or bowel trouble]\n"
+    )
+    found = rule_findings(mini_text().replace(FULL_BACK_FLAGS, handout))
+    assert any("conditions[0].handout.emergency:" in f and "chest pain" in f for f in found)
+    assert any("conditions[0].handout: " in f and "'urgent' tier" in f for f in found)
+
+
+def test_rules_are_data_matched_by_the_condition_names() -> None:
+    rules = RedFlagRules.model_validate(
+        {
+            "sets": [
+                {
+                    "name": "lumbago",
+                    "applies_to": ["LUMBAGO"],
+                    "tiers": {"urgent": [{"sign": "a fever", "any": ["fever"]}]},
+                },
+                {
+                    "name": "knees",
+                    "applies_to": ["knee"],
+                    "tiers": {"urgent": [{"sign": "a hot knee", "any": ["hot"]}]},
+                },
+            ]
+        }
+    )
+    assert rule_findings(mini_text(), rules) == []
+    no_fever = mini_text().replace("A fever with back pain,", "Pain,")
+    found = rule_findings(no_fever, rules)
+    assert len(found) == 1 and "required for lumbago: a fever" not in found[0]
+    assert "requires for lumbago: a fever" in found[0]
+
+
+def test_the_shipped_catalog_names_every_required_sign() -> None:
+    catalog, source = read_catalog(ROOT / "exercises.yaml")
+    report = check_content(
+        catalog, source, today=TODAY, readability=False, red_flag_rules=default_rules()
+    )
+    assert [str(f) for f in report.findings if "content guide requires" in str(f)] == []

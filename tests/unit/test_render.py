@@ -13,7 +13,8 @@ import pytest
 from generator.catalog.addresses import relative_url
 from generator.catalog.load import load_catalog_text
 from generator.catalog.model import Catalog
-from generator.clinic.settings import ClinicSettings, UrgentCare
+from generator.clinic.settings import ClinicSettings, Country, UrgentCare
+from generator.clinic.wording import WORDING
 from generator.pages.render import render_pages
 from tests.conftest import GOLDEN as GOLDEN_ROOT
 from tests.conftest import mini_text, problems_of
@@ -115,6 +116,40 @@ def test_urgent_care_wording_comes_from_the_clinic_settings(mini: Catalog) -> No
     page = render_pages(mini, us)["conditions/acute-low-back-pain.md"]
     assert "Seek emergency care now (call 911) if you have" in page
     assert "999" not in page
+
+
+@pytest.mark.parametrize("country", list(Country))
+def test_the_see_soon_tier_names_the_family_doctor_of_the_clinic_country(
+    mini: Catalog, country: Country
+) -> None:
+    settings = ClinicSettings(country=country)
+    words = WORDING[country]
+    heading = f"See {words.family_doctor} soon, within a week or two, if you have:"
+    condition = render_pages(mini, settings)["conditions/acute-low-back-pain.md"]
+    assert f"<strong>{heading}</strong>" in condition
+    assert condition.count(heading) == 1
+    # The routine's printed sheet shows its handout's own `soon` lines, under the same heading.
+    assert mini.routines[0].handout is not None
+    assert mini.routines[0].handout.soon == ["Pain for 3+ months that began before 45"]
+    sheet = render_pages(mini, settings)["routines/first-days.md"]
+    assert sheet.count(heading) == 2
+    assert f"<strong>{heading}</strong> pain for 3+ months that began before 45.</p>" in sheet
+    soon = "      soon: [Pain for 3+ months that began before 45]\n"
+    assert soon in mini_text()
+    without = load_catalog_text(mini_text().replace(soon, ""), "t.yaml")
+    assert render_pages(without, settings)["routines/first-days.md"].count(heading) == 1
+
+
+def test_no_soon_tier_without_soon_flags(mini: Catalog) -> None:
+    condition = mini.conditions[0]
+    flags = condition.red_flags.model_copy(update={"soon": []})
+    changed = mini.model_copy(
+        update={"conditions": [condition.model_copy(update={"red_flags": flags})]}
+    )
+    assert (
+        "soon, within a week or two"
+        not in render_pages(changed)["conditions/acute-low-back-pain.md"]
+    )
 
 
 class _Collector(HTMLParser):

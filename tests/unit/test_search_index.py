@@ -67,8 +67,47 @@ def test_entries_are_appended_to_the_theme_index(tmp_path: Path) -> None:
     index.write_text(json.dumps({"config": {"lang": ["en"]}, "docs": [{"location": ""}]}))
     add_to_index(index, [{"location": "a/", "title": "Á", "text": "b"}])
     data = json.loads(index.read_text(encoding="utf-8"))
-    assert data["config"] == {"lang": ["en"]}
+    assert data["config"] == {
+        "lang": ["en"],
+        "fields": {"tags": {"boost": 1e4}, "terms": {"boost": 1e4}},
+    }
     assert [d["location"] for d in data["docs"]] == ["", "a/"]
+
+
+def test_tags_and_search_terms_weigh_ten_titles_and_keep_the_other_fields(tmp_path: Path) -> None:
+    index = tmp_path / "search_index.json"
+    theirs = {"title": {"boost": 1e3}, "text": {"boost": 1.0}, "tags": {"boost": 1e6}}
+    index.write_text(json.dumps({"config": {"lang": ["en"], "fields": theirs}, "docs": []}))
+    add_to_index(index, [])
+    fields = json.loads(index.read_text(encoding="utf-8"))["config"]["fields"]
+    assert fields["title"] == {"boost": 1e3} and fields["text"] == {"boost": 1.0}
+    assert fields["tags"]["boost"] == fields["terms"]["boost"] == 10 * fields["title"]["boost"]
+
+
+def test_search_terms_are_searched_but_not_shown(mini: Catalog) -> None:
+    terms = ["Walking makes my legs ache", "Legs & feet"]
+    exercise = mini.exercises[0].model_copy(update={"search_terms": terms})
+    condition = mini.conditions[0].model_copy(update={"search_terms": terms[:1]})
+    catalog = mini.model_copy(
+        update={
+            "exercises": [exercise, *mini.exercises[1:]],
+            "conditions": [condition, *mini.conditions[1:]],
+        }
+    )
+    entries = search_entries(catalog, url_of)
+    by_location = {e["location"]: e for e in entries}
+    assert by_location[f"exercises/{exercise.id}/"]["terms"] == (
+        "Walking makes my legs ache. Legs &amp; feet"
+    )
+    assert by_location[f"conditions/{condition.id}/"]["terms"] == "Walking makes my legs ache"
+    shown = " ".join(e["title"] + " " + e["text"] for e in entries)
+    assert "Walking makes my legs ache" not in shown
+    others = [
+        e
+        for e in entries
+        if e["location"] not in {f"exercises/{exercise.id}/", f"conditions/{condition.id}/"}
+    ]
+    assert all("terms" not in e for e in others)
 
 
 def test_everyday_names_of_conditions_and_treatments_are_search_tags(mini: Catalog) -> None:
