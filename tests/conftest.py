@@ -83,7 +83,7 @@ def run_cli(*args: str, cwd: Path = ROOT) -> Ran:
 US_CLINIC = """
   clinic:
     name: Lakeside Spine Care
-    phone: "(555) 010-0199"
+    phone: "(202) 555-0143"
     email: front.desk@lakeside.example
     country: US
     colours: {primary: "#5b2a86", accent: "#8a3b12"}

@@ -119,7 +119,7 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         )
         figures = figure_files(self.catalog)
         generated: dict[str, str | bytes] = {**rendered.texts, **figures}
-        generated.update(files_beside_pages(self.catalog, site_url))
+        generated.update(files_beside_pages(self.catalog, site_url, self.settings.email))
         try:
             refuse_clashes(generated, {f.src_uri for f in files}, Path(config.docs_dir).name)
         except CatalogError as error:

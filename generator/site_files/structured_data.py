@@ -29,6 +29,8 @@ def medical_web_page(
         "publisher": {"@type": "MedicalClinic", "name": clinic.name},
         "audience": {"@type": "Patient"},
     }
+    if clinic.tel:
+        page["publisher"]["telephone"] = clinic.tel.removeprefix("tel:")  # as every tel: link
     if url:
         page["url"] = url
     return page
