@@ -6,6 +6,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
+pytestmark = pytest.mark.clinic  # run again on a rebranded clinic
+
 AXE = Axe()
 RULES = {
     "runOnly": {

@@ -19,6 +19,7 @@ KEY_PAGES = [
 ]
 
 
+@pytest.mark.clinic
 @pytest.mark.parametrize("path", KEY_PAGES)
 def test_no_request_leaves_the_site_and_nothing_is_refused(
     page: Page, base_url: str, path: str
@@ -68,6 +69,7 @@ def hosts_in(path: Path) -> list[str]:
     return []
 
 
+@pytest.mark.clinic
 def test_built_files_load_nothing_from_another_host(site_dir: Path) -> None:
     found = [
         f"{path.relative_to(site_dir)}: {host}"
@@ -78,6 +80,7 @@ def test_built_files_load_nothing_from_another_host(site_dir: Path) -> None:
     assert found == []
 
 
+@pytest.mark.clinic
 def test_every_page_carries_the_content_security_policy(site_dir: Path) -> None:
     for path in site_dir.rglob("*.html"):
         head = path.read_text(encoding="utf-8").split("</head>", 1)[0]

@@ -76,7 +76,7 @@ def test_check_refuses_a_bad_site_url(project: Path) -> None:
     config = project / "mkdocs.yml"
     original = config.read_text(encoding="utf-8")
     try:
-        config.write_text(original.replace("site_url: https://example.org/", 'site_url: "x y"'))
+        config.write_text(re.sub(r"(?m)^site_url: .*$", 'site_url: "x y"', original))
         result = check(project)
     finally:
         config.write_text(original, encoding="utf-8")
