@@ -20,6 +20,7 @@ from generator.catalog.load import read_bounded
 from generator.clinic.settings import ClinicSettings
 from generator.source.errors import CatalogError, Problem
 from generator.source.source_map import SourceMap
+from generator.source.yaml_hints import mapping_for_text
 from generator.source.yaml_source import read_yaml
 
 _SITE_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:/[^\s\"'<>\\`]*)?")
@@ -106,6 +107,8 @@ def _clinic(extra: Any, source: SourceMap, found: list[Problem]) -> ClinicSettin
             if path in source.refused:
                 continue
             message = detail["msg"].removeprefix("Value error, ")
+            if detail["type"] == "string_type":
+                message = mapping_for_text(detail.get("input")) or message
             unknown = detail["type"] == "extra_forbidden"
             if unknown:
                 message = _unknown_setting(detail["loc"])

@@ -48,6 +48,31 @@ BAD_SETTINGS = [
         "colour: red",
         "extra.clinic.colour: unknown setting 'colour'; did you mean 'colours'?",
     ),
+    (
+        US_CLINIC.replace('"(202) 555-0143"', '"(555) 010-0199"'),
+        "phone:",
+        "extra.clinic.phone: '(555) 010-0199' is not a phone number that can be dialled in US",
+    ),
+    (
+        US_CLINIC.replace("country: US", "country: Ireland"),
+        "country:",
+        "extra.clinic.country: write the country's code: 'country: IE' (for Ireland)",
+    ),
+    (
+        US_CLINIC.replace("country: US", "country: Scotland"),
+        "country:",
+        "'country: UK' and 'region: scotland'",
+    ),
+    (
+        US_CLINIC + "    region: scotland\n",
+        "region:",
+        "extra.clinic.region: 'scotland' is not a region of US; leave it out",
+    ),
+    (
+        US_CLINIC + "    opening_hours:\n      - Monday: 9am to 5pm\n",
+        "Monday",
+        "extra.clinic.opening_hours[0]: must be text, but the ': ' in it made YAML read it",
+    ),
 ]
 
 
