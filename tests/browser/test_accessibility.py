@@ -6,6 +6,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
+from tests.conftest import project_catalog
+
 pytestmark = pytest.mark.clinic  # run again on a rebranded clinic
 
 AXE = Axe()
@@ -25,21 +27,22 @@ def violations(page: Page) -> list[str]:
     ]
 
 
+CATALOG = project_catalog()
+# One page of each kind, from the project's own catalog (a clinic may remove any sample entry).
 PAGE_KINDS = [
     "/",
     "/about/",
     "/disclaimer/",
     "/references/",
     "/conditions/",
-    "/conditions/sciatica/",
+    f"/conditions/{CATALOG.conditions[0].id}/",
     "/treatments/",
-    "/treatments/cupping/",
+    f"/treatments/{CATALOG.modalities[0].id}/",
     "/exercises/",
     "/exercises/body-area/neck/",
-    "/exercises/bird-dog/",
+    f"/exercises/{CATALOG.exercises[0].id}/",
     "/routines/",
-    "/routines/neck-routine/",
-    "/routines/core-stability/",
+    *(f"/routines/{routine.id}/" for routine in CATALOG.routines[:2]),
     "/404.html",
 ]
 

@@ -8,13 +8,17 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import ConsoleMessage, Page, Request, expect
 
+from tests.conftest import project_catalog
+
+CATALOG = project_catalog()
+EXERCISE = CATALOG.exercises[0].id
 KEY_PAGES = [
     "/",
-    "/conditions/sciatica/",
-    "/treatments/spinal-decompression/",
-    "/exercises/bird-dog/",
-    "/routines/neck-routine/",
-    "/routines/builder/#v1;e=bird-dog,2,r10,30,w3,0,",
+    f"/conditions/{CATALOG.conditions[0].id}/",
+    f"/treatments/{CATALOG.modalities[0].id}/",
+    f"/exercises/{EXERCISE}/",
+    f"/routines/{CATALOG.routines[0].id}/",
+    f"/routines/builder/#v1;e={EXERCISE},2,r10,30,w3,0,",
     "/404.html",
 ]
 
