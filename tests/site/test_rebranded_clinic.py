@@ -39,7 +39,7 @@ def test_the_clinic_checks_pass_on_a_rebranded_copy(tmp_path: Path) -> None:
     checked = run_cli("check", cwd=project)
     assert checked.returncode == 0, checked.stderr
 
-    env = {**os.environ, CHILD: str(project), "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, CHILD: str(project), "NO_MKDOCS_2_WARNING": "1", "COLUMNS": "1000"}
     tiers = ["tests/site", "tests/browser"]
     run = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-m", "clinic", *tiers],
