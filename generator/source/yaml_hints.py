@@ -31,6 +31,8 @@ def indentation_message(problem: str, text: str, line: int) -> str | None:
     if not typed or typed.startswith("#"):
         return None
     indent = len(written) - len(typed)
+    if typed == "-" or typed.startswith("- "):
+        return _item_message(lines, line, indent)
     best: tuple[int, int, int, str] | None = None  # (distance, lines back, column, key)
     for number in range(line - 1, max(line - _LOOK_BACK, 0) - 1, -1):
         found = _KEY_LINE.match(lines[number])
@@ -51,6 +53,43 @@ def indentation_message(problem: str, text: str, line: int) -> str | None:
         f"around it: start '{what}' under '{key}' on line {line + 1 - back} "
         f"({_spaces(column)}); YAML reads the structure from the indentation"
     )
+
+
+def _item_message(lines: list[str], line: int, indent: int) -> str | None:
+    """A mis-indented list item: the '-' above it to line it up with (the nearest whose
+    indentation is closest)."""
+    best: tuple[int, int, int] | None = None  # (distance, lines back, column)
+    for number in range(line - 1, max(line - _LOOK_BACK, 0) - 1, -1):
+        typed = lines[number].lstrip(" ")
+        if typed == "-" or typed.startswith("- "):
+            column = len(lines[number]) - len(typed)
+            candidate = (abs(column - indent), line - number, column)
+            if column != indent and (best is None or candidate[:2] < best[:2]):
+                best = candidate
+    if best is None:
+        return None
+    _, back, column = best
+    return (
+        f"line {line + 1} is indented {_spaces(indent)}, which does not line up with the list "
+        f"above it: line its '-' up with the '-' on line {line + 1 - back} ({_spaces(column)}); "
+        "YAML reads the structure from the indentation"
+    )
+
+
+def missing_space_message(text: str, line: int) -> str | None:
+    """For "could not find expected ':'" about the key that began on 0-based `line`: a
+    `key:value` written without the space YAML needs after the colon."""
+    lines = text.splitlines()
+    if line >= len(lines):
+        return None
+    written = lines[line].strip()
+    found = re.match(r"^(- +)?([A-Za-z_][\w-]*):(\S.*)$", written)
+    if found is None:
+        return (
+            f"line {line + 1} is read as a key, but has no ': ' after it; write 'key: value', "
+            "or put text that continues a value in quotes"
+        )
+    return f"'{found[2]}:' needs a space after the colon: write '{found[2]}: {found[3]}'"
 
 
 def colon_message(problem: str, text: str, line: int, column: int) -> str | None:

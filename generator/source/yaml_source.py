@@ -16,7 +16,12 @@ from generator.source.errors import Path, Problem, format_path
 from generator.source.source_map import COLUMN_BITS, SourceMap, Tree, line_column
 from generator.source.text_safety import FORBIDDEN, forbidden_message
 from generator.source.yaml_characters import Written, forbidden_characters, raw_problems, unreadable
-from generator.source.yaml_hints import colon_message, indentation_message, merged_item_message
+from generator.source.yaml_hints import (
+    colon_message,
+    indentation_message,
+    merged_item_message,
+    missing_space_message,
+)
 from generator.source.yaml_scalars import (
     FIRSTS,
     MERGE_TAG,
@@ -244,6 +249,8 @@ class _Builder:
         if self._lines is None:
             self._lines = self.text.splitlines()
         lines, start = self._lines, event.start_mark
+        if start.line >= len(lines):
+            return  # a line break libyaml counts and `splitlines` does not: no place to name
         for number in range(start.line + 1, min(event.end_mark.line + 1, len(lines))):
             typed = lines[number].lstrip(" ")
             if typed == "-" or typed.startswith("- "):
@@ -422,14 +429,26 @@ def _failure(error: Exception, text: str, file: str) -> Problem:
             mark = error.problem_mark
             line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
             return Problem(file, line, column, "", f"cannot read value: {error.problem}")
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return Problem(file, line, column, "", yaml_message(error, text))
+        line, column, message = parse_error(error, text)
+        return Problem(file, line, column, "", message)
     if isinstance(error, yaml.YAMLError):
         return Problem(file, 1, 1, "", f"not valid YAML: {error}")
     if isinstance(error, _TooDeep):
         return Problem(file, error.line, error.column, "", str(error))
     return Problem(file, 1, 1, "", str(error))
+
+
+def parse_error(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str]:
+    """Line, column and message of a parser error, at the line the slip was typed on."""
+    began = error.context_mark
+    if began is not None and (error.problem or "").startswith("could not find expected ':'"):
+        # libyaml notices it a line later: the key without ': ' is where it began.
+        hint = missing_space_message(text, began.line)
+        if hint is not None:
+            return began.line + 1, began.column + 1, hint
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    return line, column, yaml_message(error, text)
 
 
 def yaml_message(error: yaml.MarkedYAMLError, text: str) -> str:

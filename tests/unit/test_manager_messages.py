@@ -99,3 +99,19 @@ def test_settings_slips_are_located_in_mkdocs_yml(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert f"mkdocs.yml:{line_of(text, 'email:')}:" in result.stderr
     assert "start 'email' under 'phone'" in result.stderr
+
+
+def test_a_list_item_indented_less_names_the_dash_to_line_up_with() -> None:
+    text = mini_text().replace(STEP, " " * 5 + STEP.lstrip(" "), 1)
+    (problem,) = problems_of(text)
+    line = line_of(text, "- Flatten your lower back")
+    assert problem.startswith(f"test.yaml:{line}:")
+    assert f"line its '-' up with the '-' on line {line - 1} (6 spaces)" in problem
+
+
+def test_a_key_without_a_space_after_its_colon_is_named_on_its_own_line() -> None:
+    text = re.sub(r"(?m)^(    summary:) (.*)$", r"\1\2", mini_text(), count=1)
+    (problem,) = problems_of(text)
+    line = line_of(text, "summary:")
+    assert problem.startswith(f"test.yaml:{line}:5: "), "where it was typed, not a line later"
+    assert "'summary:' needs a space after the colon: write 'summary: " in problem
