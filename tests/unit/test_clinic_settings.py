@@ -3,11 +3,15 @@ settings: tests/site/test_rebrand.py)."""
 
 from __future__ import annotations
 
+import html
+
 import pytest
 from pydantic import ValidationError
 
+from generator.catalog.model import Catalog
 from generator.clinic.phone import dial_uri
 from generator.clinic.settings import ClinicSettings, Colours, Region, contrast_ratio
+from generator.pages.render import render_pages
 
 
 def test_contrast_rules() -> None:
@@ -93,3 +97,16 @@ def test_a_region_sets_its_own_urgent_care_wording() -> None:
     assert ClinicSettings.model_validate(override).care.model_dump() == custom
     with pytest.raises(ValidationError, match="not a region of IE"):
         ClinicSettings.model_validate({"country": "IE", "region": "wales"})
+
+
+def test_pages_show_the_number_as_written_and_dial_it_by_the_one_rule(mini: Catalog) -> None:
+    settings = ClinicSettings.model_validate(
+        {"country": "UK", "phone": "+44 (0)20 7946 0000 ext. 3"}
+    )
+    pages = render_pages(mini, settings, site_url="https://clinic.example/patients/")
+    contact = html.unescape(pages["contact.md"])  # a leading + is escaped as Markdown text
+    assert "[+44 (0)20 7946 0000 ext. 3](tel:+442079460000;ext=3)" in contact
+    assert "tel:" not in contact.replace("(tel:+442079460000;ext=3)", "")
+    routine = next(text for uri, text in pages.items() if uri.startswith("routines/first-days"))
+    assert "+44 (0)20 7946 0000 ext. 3" in routine  # printed as written
+    assert '"uid_domain": "clinic.example/patients"' in routine
