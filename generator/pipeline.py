@@ -174,12 +174,13 @@ def mark_review(meta: MutableMapping[str, Any], signoff: SignOff | None) -> None
     meta["signed_off_on"] = signoff.date.isoformat()
 
 
-def files_beside_pages(catalog: Catalog, site_url: str) -> Files:
+def files_beside_pages(catalog: Catalog, site_url: str, email: str | None = None) -> Files:
     """What a site serves beside its pages and pictures: the catalog JSON, redirect pages for
-    old ids and each routine's calendar file."""
+    old ids and each routine's calendar file (event ids on the clinic's domain: the site's,
+    else the `email`'s)."""
     files: Files = {CATALOG_JSON_URI: catalog_json(catalog)}
     files.update(redirect_pages(catalog, site_url))
-    files.update(calendar_files(catalog, site_url=site_url))
+    files.update(calendar_files(catalog, site_url=site_url, email=email))
     return files
 
 

@@ -23,9 +23,15 @@ import pytest
 from generator.catalog.load import load_catalog, load_catalog_text
 from generator.catalog.model import Catalog
 from generator.cli import main
+from generator.clinic.site_config import SiteSettings, read_site_settings
 from generator.source.errors import CatalogError
 
 ROOT = Path(__file__).resolve().parent.parent
+# The project whose site the site and browser tiers build and read: this repository, or another
+# clinic's project (`CLINIC_PROJECT`; tests/site/test_rebranded_clinic.py runs those tiers on a
+# rebranded copy this way). Tests read the clinic's details from its `mkdocs.yml`
+# (`project_settings`), never the sample clinic's strings.
+PROJECT = Path(os.environ.get("CLINIC_PROJECT") or ROOT).resolve()
 
 
 def examples(count: int) -> int:
@@ -83,7 +89,7 @@ def run_cli(*args: str, cwd: Path = ROOT) -> Ran:
 US_CLINIC = """
   clinic:
     name: Lakeside Spine Care
-    phone: "(555) 010-0199"
+    phone: "(202) 555-0143"
     email: front.desk@lakeside.example
     country: US
     colours: {primary: "#5b2a86", accent: "#8a3b12"}
@@ -101,12 +107,21 @@ def with_clinic(project: Path, block: str) -> None:
 # Whole projects and their builds (tests/site, tests/browser).
 
 
-def make_project(tmp: Path) -> Path:
-    """A copy of the shipped project (settings, catalog, content, theme) in `tmp/project`."""
+def project_settings(project: Path = PROJECT) -> SiteSettings:
+    """The clinic's checked settings in `project`'s `mkdocs.yml` (name, phone, country, ...)."""
+    return read_site_settings(project / "mkdocs.yml")
+
+
+def project_catalog(project: Path = PROJECT) -> Catalog:
+    return load_catalog(project / "exercises.yaml")
+
+
+def make_project(tmp: Path, source_project: Path | None = None) -> Path:
+    """A copy of the project under test (settings, catalog, content, theme) in `tmp/project`."""
     project = tmp / "project"
     project.mkdir()
     for name in PROJECT_FILES:
-        source = ROOT / name
+        source = (source_project or PROJECT) / name
         if source.is_dir():
             shutil.copytree(source, project / name)
         else:
@@ -138,8 +153,8 @@ def digest(folder: Path) -> dict[str, str]:
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The shipped project, built once per test session: the project folder, its site in
-    `site/`. Read it, never change it; a test that needs a changed project makes its own
+    """The project under test (`PROJECT`), built once per test session: the project folder,
+    its site in `site/`. Read it, never change it; a test that needs a changed project makes its own
     (`make_project(tmp_path)`) or builds into its own folder (`build(built, tmp_path / "x")`)."""
     project = make_project(tmp_path_factory.mktemp("shipped"))
     result = build(project)

@@ -17,6 +17,7 @@ from generator.catalog.model import Catalog
 from generator.catalog.xref import check_references
 from generator.source.errors import CatalogError, Path, Problem
 from generator.source.source_map import SourceMap
+from generator.source.yaml_hints import mapping_for_text
 from generator.source.yaml_scalars import NumberLike
 from generator.source.yaml_source import MAX_BYTES, read_yaml, too_large_message
 from generator.speed.gc_pause import gc_paused
@@ -144,6 +145,8 @@ def _locate(detail: ErrorDetails, source: SourceMap) -> Problem:
         if isinstance(value, NumberLike):
             return source.problem(path, f"{message} (got '{value}': {value.reason})")
         return source.problem(path, f"{message} (got {_describe(value)})")
+    if kind == "string_type" and (quote := mapping_for_text(value)) is not None:
+        return source.problem(path, quote)
     if kind in {"model_type", "model_attributes_type", "dict_type"}:
         message = "must be a mapping of fields (key: value lines)"
     if kind in {"string_type", "int_type", "list_type", "dict_type", "model_type", "int_parsing"}:

@@ -13,13 +13,17 @@ from typing import Annotated, Self
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
+    ValidationInfo,
+    field_validator,
     model_validator,
 )
 
 from generator.catalog.model import no_markup
+from generator.clinic.phone import dial_uri
 
 MIN_CONTRAST = 4.5  # WCAG 2.1 AA for normal text
 
@@ -31,6 +35,52 @@ class Country(StrEnum):
     CA = "CA"
     AU = "AU"
     NZ = "NZ"
+
+
+class Region(StrEnum):
+    """Parts of a country whose urgent-care services differ (only the UK's, so far)."""
+
+    ENGLAND = "england"
+    SCOTLAND = "scotland"
+    WALES = "wales"
+    NORTHERN_IRELAND = "northern-ireland"
+
+
+REGIONS_OF = {Country.UK: tuple(Region)}
+
+# Country names people write, and what to write instead (a setting has one spelling: its code).
+_COUNTRY_NAMES = {
+    "IE": ("ireland", "republic of ireland", "eire", "éire", "ie"),
+    "UK": ("united kingdom", "great britain", "britain", "gb", "u.k.", "uk"),
+    "US": ("usa", "u.s.", "u.s.a.", "united states", "united states of america", "america", "us"),
+    "CA": ("canada", "ca"),
+    "AU": ("australia", "au"),
+    "NZ": ("new zealand", "aotearoa", "nz"),
+}
+_UK_NATIONS = {
+    "england": Region.ENGLAND,
+    "scotland": Region.SCOTLAND,
+    "wales": Region.WALES,
+    "cymru": Region.WALES,
+    "northern ireland": Region.NORTHERN_IRELAND,
+}
+
+
+def _country_code(value: object) -> object:
+    """A country name or a lower-case code is refused with the code to write instead."""
+    if not isinstance(value, str) or value in Country.__members__:
+        return value
+    name = " ".join(value.split()).casefold()
+    if name in _UK_NATIONS:
+        raise ValueError(
+            f"write the country's code, UK, and the nation as a region: 'country: UK' and "
+            f"'region: {_UK_NATIONS[name].value}' (it sets the urgent-care wording)"
+        )
+    for code, names in _COUNTRY_NAMES.items():
+        if name in names:
+            return_hint = f"write the country's code: 'country: {code}'"
+            raise ValueError(f"{return_hint} (for {value.strip()})")
+    return value
 
 
 Line = Annotated[
@@ -72,6 +122,23 @@ URGENT_CARE = {
     Country.NZ: UrgentCare(
         emergency="call 111 or go to the emergency department",
         urgent="call your GP, or Healthline on 0800 611 116",
+    ),
+}
+
+# Where a region's wording differs from its country's. Sources: NHS 24 (https://www.nhs24.scot,
+# 111 in Scotland), NHS 111 Wales (https://111.wales.nhs.uk), nidirect "GP out of hours service"
+# (https://www.nidirect.gov.uk/articles/gp-out-hours-service: Northern Ireland has no NHS 111
+# advice line).
+REGIONAL_URGENT_CARE = {
+    Region.SCOTLAND: UrgentCare(
+        emergency="call 999 or go to A&E", urgent="call your GP surgery, or NHS 24 on 111"
+    ),
+    Region.WALES: UrgentCare(
+        emergency="call 999 or go to A&E", urgent="call your GP surgery or NHS 111 Wales"
+    ),
+    Region.NORTHERN_IRELAND: UrgentCare(
+        emergency="call 999 or go to the emergency department",
+        urgent="call your GP surgery, or the GP out-of-hours service",
     ),
 }
 
@@ -123,7 +190,14 @@ class ClinicSettings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     name: Line = "Your Physiotherapy Clinic"
-    phone: Line | None = None
+    # Before the phone and the region, which are read with it (pydantic checks fields in order).
+    country: Annotated[Country, BeforeValidator(_country_code)] = Country.UK
+    region: Region | None = Field(
+        None, description="Part of the country whose urgent-care services differ (UK only)."
+    )
+    phone: Line | None = Field(
+        None, description="As patients dial it; national numbers are read with the country."
+    )
     email: (
         Annotated[
             str,
@@ -137,17 +211,47 @@ class ClinicSettings(BaseModel):
     logo: (
         Annotated[str, StringConstraints(pattern=r"^[\w./-]+\.(svg|png|jpg|jpeg|webp)$")] | None
     ) = Field(None, description="Logo file, relative to content/.")
-    country: Country = Country.UK
     urgent_care: UrgentCare | None = Field(None, description="Overrides the country's wording.")
     colours: Colours = Colours()
 
+    @field_validator("region")
+    @classmethod
+    def _region_of_country(cls, region: Region | None, info: ValidationInfo) -> Region | None:
+        country = info.data.get("country")
+        if region is not None and country is not None and region not in REGIONS_OF.get(country, ()):
+            known = REGIONS_OF.get(country)
+            raise ValueError(
+                f"'{region.value}' is not a region of {country.value}; "
+                + (f"known: {', '.join(r.value for r in known)}" if known else "leave it out")
+            )
+        return region
+
+    @field_validator("phone")
+    @classmethod
+    def _dialable(cls, phone: str | None, info: ValidationInfo) -> str | None:
+        country = info.data.get("country")
+        if phone is not None and country is not None:
+            dial_uri(phone, country.value)  # raises with a message
+        return phone
+
     @property
     def care(self) -> UrgentCare:
-        """The urgent-care wording in force: the clinic's own, else its country's."""
-        return self.urgent_care or URGENT_CARE[self.country]
+        """The urgent-care wording in force: the clinic's own, else its region's, else its
+        country's."""
+        if self.urgent_care is not None:
+            return self.urgent_care
+        if self.region is not None and self.region in REGIONAL_URGENT_CARE:
+            return REGIONAL_URGENT_CARE[self.region]
+        return URGENT_CARE[self.country]
+
+    @property
+    def tel(self) -> str | None:
+        """The phone's `tel:` URI (`tel:+442079460000`), the one form every link uses."""
+        return dial_uri(self.phone, self.country.value) if self.phone else None
 
     def for_theme(self) -> dict[str, object]:
         """Settings as the theme reads them (`config.extra.clinic`), with defaults filled in."""
         data = self.model_dump(mode="json")
         data["urgent_care"] = self.care.model_dump()
+        data["tel"] = self.tel
         return data

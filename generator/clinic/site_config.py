@@ -22,6 +22,7 @@ from generator.clinic.settings import ClinicSettings
 from generator.clinic.url_rules import leaves_site
 from generator.source.errors import Problem, SettingsError
 from generator.source.source_map import SourceMap
+from generator.source.yaml_hints import mapping_for_text
 from generator.source.yaml_source import read_yaml
 
 _SITE_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:/[^\s\"'<>\\`]*)?")
@@ -174,6 +175,8 @@ def _clinic(extra: Any, source: SourceMap, found: list[Problem]) -> ClinicSettin
             if path in source.refused:
                 continue
             message = detail["msg"].removeprefix("Value error, ")
+            if detail["type"] == "string_type":
+                message = mapping_for_text(detail.get("input")) or message
             unknown = detail["type"] == "extra_forbidden"
             if unknown:
                 message = _unknown_setting(detail["loc"])

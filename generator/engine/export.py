@@ -104,7 +104,7 @@ def _docs(
         for uri, text in generated.items()
     }
     made.update(figure_files(catalog))
-    made.update(files_beside_pages(catalog, site.site_url))
+    made.update(files_beside_pages(catalog, site.site_url, site.clinic.email))
     made.update(offline_site_files(catalog, site.clinic, site.docs_dir, {**docs, **made}))
     refuse_clashes(made, set(docs), site.docs_dir.name)  # as the plugin refuses them
     return {**docs, **made}

@@ -133,7 +133,7 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         )
         figures = figure_files(self.catalog)
         generated: dict[str, str | bytes] = {**rendered.texts, **figures}
-        generated.update(files_beside_pages(self.catalog, site_url))
+        generated.update(files_beside_pages(self.catalog, site_url, self.settings.email))
         published: dict[str, str | bytes] = {f.src_uri: f.content_bytes for f in files}
         published.update(generated)
         docs = Path(config.docs_dir)

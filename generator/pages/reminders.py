@@ -12,6 +12,7 @@ import datetime as dt
 import os
 from collections.abc import Iterable
 from typing import Any
+from urllib.parse import urlsplit
 
 from icalendar import Alarm, Calendar, Event
 
@@ -37,9 +38,28 @@ SPREAD = {
 }
 
 
-def calendar_rules() -> dict[str, object]:
-    """The rules above as data, for the browser's calendar files (`programme.js`)."""
+# Event ids end with the clinic's own domain (RFC 5545: "unique-id@host"), so two clinics'
+# reminders never share an id; the same routine keeps the same ids from build to build.
+NO_DOMAIN = "clinic-site-generator.invalid"
+
+
+def uid_domain(site_url: str, email: str | None) -> str:
+    """The clinic's domain for event ids: the site's address (host and any sub-path, so two
+    clinics under one host differ), else the email's domain, else a reserved `.invalid` name."""
+    if site_url:
+        parts = urlsplit(site_url)
+        path = parts.path.strip("/")
+        return (parts.hostname or NO_DOMAIN) + (f"/{path}" if path else "")
+    if email:
+        return email.rpartition("@")[2].lower()
+    return NO_DOMAIN
+
+
+def calendar_rules(domain: str = NO_DOMAIN) -> dict[str, object]:
+    """The rules above as data, for the browser's calendar files (`programme.js`); `domain`
+    ends every event id (`uid_domain`)."""
     return {
+        "uid_domain": domain,
         "session_minutes": SESSION_MINUTES,
         "weekdays": list(WEEKDAYS),
         "spread": {str(days): list(offsets) for days, offsets in SPREAD.items()},
@@ -81,11 +101,13 @@ def routine_calendar(
     page_url: str,
     start: dt.date,
     stamp: dt.datetime,
+    domain: str = NO_DOMAIN,
     first: dt.time = FIRST_SESSION,
 ) -> bytes:
     """The iCalendar file of `routine`, starting on `start` (the file's bytes, CRLF lines)."""
     return programme_calendar(
         uid_base=f"routine-{routine.id}",
+        domain=domain,
         title=routine.name,
         frequency=routine.frequency,
         weeks=routine.duration_weeks,
@@ -106,7 +128,9 @@ def exercise_lines(routine: Routine, relations: Relations) -> list[str]:
     ]
 
 
-def routine_calendar_data(routine: Routine, relations: Relations, page_url: str) -> dict[str, Any]:
+def routine_calendar_data(
+    routine: Routine, relations: Relations, page_url: str, domain: str = NO_DOMAIN
+) -> dict[str, Any]:
     """What a routine page's script needs to make the same file for the day the reader chooses
     (`programme.js`, with `calendar_rules`)."""
     return {
@@ -116,13 +140,14 @@ def routine_calendar_data(routine: Routine, relations: Relations, page_url: str)
         "lines": exercise_lines(routine, relations),
         "pageUrl": page_url,
         "uidBase": f"routine-{routine.id}",
-        "rules": calendar_rules(),
+        "rules": calendar_rules(domain),
     }
 
 
 def programme_calendar(
     *,
     uid_base: str,
+    domain: str = NO_DOMAIN,
     title: str,
     frequency: Frequency,
     weeks: int,
@@ -148,7 +173,7 @@ def programme_calendar(
     count = weeks * occurrences_per_week(frequency)
     for number, time in enumerate(times, 1):
         event = Event()
-        event.add("uid", f"{uid_base}-session-{number}@clinic-site-generator")
+        event.add("uid", f"{uid_base}-session-{number}@{domain}")
         event.add("dtstamp", stamp)
         event.add("summary", f"Home exercises: {title}")
         event.add("description", description)
@@ -175,9 +200,15 @@ def _weeks(weeks: int) -> str:
 
 
 def calendar_files(
-    catalog: Catalog, *, site_url: str, start: dt.date | None = None
+    catalog: Catalog,
+    *,
+    site_url: str,
+    start: dt.date | None = None,
+    email: str | None = None,
 ) -> dict[str, bytes]:
-    """Every routine's calendar file, keyed by site path; deterministic for the same `start`."""
+    """Every routine's calendar file, keyed by site path; deterministic for the same `start`.
+    Event ids end with the clinic's domain (`uid_domain` of `site_url`, else of `email`)."""
+    domain = uid_domain(site_url, email)
     relations = Relations(catalog)
     start = start or reminder_start(catalog)
     stamp = dt.datetime.combine(start, dt.time(0, 0), tzinfo=dt.UTC)
@@ -188,6 +219,7 @@ def calendar_files(
             page_url=page_url(site_url, ROUTINES.page(routine.id)) if site_url else "",
             start=start,
             stamp=stamp,
+            domain=domain,
         )
         for routine in catalog.routines
     }

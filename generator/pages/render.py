@@ -45,7 +45,7 @@ from generator.pages.markdown_text import escape_html, escape_text, finalize, ht
 from generator.pages.outline import Heading, Outline
 from generator.pages.pictures import exercise_picture
 from generator.pages.qr import qr_svg
-from generator.pages.reminders import calendar_rules, routine_calendar_data
+from generator.pages.reminders import calendar_rules, routine_calendar_data, uid_domain
 from generator.speed.forked import SharedWork, spare_core
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
@@ -90,7 +90,7 @@ def make_environment(override_dir: Path | None = None) -> jinja2.Environment:
         frequency_h=lambda f: escape_html(describe_frequency(f)),
         trim_stop=lambda text: escape_html(_run_in(str(text))),
         external_url=_external_url,
-        tel_url=lambda value: Markup("tel:" + re.sub(r"[^0-9+]", "", str(value))),
+        tel_url=_tel_url,
         mail_url=lambda value: Markup(
             "mailto:" + quote(str(value).removeprefix("mailto:"), safe="@.+-_")
         ),
@@ -289,6 +289,13 @@ def _token(value: object) -> Markup:
     return Markup(text.lower())
 
 
+def _tel_url(uri: str) -> Markup:
+    """A `tel:` URI made by `ClinicSettings.tel` (digits, `+`, `;ext=`): safe in a Markdown link."""
+    if not re.fullmatch(r"tel:\+[0-9]+(;ext=[0-9]+)?", uri):
+        raise ValueError(f"not a dialable tel: URI: {uri!r}")
+    return Markup(uri)
+
+
 def _external_url(url: str) -> Markup:
     """An http(s) address, percent-encoded so it cannot end a Markdown link early."""
     if urlsplit(url).scheme not in {"https", "http"}:
@@ -306,7 +313,8 @@ def _absolute(context: jinja2.runtime.Context) -> str:
 def _calendar_data(context: jinja2.runtime.Context, routine: Any) -> dict[str, Any]:
     """The routine's calendar as data for the page's script (see reminders.py)."""
     url = page_url(context["site_url"], context["page_uri"]) if context["site_url"] else ""
-    return routine_calendar_data(routine, context["rel"], url)
+    domain = uid_domain(context["site_url"], context["clinic"].email)
+    return routine_calendar_data(routine, context["rel"], url, domain)
 
 
 @jinja2.pass_context
@@ -331,7 +339,7 @@ def builder_settings(context: dict[str, Any]) -> dict[str, Any]:
             "condition": addresses.url_pattern(CONDITIONS.noun),
         },
         "limits": programme_limits(),
-        "calendar": calendar_rules(),
+        "calendar": calendar_rules(uid_domain(context["site_url"], clinic.email)),
         "merge": merge_rules(),
         "labels": {
             "body_regions": {k.value: v for k, v in labels.BODY_REGION.items()},

@@ -33,6 +33,8 @@ def medical_web_page(
     if reviewed is not None:
         page["lastReviewed"] = reviewed.date.isoformat()
         page["reviewedBy"] = {"@type": "Person", "name": reviewed.by}
+    if clinic.tel:
+        page["publisher"]["telephone"] = clinic.tel.removeprefix("tel:")  # as every tel: link
     if url:
         page["url"] = url
     return page

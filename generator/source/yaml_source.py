@@ -16,6 +16,12 @@ from generator.source.errors import Path, Problem, format_path
 from generator.source.source_map import COLUMN_BITS, SourceMap, Tree, line_column
 from generator.source.text_safety import FORBIDDEN, forbidden_message
 from generator.source.yaml_characters import Written, forbidden_characters, raw_problems, unreadable
+from generator.source.yaml_hints import (
+    colon_message,
+    indentation_message,
+    merged_item_message,
+    missing_space_message,
+)
 from generator.source.yaml_scalars import (
     FIRSTS,
     MERGE_TAG,
@@ -69,6 +75,8 @@ class _Builder:
         self.root_mark: Any = None
         self.tree = Tree()
         self.documents = 0
+        self.text = ""
+        self._lines: list[str] | None = None
 
     @staticmethod
     def at(mark: Any) -> tuple[int, int]:
@@ -76,6 +84,7 @@ class _Builder:
 
     def build(self, text: str) -> bool:
         """Read every event of `text`; False when the stream holds no document."""
+        self.text = text
         parser = _FastLoader(text)
         try:
             self._events(parser.get_event)
@@ -129,6 +138,8 @@ class _Builder:
                     value = self._tagged(tag, value, event, container, in_list, key)
                 elif checking or event.style == '"':
                     self._check_text(value, event, container, in_list, key)
+                if not event.style and event.end_mark.line > mark.line:
+                    self._merged_item(event, container, in_list, key)
                 if event.anchor is not None:
                     anchors[event.anchor] = (value, 1, position)
             elif kind is mapping_start or kind is sequence_start:
@@ -231,6 +242,24 @@ class _Builder:
         if in_list:
             return (*self._path(), len(container))
         return (*self._path(), key if key is not _NO_KEY else text)
+
+    def _merged_item(self, event: Any, container: Any, in_list: bool, key: Any) -> None:
+        """A located problem when a later line of this plain text starts with '- ': a list item
+        typed inside the text above it, which YAML silently joins to it."""
+        if self._lines is None:
+            self._lines = self.text.splitlines()
+        lines, start = self._lines, event.start_mark
+        if start.line >= len(lines):
+            return  # a line break libyaml counts and `splitlines` does not: no place to name
+        for number in range(start.line + 1, min(event.end_mark.line + 1, len(lines))):
+            typed = lines[number].lstrip(" ")
+            if typed == "-" or typed.startswith("- "):
+                message = merged_item_message(
+                    lines[start.line], start.column, in_list, start.line + 1
+                )
+                at = (number + 1, len(lines[number]) - len(typed) + 1)
+                self._refuse(message, event, container, in_list, key, at)
+                return
 
     def _refuse(
         self, message: str, event: Any, container: Any, in_list: bool, key: Any, at: Any = None
@@ -400,14 +429,26 @@ def _failure(error: Exception, text: str, file: str) -> Problem:
             mark = error.problem_mark
             line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
             return Problem(file, line, column, "", f"cannot read value: {error.problem}")
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return Problem(file, line, column, "", yaml_message(error, text))
+        line, column, message = parse_error(error, text)
+        return Problem(file, line, column, "", message)
     if isinstance(error, yaml.YAMLError):
         return Problem(file, 1, 1, "", f"not valid YAML: {error}")
     if isinstance(error, _TooDeep):
         return Problem(file, error.line, error.column, "", str(error))
     return Problem(file, 1, 1, "", str(error))
+
+
+def parse_error(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str]:
+    """Line, column and message of a parser error, at the line the slip was typed on."""
+    began = error.context_mark
+    if began is not None and (error.problem or "").startswith("could not find expected ':'"):
+        # libyaml notices it a line later: the key without ': ' is where it began.
+        hint = missing_space_message(text, began.line)
+        if hint is not None:
+            return began.line + 1, began.column + 1, hint
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    return line, column, yaml_message(error, text)
 
 
 def yaml_message(error: yaml.MarkedYAMLError, text: str) -> str:
@@ -421,6 +462,12 @@ def yaml_message(error: yaml.MarkedYAMLError, text: str) -> str:
         lines = text.splitlines()
         if mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1]:
             return "tabs are not allowed for indentation in YAML; use spaces"
+    if mark is not None:
+        hint = indentation_message(problem, text, mark.line) or colon_message(
+            problem, text, mark.line, mark.column
+        )
+        if hint is not None:
+            return f"{hint} (the YAML reader says: {problem})"
     context = f" ({error.context})" if error.context else ""
     began = error.context_mark
     opened = (error.context or "").startswith("while ")

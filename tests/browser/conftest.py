@@ -9,9 +9,12 @@ import os
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
+
+from tests.conftest import project_settings
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -35,8 +38,18 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site at `/` and also under its `site_url`'s path (`/patients/...`), as its
+    host would: Material's 404 page links its assets from that path."""
+
+    prefix = "/"
+
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+    def translate_path(self, path: str) -> str:
+        if self.prefix != "/" and path.startswith(self.prefix):
+            path = "/" + path[len(self.prefix) :]
+        return super().translate_path(path)
 
 
 @pytest.fixture(scope="session")
@@ -45,8 +58,10 @@ def site_dir(built: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def base_url(site_dir: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+def base_url(site_dir: Path, built: Path) -> Iterator[str]:
+    prefix = urlsplit(project_settings(built).site_url).path or "/"
+    quiet = type("Handler", (_QuietHandler,), {"prefix": prefix.rstrip("/") + "/"})
+    handler = functools.partial(quiet, directory=str(site_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

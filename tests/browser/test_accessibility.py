@@ -6,6 +6,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
+from tests.conftest import project_catalog
+
 AXE = Axe()
 RULES = {
     "runOnly": {
@@ -23,22 +25,28 @@ def violations(page: Page) -> list[str]:
     ]
 
 
+CATALOG = project_catalog()
+# One page of each kind, from the project's own catalog (a clinic may remove any sample entry).
+# Those marked `clinic` (the clinic bar, contact, colours, logo on each layout) run again on a
+# rebranded clinic.
+CLINIC = pytest.mark.clinic
 PAGE_KINDS = [
-    "/",
+    pytest.param("/", marks=CLINIC),
     "/about/",
+    pytest.param("/contact/", marks=CLINIC),
     "/disclaimer/",
     "/references/",
     "/conditions/",
-    "/conditions/sciatica/",
+    f"/conditions/{CATALOG.conditions[0].id}/",
     "/treatments/",
-    "/treatments/cupping/",
+    f"/treatments/{CATALOG.modalities[0].id}/",
     "/exercises/",
     "/exercises/body-area/neck/",
-    "/exercises/bird-dog/",
+    pytest.param(f"/exercises/{CATALOG.exercises[0].id}/", marks=CLINIC),
     "/routines/",
-    "/routines/neck-routine/",
-    "/routines/core-stability/",
-    "/404.html",
+    pytest.param(f"/routines/{CATALOG.routines[0].id}/", marks=CLINIC),
+    *(f"/routines/{routine.id}/" for routine in CATALOG.routines[1:2]),
+    pytest.param("/404.html", marks=CLINIC),
 ]
 
 
@@ -53,6 +61,7 @@ PROGRAMME = (
 )
 
 
+@CLINIC
 def test_builder_patient_view(page: Page) -> None:
     page.goto(PROGRAMME)
     expect(page.locator(".patient-exercise")).to_have_count(2)

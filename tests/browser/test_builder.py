@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from io import BytesIO
 
+import pytest
 import zxingcpp
 from dateutil.rrule import rrulestr
 from icalendar import Calendar
@@ -17,9 +18,10 @@ from pypdf import PdfReader
 from generator.catalog.limits import programme_limits
 from generator.catalog.load import load_catalog
 from generator.pages.dosage import describe_dosage
-from tests.conftest import ROOT
+from tests.conftest import PROJECT, project_settings
 
-CATALOG = load_catalog(ROOT / "exercises.yaml")
+CATALOG = load_catalog(PROJECT / "exercises.yaml")
+CLINIC = project_settings().clinic
 EXERCISE = {e.id: e for e in CATALOG.exercises}
 CONDITION = {c.id: c for c in CATALOG.conditions}
 BUILDER = "/routines/builder/"
@@ -55,6 +57,7 @@ def link_of(ids: list[str], extra: str = "") -> str:
     return f"#v2;t=Back+programme{extra};{items}"
 
 
+@pytest.mark.clinic
 def test_therapist_builds_and_the_patient_opens_a_view_made_for_them(
     browser: Browser, page: Page, base_url: str
 ) -> None:
@@ -79,7 +82,7 @@ def test_therapist_builds_and_the_patient_opens_a_view_made_for_them(
     patient.goto(url)
     expect(patient.get_by_role("heading", level=1)).to_have_text("Your neck programme")
     view = patient.locator(".patient-view")
-    expect(view).to_contain_text("From Riverside Physiotherapy, Sam Lee, physiotherapist.")
+    expect(view).to_contain_text(f"From {CLINIC.name}, Sam Lee, physiotherapist.")
     expect(view).to_contain_text("Start on 7 December 2026")
     # No editing controls anywhere in the patient's first screens.
     controls = "#routine-builder :is(input, select, textarea):visible"

@@ -8,17 +8,22 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import ConsoleMessage, Page, Request, expect
 
+from tests.conftest import project_catalog
+
+CATALOG = project_catalog()
+EXERCISE = CATALOG.exercises[0].id
 KEY_PAGES = [
     "/",
-    "/conditions/sciatica/",
-    "/treatments/spinal-decompression/",
-    "/exercises/bird-dog/",
-    "/routines/neck-routine/",
-    "/routines/builder/#v1;e=bird-dog,2,r10,30,w3,0,",
+    f"/conditions/{CATALOG.conditions[0].id}/",
+    f"/treatments/{CATALOG.modalities[0].id}/",
+    f"/exercises/{EXERCISE}/",
+    f"/routines/{CATALOG.routines[0].id}/",
+    f"/routines/builder/#v1;e={EXERCISE},2,r10,30,w3,0,",
     "/404.html",
 ]
 
 
+@pytest.mark.clinic
 @pytest.mark.parametrize("path", KEY_PAGES)
 def test_no_request_leaves_the_site_and_nothing_is_refused(
     page: Page, base_url: str, path: str
@@ -68,6 +73,7 @@ def hosts_in(path: Path) -> list[str]:
     return []
 
 
+@pytest.mark.clinic
 def test_built_files_load_nothing_from_another_host(site_dir: Path) -> None:
     found = [
         f"{path.relative_to(site_dir)}: {host}"
@@ -78,6 +84,7 @@ def test_built_files_load_nothing_from_another_host(site_dir: Path) -> None:
     assert found == []
 
 
+@pytest.mark.clinic
 def test_every_page_carries_the_content_security_policy(site_dir: Path) -> None:
     for path in site_dir.rglob("*.html"):
         head = path.read_text(encoding="utf-8").split("</head>", 1)[0]

@@ -8,13 +8,17 @@ import pytest
 from icalendar import Calendar
 from playwright.sync_api import Page
 
+from generator.catalog.addresses import page_uri, page_url
 from generator.catalog.load import load_catalog
 from generator.catalog.model import Routine
 from generator.catalog.relations import Relations
-from generator.pages.reminders import routine_calendar
-from tests.conftest import ROOT
+from generator.pages.reminders import routine_calendar, uid_domain
+from tests.conftest import PROJECT, project_settings
 
-CATALOG = load_catalog(ROOT / "exercises.yaml")
+pytestmark = pytest.mark.clinic  # run again on a rebranded clinic
+
+CATALOG = load_catalog(PROJECT / "exercises.yaml")
+SITE = project_settings()
 RELATIONS = Relations(CATALOG)
 FIELDS = ("summary", "description", "rrule", "duration", "url", "uid")
 
@@ -46,8 +50,9 @@ def test_calendar_link_makes_the_built_file_starting_today(
     expected = routine_calendar(
         routine,
         RELATIONS,
-        page_url=f"https://example.org/routines/{routine.id}/",
+        page_url=page_url(SITE.site_url, page_uri("routine", routine.id)),
         start=today,
         stamp=dt.datetime(2000, 1, 1, tzinfo=dt.UTC),
+        domain=uid_domain(SITE.site_url, SITE.clinic.email),
     )
     assert events(made) == events(expected)

@@ -14,8 +14,9 @@ import yaml
 
 from generator.source.errors import Path, Problem, format_path
 from generator.source.text_safety import FORBIDDEN
+from generator.source.yaml_hints import merged_item_message
 from generator.source.yaml_scalars import ScalarError, check_collection_tag, plain, tagged
-from generator.source.yaml_source import yaml_message as _yaml_message
+from generator.source.yaml_source import parse_error
 
 # libyaml's parser when PyYAML was built with it (about ten times faster), else pure Python.
 _FastLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -122,6 +123,8 @@ class _Builder:
                     value = event.value if self._is_key() else None
                 if isinstance(value, str) and FORBIDDEN.search(value):
                     self._refuse("forbidden character", event)
+                if not event.style and event.end_mark.line > event.start_mark.line:
+                    self._merged_item(event, text.splitlines())
                 if event.anchor is not None:
                     self.anchors[event.anchor] = (value, 1, event.start_mark)
                 self._add(value, event.start_mark, tag)
@@ -167,15 +170,31 @@ class _Builder:
         top = self.stack[-1] if self.stack else None
         return top is not None and isinstance(top.value, dict) and top.key is _NO_KEY
 
-    def _refuse(self, message: str, event: Any) -> None:
+    def _merged_item(self, event: Any, lines: list[str]) -> None:
+        """As the fast reader: a later line of plain text that starts with '- '."""
+        start = event.start_mark
+        if start.line >= len(lines):
+            return
+        for number in range(start.line + 1, event.end_mark.line + 1):
+            typed = lines[number].lstrip(" ") if number < len(lines) else ""
+            if typed == "-" or typed.startswith("- "):
+                top = self.stack[-1] if self.stack else None
+                in_list = top is not None and isinstance(top.value, list)
+                message = merged_item_message(
+                    lines[start.line], start.column, in_list, start.line + 1
+                )
+                at = (number + 1, len(lines[number]) - len(typed) + 1)
+                self._refuse(message, event, at)
+                return
+
+    def _refuse(self, message: str, event: Any, at: tuple[int, int] | None = None) -> None:
         """As the fast reader: the problem at the node, with its full data path (for a key,
         the path its value would have)."""
         places = [len(f.value) if isinstance(f.value, list) else f.key for f in self.stack]
         path: Path = (*places[:-1], event.value) if self._is_key() else tuple(places)
         path = next((path[:i] for i, p in enumerate(path) if not isinstance(p, str | int)), path)
-        self.problems.append(
-            Problem(self.source.file, *self.at(event.start_mark), format_path(path), message)
-        )
+        line, column = at or self.at(event.start_mark)
+        self.problems.append(Problem(self.source.file, line, column, format_path(path), message))
 
     def _slot(self) -> Path | None:
         """Path of the node starting now, or None when it is a key or a refused key's value."""
@@ -265,9 +284,7 @@ def read_yaml(text: str, file: str) -> tuple[Any, SourceMap, list[Problem]]:
             line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
             message = f"cannot read value: {error.problem}"
             return None, source, [Problem(file, line, column, "", message)]
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        message = _yaml_message(error, text)
+        line, column, message = parse_error(error, text)
         return None, source, [Problem(file, line, column, "", message)]
     except yaml.YAMLError as error:
         return None, source, [Problem(file, 1, 1, "", f"not valid YAML: {error}")]

@@ -7,10 +7,14 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 from generator.catalog.load import load_catalog
-from tests.conftest import ROOT, build, digest, events, make_project
+from generator.pipeline import read_project
+from tests.conftest import ROOT, build, digest, events, make_project, project_settings
 
 
+@pytest.mark.clinic
 def test_pages_are_at_the_design_urls(built: Path) -> None:
     site = built / "site"
     catalog = load_catalog(built / "exercises.yaml")
@@ -36,17 +40,51 @@ def test_leaf_pages_stay_out_of_the_navigation(built: Path) -> None:
         assert f'href="exercises/{exercise.id}/"' not in home
 
 
-def test_pages_carry_clinic_contact_review_and_disclaimer(built: Path) -> None:
+def _text(html_text: str) -> str:
+    """A page's text as a reader sees it (entities decoded, whitespace collapsed)."""
+    return " ".join(str(e[1]) for e in events(html_text) if e[0] == "text")
+
+
+@pytest.mark.clinic
+def test_every_page_carries_the_clinic_from_its_settings(built: Path) -> None:
+    """Whatever the clinic wrote in `mkdocs.yml`: its name, its phone as a `tel:` link that
+    dials it, its country's (or region's) emergency wording, on every page."""
+    clinic = project_settings(built).clinic
+    pages = [p for p in (built / "site").rglob("*.html")]
+    assert len(pages) > 50
+    for path in pages:
+        page = path.read_text(encoding="utf-8")
+        if 'http-equiv="refresh"' in page:
+            continue  # redirects to a renamed entry
+        text = _text(page)
+        assert clinic.name in text, path
+        assert clinic.care.emergency in text, path
+        if clinic.phone:
+            assert clinic.tel and re.fullmatch(r"tel:\+[0-9]{6,15}(;ext=[0-9]+)?", clinic.tel)
+            # One rule everywhere: the bar, the footer and the contact page dial the same.
+            assert set(re.findall(r'href="(tel:[^"]*)"', page)) == {clinic.tel}, path
+            assert clinic.phone in text, path
+        assert "fonts.googleapis.com" not in page and "fonts.gstatic.com" not in page
+
+
+@pytest.mark.clinic
+def test_pages_carry_review_and_disclaimer(built: Path) -> None:
     catalog = load_catalog(built / "exercises.yaml")
-    exercise = catalog.exercises[0]
-    page = (built / "site" / "exercises" / exercise.id / "index.html").read_text(encoding="utf-8")
-    assert "Riverside Physiotherapy" in page
-    assert 'href="tel:02079460000"' in page
-    # No clinic sign-off in the shipped project: the page does not claim one.
-    assert "has not yet reviewed this page" in page and "Reviewed for" not in page
-    assert f'<time datetime="{exercise.reviewed.date.isoformat()}">' in page
-    assert "does not replace an assessment" in page
-    assert "fonts.googleapis.com" not in page and "fonts.gstatic.com" not in page
+    project = read_project(built / "mkdocs.yml", built / "exercises.yaml")
+    signed, _ = project.review_state()
+    clinic = project.site.clinic.name
+    for exercise in catalog.exercises:
+        page = (built / "site" / "exercises" / exercise.id / "index.html").read_text("utf-8")
+        text = _text(page)
+        signoff = signed.get(("exercise", exercise.id))
+        if signoff is None:  # the page does not claim a review the clinic has not made
+            assert f"{clinic} has not yet reviewed this page" in text, exercise.id
+            assert f"last checked on {exercise.reviewed.date.isoformat()}" in text, exercise.id
+            assert "Reviewed for" not in text, exercise.id
+        else:
+            reviewed = f"Reviewed for {clinic} by {signoff.by} on {signoff.date.isoformat()}"
+            assert reviewed in text, exercise.id
+        assert "does not replace an assessment" in page
 
 
 def test_exercise_and_routine_pages_show_figures_with_alt_text(built: Path) -> None:

@@ -6,12 +6,15 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from generator.site_files.html_fixes import repair
 from tests.conftest import ROOT
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
+@pytest.mark.clinic
 def test_every_page_is_valid_html(built: Path) -> None:
     java = shutil.which("java")
     assert java and VNU.exists(), "`make test` installs Java and the Nu HTML Checker (npm ci)"

@@ -4,17 +4,26 @@ with located errors."""
 
 from __future__ import annotations
 
-import html
+from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
 
 from generator.clinic.settings import Country
 from generator.clinic.wording import WORDING
-from tests.conftest import US_CLINIC, build, make_project, run_cli, with_clinic
+from tests.conftest import (
+    US_CLINIC,
+    build,
+    make_project,
+    project_catalog,
+    project_settings,
+    run_cli,
+    with_clinic,
+)
 
 
 def test_settings_alone_rebrand_every_page(tmp_path: Path) -> None:
     project = make_project(tmp_path)
+    before = project_settings(project).clinic
     with_clinic(project, US_CLINIC)
     result = build(project)
     assert result.returncode == 0, result.stderr
@@ -26,14 +35,17 @@ def test_settings_alone_rebrand_every_page(tmp_path: Path) -> None:
         if 'http-equiv="refresh"' in html:
             continue  # redirects
         assert "Lakeside Spine Care" in html, page
-        assert "Riverside" not in html and "999" not in html and "A&amp;E" not in html, page
+        assert escape(before.name) not in html and before.name not in html, page
+        assert escape(before.care.emergency) not in html, page
+        assert "999" not in html and "A&amp;E" not in html, page
         assert "--md-primary-fg-color:#5b2a86" in html, page
-    routine = (site / "routines" / "neck-routine" / "index.html").read_text(encoding="utf-8")
+    first = project_catalog(project).routines[0].id
+    routine = (site / "routines" / first / "index.html").read_text(encoding="utf-8")
     assert "Seek emergency care now (call 911 or go to the emergency room)" in routine
-    assert "Stop and ask Lakeside Spine Care ((555) 010-0199) for advice" in routine
+    assert "Stop and ask Lakeside Spine Care ((202) 555-0143) for advice" in routine
     contact = (site / "contact" / "index.html").read_text(encoding="utf-8")
     assert (
-        'href="tel:5550100199"' in contact
+        'href="tel:+12025550143"' in contact
         and 'href="mailto:front.desk@lakeside.example"' in contact
     )
 
@@ -58,7 +70,7 @@ def test_country_words_fill_every_page(tmp_path: Path) -> None:
     therapies = (site / "guides" / "pain-management-programmes" / "index.html").read_text("utf-8")
     assert us.talking_therapies in therapies and "NHS" not in therapies
     work = (site / "guides" / "work-and-driving" / "index.html").read_text("utf-8")
-    assert html.escape(f"Ask {us.family_doctor} for {us.sick_note}", quote=False) in work
+    assert escape(f"Ask {us.family_doctor} for {us.sick_note}", quote=False) in work
 
 
 def test_a_bad_setting_is_a_located_error(tmp_path: Path) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
+
 from generator.catalog.load import load_catalog_text
 from generator.site_files.redirects import redirect_pages
 from tests.conftest import ROOT, mini_text, problems_of
@@ -13,6 +15,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from url_manifest import published_urls
 
 
+@pytest.mark.clinic
 def test_no_published_address_disappears(built: Path) -> None:
     manifest = (ROOT / "urls.txt").read_text(encoding="utf-8").split()
     published = published_urls(built / "site")

@@ -177,7 +177,7 @@ def js() -> dict[str, Any]:
     payload = {
         **CATALOG,
         "limits": limits,
-        "rules": calendar_rules(),
+        "rules": calendar_rules("clinic.example/patients"),
         "dosage": dosage_vectors(),
         "runIn": RUN_IN,
         "states": states(),
@@ -289,6 +289,7 @@ def test_builder_calendar_parses_and_repeats_for_its_weeks(js: dict[str, Any]) -
     assert str(event["summary"]) == "Home exercises: Ünïcode, back; programme"
     assert "日本語" in str(event["description"])
     assert event.walk("VALARM")[0]["action"] == "DISPLAY"
+    assert str(event["uid"]) == "programme-1-session-1@clinic.example/patients"
 
 
 def test_tick_grid_layout_matches_the_routine_pages(js: dict[str, Any]) -> None:

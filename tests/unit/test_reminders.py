@@ -11,7 +11,7 @@ from icalendar import Calendar
 from generator.catalog.addresses import calendar_uri
 from generator.catalog.load import load_catalog
 from generator.catalog.model import Frequency, Routine
-from generator.pages.reminders import calendar_files, reminder_start, session_times
+from generator.pages.reminders import calendar_files, reminder_start, session_times, uid_domain
 from tests.conftest import ROOT
 
 CATALOG = load_catalog(ROOT / "exercises.yaml")
@@ -84,3 +84,30 @@ def test_files_are_deterministic_and_start_from_the_source_date() -> None:
     assert reminder_start(CATALOG, {"SOURCE_DATE_EPOCH": "1700000000"}) == dt.date(2023, 11, 14)
     newest = max(r.reviewed.date for r in CATALOG.routines)
     assert reminder_start(CATALOG, {}) == newest
+
+
+def uids(files: dict[str, bytes]) -> set[str]:
+    return {
+        str(event["uid"])
+        for data in files.values()
+        for event in Calendar.from_ical(data).walk("VEVENT")
+    }
+
+
+def test_event_ids_are_the_clinics_own_and_stable_per_routine() -> None:
+    ours = uids(FILES)
+    assert len(ours) == sum(r.frequency.times_per_day or 1 for r in CATALOG.routines)
+    routine = CATALOG.routines[0]
+    assert f"routine-{routine.id}-session-1@example.org" in ours
+    # Another clinic, another host: no id in common. Under one host, the sub-path tells them apart.
+    other = calendar_files(CATALOG, site_url="https://physio.example/", start=START)
+    sub_a = calendar_files(CATALOG, site_url="https://host.example/a/", start=START)
+    sub_b = calendar_files(CATALOG, site_url="https://host.example/b/", start=START)
+    assert not ours & uids(other) and not uids(sub_a) & uids(sub_b)
+    assert f"routine-{routine.id}-session-1@host.example/a" in uids(sub_a)
+    # No site address: the email's domain; the same ids on another day (stable per routine).
+    mailed = calendar_files(CATALOG, site_url="", email="Desk@Clinic.Example", start=START)
+    assert f"routine-{routine.id}-session-1@clinic.example" in uids(mailed)
+    later = calendar_files(CATALOG, site_url="https://physio.example/", start=dt.date(2027, 1, 4))
+    assert uids(later) == uids(other)
+    assert uid_domain("", None) == "clinic-site-generator.invalid"

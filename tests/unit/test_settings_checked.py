@@ -48,6 +48,31 @@ BAD_SETTINGS = [
         "colour: red",
         "extra.clinic.colour: unknown setting 'colour'; did you mean 'colours'?",
     ),
+    (
+        US_CLINIC.replace('"(202) 555-0143"', '"(555) 010-0199"'),
+        "phone:",
+        "extra.clinic.phone: '(555) 010-0199' is not a phone number that can be dialled in US",
+    ),
+    (
+        US_CLINIC.replace("country: US", "country: Ireland"),
+        "country:",
+        "extra.clinic.country: write the country's code: 'country: IE' (for Ireland)",
+    ),
+    (
+        US_CLINIC.replace("country: US", "country: Scotland"),
+        "country:",
+        "'country: UK' and 'region: scotland'",
+    ),
+    (
+        US_CLINIC + "    region: scotland\n",
+        "region:",
+        "extra.clinic.region: 'scotland' is not a region of US; leave it out",
+    ),
+    (
+        US_CLINIC + "    opening_hours:\n      - Monday: 9am to 5pm\n",
+        "Monday",
+        "extra.clinic.opening_hours[0]: must be text, but the ': ' in it made YAML read it",
+    ),
 ]
 
 
@@ -76,7 +101,7 @@ def test_check_refuses_a_bad_site_url(project: Path) -> None:
     config = project / "mkdocs.yml"
     original = config.read_text(encoding="utf-8")
     try:
-        config.write_text(original.replace("site_url: https://example.org/", 'site_url: "x y"'))
+        config.write_text(re.sub(r"(?m)^site_url: .*$", 'site_url: "x y"', original))
         result = check(project)
     finally:
         config.write_text(original, encoding="utf-8")

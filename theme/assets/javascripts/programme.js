@@ -378,7 +378,7 @@
         `DTSTART:${compactDate}T${pad(Math.floor(minutes / 60))}${pad(minutes % 60)}00`,
         `DURATION:PT${rules.session_minutes}M`,
         `DTSTAMP:${stampText}`,
-        `UID:${uidBase}-session-${index + 1}@clinic-site-generator`,
+        `UID:${uidBase}-session-${index + 1}@${rules.uid_domain}`,
         `RRULE:${rule}`,
         `DESCRIPTION:${escapeIcs(description)}`,
         ...(pageUrl ? [`URL:${pageUrl}`] : []),
