@@ -80,7 +80,7 @@
 
   // ---- Live messages ----
   const live = h("div", { class: "visually-hidden", "aria-live": "polite", role: "status" });
-  const messages = h("div", { class: "builder-messages" });
+  const messages = h("div", { class: "builder-messages screen-only" });
   function say(text) {
     live.textContent = "";
     window.setTimeout(() => { live.textContent = text; }, 50);
