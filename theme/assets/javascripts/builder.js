@@ -35,7 +35,7 @@
       else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
       else node.setAttribute(key, value === true ? "" : value);
     }
-    for (const child of children.flat()) {
+    for (const child of children.flat(Infinity)) {
       if (child == null || child === false) continue;
       node.append(child instanceof Node ? child : document.createTextNode(String(child)));
     }
@@ -608,8 +608,8 @@
     const qr = qrOrNull(text, label);
     if (!qr) return null;
     const side = Math.max(limits.qr.min_mm, (Number(qr.dataset.modules) + 8) * limits.qr.module_mm);
-    if (side > limits.qr.max_mm) return null;
-    qr.style.setProperty("--qr-size", `${side.toFixed(1)}mm`);
+    if (Math.ceil(side * 10) / 10 > limits.qr.max_mm) return null;
+    qr.style.setProperty("--qr-size", `${(Math.ceil(side * 10) / 10).toFixed(1)}mm`); // never below
     return qr;
   }
   function printSheet(size) {
