@@ -77,11 +77,11 @@ def expected_sheets(routine: Routine) -> set[int]:
 def safety_lines(routine: Routine) -> list[str]:
     sheet = routine.handout
     if sheet is not None:
-        return [*sheet.stop_if, *sheet.emergency, *sheet.urgent]
-    return [
-        *RELATIONS.routine_stop_if(routine),
-        *RELATIONS.routine_emergency_flags(routine),
-        *RELATIONS.routine_urgent_flags(routine),
+        return [*sheet.stop_if, *sheet.emergency, *sheet.urgent, *sheet.soon]
+    conditions = RELATIONS.conditions_for_routine(routine.id)
+    tiers = ("emergency", "urgent", "soon")
+    return RELATIONS.routine_stop_if(routine) + [
+        line for tier in tiers for line in RELATIONS.sheet_flags(conditions, tier)
     ]
 
 
