@@ -402,3 +402,26 @@ def test_large_print_of_a_programme(page: Page) -> None:
     for number, exercise_id in enumerate(BACK, 1):
         assert f"{number}. {EXERCISE[exercise_id].name}" in pages[box + (number - 1) // 2]
     assert pages[-1].startswith("My weeks")
+
+
+def test_results_are_one_keyboard_list(page: Page) -> None:
+    """Down from the search box into the results, Up and Down between them, Enter adds; Enter in
+    the search box adds its only match; after "Use this routine" the title is next."""
+    editor(page)
+    search = page.get_by_label("Search by name")
+    search.fill("walking")
+    expect(page.locator(".builder-results li")).to_have_count(1)
+    search.press("Enter")
+    assert programme(page) == ["Walking"]
+    search.fill("")
+    search.press("ArrowDown")
+    names = page.locator(".builder-result-name").all_inner_texts()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    assert programme(page) == ["Walking", names[1]]
+    page.keyboard.press("Home")
+    page.keyboard.press("ArrowUp")
+    expect(search).to_be_focused()
+    page.get_by_label("Routine", exact=True).select_option(CATALOG.routines[0].id)
+    page.get_by_role("button", name="Use this routine").click()
+    expect(page.get_by_label("Title for the patient")).to_be_focused()

@@ -385,7 +385,8 @@
       items: routine.items.map((item) => ({ id: item.exercise, dosage: withOverride(lookup.exerciseById.get(item.exercise).dosage, item.dosage), note: item.note || "" })),
     };
     fillDetails();
-    commit({ structure: true, focus: "heading", announce: `Started from "${routine.name}": ${state.items.length} exercises.` });
+    // Next, the therapist types the title for this patient.
+    commit({ structure: true, focus: "edit-title", announce: `Started from "${routine.name}": ${state.items.length} exercises. Now the title for the patient.` });
   }
   // A routine's partial dosage over the exercise's own (one kind of amount replaces the other).
   function withOverride(base, override) {
@@ -703,6 +704,28 @@
     filters.level = select([["", "Any level"], ...Object.entries(labels.levels).map(([k, v]) => [k, `${v} (${k})`])], "", renderResults);
     filters.equipment = select([["", "Any equipment"], ["none", "No equipment (a mat is fine)"], ...Object.entries(labels.equipment)], "", renderResults);
     searchInput.addEventListener("input", renderResults);
+    // The results as one keyboard list: Down from the search box to the first, Up and Down
+    // between them, Home and End, Enter (or Space) adds; Up from the first goes back to search.
+    const addButtons = () => [...results.querySelectorAll(".builder-add:not([disabled])")];
+    searchInput.addEventListener("keydown", (event) => {
+      if (event.key === "ArrowDown" && addButtons().length) {
+        event.preventDefault();
+        addButtons()[0].focus();
+      } else if (event.key === "Enter" && addButtons().length === 1) {
+        event.preventDefault();
+        addButtons()[0].click(); // the only match: add it
+      }
+    });
+    results.addEventListener("keydown", (event) => {
+      const buttons = addButtons();
+      const at = buttons.indexOf(document.activeElement);
+      if (at < 0) return;
+      const next = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: buttons.length - 1 }[event.key];
+      if (next === undefined) return;
+      event.preventDefault();
+      if (next < 0) searchInput.focus();
+      else buttons[Math.min(next, buttons.length - 1)].focus();
+    });
     programmeText(titleInput, "title");
     programmeText(instructionsInput, "instructions", true);
     programmeText(therapistInput, "therapist");
