@@ -11,8 +11,13 @@ from pydantic import BaseModel
 from generator.catalog.model import Dosage, Routine
 
 # The longest programme link the builder makes, in characters. Its QR code (error correction L,
-# about 130 modules across) still scans when printed 45 mm wide.
+# version 29: 133 modules across) prints at 0.35 mm a module within QR_MAX_MM.
 LINK_CHARACTERS = 1600
+# A printed QR code: 0.35 mm a module at least, 4 modules of quiet zone, at most QR_MAX_MM
+# wide; a code that would need more is not printed (the sheet prints a short address instead).
+QR_MODULE_MM = 0.35
+QR_MIN_MM = 22.0
+QR_MAX_MM = 50.0
 TEXT_CHARACTERS = {"title": 120, "instructions": 600, "note": 300, "therapist": 60}
 
 
@@ -62,4 +67,5 @@ def programme_limits() -> dict[str, Any]:
         "link": LINK_CHARACTERS,
         "text": TEXT_CHARACTERS,
         "tracker": {"rows": TRACKER_ROWS, "grids": TRACKER_GRIDS},
+        "qr": {"module_mm": QR_MODULE_MM, "min_mm": QR_MIN_MM, "max_mm": QR_MAX_MM},
     }

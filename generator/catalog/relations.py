@@ -49,18 +49,41 @@ def _stem(word: str) -> str:
     return word
 
 
+# Where a line's clauses part: a comma, a semicolon, a full stop or the word "or".
+_CLAUSE = re.compile(r"[,;.]|\bor\b")
+
+
 def _words(line: str) -> frozenset[str]:
     return frozenset(_stem(w) for w in _WORD.findall(line.casefold()) if w not in _FILLER)
 
 
-def _covers(wide: frozenset[str], narrow: frozenset[str]) -> bool:
-    """Whether a line with the words `wide` says everything a line with `narrow` says."""
-    return narrow <= wide and wide & _NEGATIONS == narrow & _NEGATIONS
+def _clauses(line: str) -> tuple[frozenset[str], ...]:
+    """The meaningful words of each clause of a line."""
+    parts = (_words(part) for part in _CLAUSE.split(line.casefold()))
+    return tuple(part for part in parts if part)
 
 
-def merge_rules() -> dict[str, list[str]]:
+def _covers(wide: tuple[frozenset[str], ...], narrow: tuple[frozenset[str], ...]) -> bool:
+    """Whether a line (its clauses `wide`) says everything another (`narrow`) says.
+
+    Every meaningful word of the narrow line is in the wide one, and the two agree on negation
+    where they overlap: a "not", "no", "never" or "without" counts only in a clause of the wide
+    line that shares a word with the narrow line. So "Pain not eased by rest" never covers
+    "Pain eased by rest", while "Weight loss without trying, or you have had cancer in the past"
+    covers "You have had cancer in the past".
+    """
+    narrow_words = frozenset().union(*narrow)
+    wide_words = frozenset().union(*wide)
+    if not narrow_words <= wide_words:
+        return False
+    meaning = narrow_words - _NEGATIONS
+    relevant = frozenset().union(*(c for c in wide if c & meaning)) & _NEGATIONS
+    return relevant == narrow_words & _NEGATIONS
+
+
+def merge_rules() -> dict[str, object]:
     """The words `merge_warnings` goes by, for the builder's copy of it (programme.js)."""
-    return {"filler": sorted(_FILLER), "negations": sorted(_NEGATIONS)}
+    return {"filler": sorted(_FILLER), "negations": sorted(_NEGATIONS), "clause": _CLAUSE.pattern}
 
 
 def merge_warnings(lines: Iterable[str]) -> list[str]:
@@ -74,9 +97,9 @@ def merge_warnings(lines: Iterable[str]) -> list[str]:
     where the first of the two appeared, so the list keeps the order of its sources. When two
     lines say the same, the first one seen is kept.
     """
-    kept: list[tuple[str, frozenset[str]]] = []
+    kept: list[tuple[str, tuple[frozenset[str], ...]]] = []
     for line in _unique(line.strip() for line in lines):
-        words = _words(line)
+        words = _clauses(line)
         if any(_covers(other, words) for _, other in kept):
             continue
         place = None
@@ -209,6 +232,14 @@ class Relations:
         """Every exercise's stop-if lines, merged and without near-duplicates."""
         return merge_warnings(
             s for item in routine.items for s in self.exercise[item.exercise].stop_if
+        )
+
+    def sheet_flags(self, conditions: Iterable[Condition], tier: str) -> list[str]:
+        """One tier ("emergency", "urgent" or "soon") of the safety box a printed programme
+        carries: each condition's short `handout` list where it has one, else its red flags in
+        full, merged."""
+        return merge_warnings(
+            flag for c in conditions for flag in getattr(c.handout or c.red_flags, tier)
         )
 
     def routine_emergency_flags(self, routine: Routine) -> list[str]:

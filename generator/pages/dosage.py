@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from generator.catalog.model import Dosage, Frequency
 
 _COUNT_WORDS = {1: "once", 2: "twice"}
@@ -59,3 +61,19 @@ def describe_dosage(dosage: Dosage) -> str:
     parts = [describe_amount(dosage), describe_rest(dosage), describe_frequency(dosage)]
     text = "; ".join(part for part in parts if part)
     return text[0].upper() + text[1:]
+
+
+def shared_frequency(dosages: Sequence[Dosage]) -> Frequency | None:
+    """The frequency every dosage shares, or None when they differ (or there are none)."""
+    found = {(d.times_per_day, d.days_per_week) for d in dosages}
+    if len(found) != 1:
+        return None
+    per_day, per_week = found.pop()
+    return Frequency(times_per_day=per_day, days_per_week=per_week)
+
+
+def describe_programme_frequency(dosages: Sequence[Dosage]) -> str:
+    """A programme's headline: the frequency its exercises share, else a pointer to each one
+    (the same words as the builder's `howOften` in builder.js)."""
+    shared = shared_frequency(dosages)
+    return describe_frequency(shared) if shared is not None else "as given for each exercise"

@@ -36,6 +36,8 @@ SPREAD = {
     5: (0, 1, 2, 3, 4),
     6: (0, 1, 2, 3, 4, 5),
 }
+# Counts that name fixed days: 5 a week are the work days, Monday to Friday; 6 all but Sunday.
+FIXED = {5: WEEKDAYS[:5], 6: WEEKDAYS[:6]}
 
 
 # Event ids end with the clinic's own domain (RFC 5545: "unique-id@host"), so two clinics'
@@ -63,6 +65,7 @@ def calendar_rules(domain: str = NO_DOMAIN) -> dict[str, object]:
         "session_minutes": SESSION_MINUTES,
         "weekdays": list(WEEKDAYS),
         "spread": {str(days): list(offsets) for days, offsets in SPREAD.items()},
+        "fixed": {str(days): list(names) for days, names in FIXED.items()},
         "first": FIRST_SESSION.strftime("%H:%M"),
         "last": LAST_SESSION.strftime("%H:%M"),
         "product_id": PRODUCT_ID,
@@ -81,12 +84,24 @@ def session_times(frequency: Frequency, first: dt.time = FIRST_SESSION) -> list[
 
 
 def weekdays(frequency: Frequency, start: dt.date) -> list[str]:
-    """The weekdays (RFC 5545 names) a routine is done on, starting from `start`'s weekday."""
+    """The weekdays (RFC 5545 names) a routine is done on: the work days for 5 a week, all
+    but Sunday for 6, else spread from `start`'s weekday."""
     days = frequency.days_per_week
     if days is None or days == 7:
         return []  # every day
+    if days in FIXED:
+        return list(FIXED[days])
     first = start.weekday()
     return [WEEKDAYS[(first + offset) % 7] for offset in SPREAD[days]]
+
+
+def first_day(start: dt.date, byday: list[str]) -> dt.date:
+    """The first day on or after `start` that is one of `byday` (any day when it is empty)."""
+    for offset in range(7):
+        day = start + dt.timedelta(days=offset)
+        if not byday or WEEKDAYS[day.weekday()] in byday:
+            return day
+    return start
 
 
 def occurrences_per_week(frequency: Frequency) -> int:
@@ -109,9 +124,8 @@ def routine_calendar(
         uid_base=f"routine-{routine.id}",
         domain=domain,
         title=routine.name,
-        frequency=routine.frequency,
+        groups=frequency_groups(routine, relations),
         weeks=routine.duration_weeks,
-        lines=exercise_lines(routine, relations),
         page_url=page_url,
         start=start,
         stamp=stamp,
@@ -128,6 +142,19 @@ def exercise_lines(routine: Routine, relations: Relations) -> list[str]:
     ]
 
 
+def frequency_groups(routine: Routine, relations: Relations) -> list[tuple[Frequency, list[str]]]:
+    """The routine's exercise lines grouped by each exercise's own frequency, in first-seen
+    order: every group is reminded on its own days (programme.js's `frequencyGroups`)."""
+    groups: dict[tuple[int | None, int | None], list[str]] = {}
+    for item, line in zip(routine.items, exercise_lines(routine, relations), strict=True):
+        dosage = relations.item_dosage(item)
+        groups.setdefault((dosage.times_per_day, dosage.days_per_week), []).append(line)
+    return [
+        (Frequency(times_per_day=per_day, days_per_week=per_week), lines)
+        for (per_day, per_week), lines in groups.items()
+    ]
+
+
 def routine_calendar_data(
     routine: Routine, relations: Relations, page_url: str, domain: str = NO_DOMAIN
 ) -> dict[str, Any]:
@@ -135,9 +162,11 @@ def routine_calendar_data(
     (`programme.js`, with `calendar_rules`)."""
     return {
         "title": routine.name,
-        "frequency": routine.frequency.model_dump(),
+        "groups": [
+            {"frequency": frequency.model_dump(), "lines": lines}
+            for frequency, lines in frequency_groups(routine, relations)
+        ],
         "weeks": routine.duration_weeks,
-        "lines": exercise_lines(routine, relations),
         "pageUrl": page_url,
         "uidBase": f"routine-{routine.id}",
         "rules": calendar_rules(domain),
@@ -149,48 +178,52 @@ def programme_calendar(
     uid_base: str,
     domain: str = NO_DOMAIN,
     title: str,
-    frequency: Frequency,
+    groups: Iterable[tuple[Frequency, list[str]]],
     weeks: int,
-    lines: Iterable[str],
     page_url: str,
     start: dt.date,
     stamp: dt.datetime,
     first: dt.time = FIRST_SESSION,
 ) -> bytes:
-    """A calendar with one repeating event (and alarm) per daily session, for `weeks` weeks."""
+    """A calendar with, for each frequency and its exercises' lines, one repeating event (and
+    alarm) per daily session on that frequency's days, for `weeks` weeks. Events are numbered
+    across the file: the same programme always gives the same ids."""
     calendar = Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", f"Exercises: {title}")
-    how_often = describe_frequency(frequency)
-    description = "\n".join(
-        [f"{how_often[0].upper()}{how_often[1:]}, for {_weeks(weeks)}.", *lines]
-        + ([f"Online: {page_url}"] if page_url else [])
-    )
-    times = session_times(frequency, first)
-    byday = weekdays(frequency, start)
-    count = weeks * occurrences_per_week(frequency)
-    for number, time in enumerate(times, 1):
-        event = Event()
-        event.add("uid", f"{uid_base}-session-{number}@{domain}")
-        event.add("dtstamp", stamp)
-        event.add("summary", f"Home exercises: {title}")
-        event.add("description", description)
-        event.add("dtstart", dt.datetime.combine(start, time))
-        event.add("duration", dt.timedelta(minutes=SESSION_MINUTES))
-        rule: dict[str, object] = {"freq": "weekly" if byday else "daily", "count": count}
-        if byday:
-            rule["byday"] = byday
-        event.add("rrule", rule)
-        if page_url:
-            event.add("url", page_url)
-        alarm = Alarm()
-        alarm.add("action", "DISPLAY")
-        alarm.add("description", f"Time for your exercises: {title}")
-        alarm.add("trigger", dt.timedelta(0))
-        event.add_component(alarm)
-        calendar.add_component(event)
+    number = 0
+    for frequency, lines in groups:
+        how_often = describe_frequency(frequency)
+        description = "\n".join(
+            [f"{how_often[0].upper()}{how_often[1:]}, for {_weeks(weeks)}.", *lines]
+            + ([f"Online: {page_url}"] if page_url else [])
+        )
+        byday = weekdays(frequency, start)
+        day = first_day(start, byday)
+        count = weeks * occurrences_per_week(frequency)
+        for time in session_times(frequency, first):
+            number += 1
+            event = Event()
+            event.add("uid", f"{uid_base}-session-{number}@{domain}")
+            event.add("dtstamp", stamp)
+            event.add("summary", f"Home exercises: {title}")
+            event.add("description", description)
+            event.add("dtstart", dt.datetime.combine(day, time))
+            event.add("duration", dt.timedelta(minutes=SESSION_MINUTES))
+            rule: dict[str, object] = {"freq": "weekly" if byday else "daily", "count": count}
+            if byday:
+                rule["byday"] = byday
+            event.add("rrule", rule)
+            if page_url:
+                event.add("url", page_url)
+            alarm = Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", f"Time for your exercises: {title}")
+            alarm.add("trigger", dt.timedelta(0))
+            event.add_component(alarm)
+            calendar.add_component(event)
     ical: bytes = calendar.to_ical()
     return ical
 

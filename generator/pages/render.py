@@ -39,7 +39,11 @@ from generator.catalog.relations import Relations, merge_rules
 from generator.clinic.settings import ClinicSettings
 from generator.clinic.wording import wording_for
 from generator.pages import labels
-from generator.pages.dosage import describe_dosage, describe_frequency
+from generator.pages.dosage import (
+    describe_dosage,
+    describe_frequency,
+    describe_programme_frequency,
+)
 from generator.pages.listing import INLINE_LIMIT, exercise_groups, paginate
 from generator.pages.markdown_text import escape_html, escape_text, finalize, html_list
 from generator.pages.outline import Heading, Outline
@@ -113,6 +117,7 @@ def make_environment(override_dir: Path | None = None) -> jinja2.Environment:
         references_page=REFERENCES_PAGE,
         calendar_data=_calendar_data,
         tracker_layout=tracker_layout,
+        programme_often=describe_programme_frequency,
     )
     return env
 

@@ -19,8 +19,8 @@ from generator.catalog.limits import programme_limits, tracker_layout
 from generator.catalog.load import load_catalog
 from generator.catalog.model import Dosage, Frequency
 from generator.catalog.relations import merge_rules, merge_warnings
-from generator.pages.dosage import describe_dosage
-from generator.pages.reminders import calendar_rules, session_times
+from generator.pages.dosage import describe_dosage, shared_frequency
+from generator.pages.reminders import calendar_rules, programme_calendar, session_times
 from generator.pages.render import _run_in
 from tests.conftest import ROOT
 
@@ -45,6 +45,13 @@ const out = {
   cut: input.cut.map(([text, n]) => P.cut(text, n)),
   merge: input.merge.map((lists) => P.merge(lists, input.mergeRules)),
   tracker: Array.from({ length: 52 }, (_, i) => P.trackerLayout(i + 1, input.limits.tracker)),
+  grouped: input.grouped.map((c) => P.makeCalendar(
+    { ...c, stamp: new Date(Date.UTC(2026, 10, 30)) }, input.rules)),
+  shared: input.shared.map((dosages) => P.sharedFrequency(dosages)),
+  groups: P.frequencyGroups(input.dosage.slice(0, 40).map((d, i) => [d, `line ${i}`])),
+  digest: [input.states[0].title, input.states[0].title, input.states[1].title].map(P.digest),
+  safety: P.safetyFor({ conditions: ["back", "hip"], items: [{ id: "walking" }, { id: "bridge" }] },
+    catalog, input.mergeRules),
 };
 process.stdout.write(JSON.stringify(out));
 """
@@ -108,10 +115,35 @@ CATALOG = {
             "id": "back",
             "name": "Back pain",
             "exercises": ["walking"],
-            "red_flags": {"emergency": ["A"], "urgent": ["B"]},
-        }
+            "red_flags": {"emergency": ["Alpha sign"], "urgent": ["Bravo sign"]},
+        },
+        {
+            "id": "hip",
+            "name": "Hip pain",
+            "exercises": ["bridge"],
+            "red_flags": {
+                "emergency": ["Full list one", "Full list two"],
+                "urgent": ["Full urgent"],
+                "soon": ["Full soon"],
+            },
+            "handout": {
+                "emergency": ["Weight loss without trying, or you have had cancer in the past."],
+                "urgent": [],
+                "soon": ["A lump that grows"],
+            },
+        },
     ],
 }
+
+# Lines that must merge, or must not, by the one rule (Python and JavaScript).
+MERGE_CASES = [
+    ["Weight loss without trying, or you have had cancer in the past.", "You have had cancer."],
+    ["Cancer in the past.", "Weight loss without trying, or cancer in the past."],
+    ["Pain eased by rest.", "Pain not eased by rest."],
+    ["Pain not eased by rest, or fever.", "Fever."],
+    ["Pain not eased by rest, or fever.", "Pain eased by rest."],
+    ["No feeling in your legs.", "Feeling in your legs comes back."],
+]
 
 
 def states() -> list[dict[str, Any]]:
@@ -167,7 +199,33 @@ def merge_vectors() -> list[list[list[str]]]:
     flags = [list(c.red_flags.emergency) + list(c.red_flags.urgent) for c in catalog.conditions]
     runs = [exercises[i : i + n] for n in (2, 5, 8) for i in range(0, len(exercises) - n, 3)]
     runs += [flags[i : i + n] for n in (1, 2, 3) for i in range(len(flags) - n + 1)]
-    return runs
+    handouts = [
+        [*c.handout.emergency, *c.handout.urgent, *c.handout.soon]
+        for c in catalog.conditions
+        if c.handout is not None
+    ]
+    runs += [handouts[i : i + n] for n in (2, 6) for i in range(len(handouts) - n + 1)]
+    return runs + [[[line] for line in case] for case in MERGE_CASES]
+
+
+GROUPED = {
+    "title": "Mixed programme",
+    "groups": [
+        {"frequency": {"times_per_day": 2, "days_per_week": None}, "lines": ["1. Walking"]},
+        {"frequency": {"times_per_day": None, "days_per_week": 3}, "lines": ["2. Bridge"]},
+        {"frequency": {"times_per_day": None, "days_per_week": 5}, "lines": ["3. Stretch"]},
+        {"frequency": {"times_per_day": None, "days_per_week": 6}, "lines": ["4. Squat"]},
+    ],
+    "weeks": 3,
+    "pageUrl": "https://example.org/routines/builder/#v2;e=bridge,2,r10,,w3,0",
+    "uidBase": "programme-0badf00d",
+}
+GROUPED_STARTS = ["2026-12-05", "2026-12-07", "2026-12-09"]  # a Saturday, Monday, Wednesday
+SHARED = [
+    [{"times_per_day": 2, "days_per_week": None}, {"times_per_day": 2, "days_per_week": None}],
+    [{"times_per_day": 1, "days_per_week": None}, {"times_per_day": None, "days_per_week": 3}],
+    [],
+]
 
 
 @pytest.fixture(scope="module")
@@ -185,6 +243,8 @@ def js() -> dict[str, Any]:
         "frequencies": frequencies,
         "cut": [["ab🏃‍♀️cd", 3], ["日本語", 2], ["👍🏽👍🏽", 1]],
         "merge": merge_vectors(),
+        "grouped": [{**GROUPED, "start": start} for start in GROUPED_STARTS],
+        "shared": SHARED,
         "mergeRules": merge_rules(),
         "calendar": {
             "title": "Ünïcode, back; programme",
@@ -297,3 +357,90 @@ def test_tick_grid_layout_matches_the_routine_pages(js: dict[str, Any]) -> None:
     assert js["tracker"] == expected
     assert expected[5] == [1, 6, False] and expected[7] == [2, 4, False]
     assert expected[11] == [2, 6, False] and expected[12] == [1, 13, True]
+
+
+def events_of(ics: bytes | str) -> list[tuple[str, ...]]:
+    calendar = Calendar.from_ical(ics)
+    return sorted(
+        (
+            str(e["uid"]),
+            e.decoded("dtstart").isoformat(),
+            e["rrule"].to_ical().decode(),
+            str(e["description"]),
+        )
+        for e in calendar.walk("VEVENT")
+    )
+
+
+def test_grouped_calendars_match_the_python_files(js: dict[str, Any]) -> None:
+    """Each frequency its own events, on its own days; the same file as reminders.py makes."""
+    for start, text in zip(GROUPED_STARTS, js["grouped"], strict=True):
+        day = dt.date.fromisoformat(start)
+        python = programme_calendar(
+            uid_base=GROUPED["uidBase"],
+            title=GROUPED["title"],
+            groups=[
+                (Frequency.model_validate(g["frequency"]), g["lines"]) for g in GROUPED["groups"]
+            ],
+            weeks=GROUPED["weeks"],
+            page_url=GROUPED["pageUrl"],
+            start=day,
+            stamp=dt.datetime(2026, 11, 30, tzinfo=dt.UTC),
+        )
+        assert events_of(text) == events_of(python), start
+        calendar = Calendar.from_ical(text)
+        events = calendar.walk("VEVENT")
+        assert len(events) == 2 + 1 + 1 + 1
+        for event in events:
+            dates = list(
+                rrulestr(event["rrule"].to_ical().decode(), dtstart=event.decoded("dtstart"))
+            )
+            assert dates[0].date() >= day
+            description = str(event["description"])
+            if "3. Stretch" in description:  # 5 days a week: the work days
+                assert {d.weekday() for d in dates} == {0, 1, 2, 3, 4} and len(dates) == 15
+            if "4. Squat" in description:
+                assert {d.weekday() for d in dates} == {0, 1, 2, 3, 4, 5} and len(dates) == 18
+            if "2. Bridge" in description:
+                assert len(dates) == 9 and "Walking" not in description
+            if "1. Walking" in description:
+                assert len(dates) == 21
+
+
+def test_shared_frequency_and_groups_match_the_python_rules(js: dict[str, Any]) -> None:
+    assert js["shared"] == [{"times_per_day": 2, "days_per_week": None}, None, None]
+    for dosages, shared in zip(SHARED, js["shared"], strict=True):
+        python = shared_frequency(
+            [Dosage.model_validate({"sets": 1, "reps": 1, **d}) for d in dosages]
+        )
+        assert (python.model_dump() if python else None) == shared
+    lines = [line for group in js["groups"] for line in group["lines"]]
+    assert sorted(lines) == sorted(f"line {i}" for i in range(40))
+    assert len({json.dumps(g["frequency"], sort_keys=True) for g in js["groups"]}) == len(
+        js["groups"]
+    )
+
+
+def test_calendar_id_is_stable_for_a_programme(js: dict[str, Any]) -> None:
+    same, again, other = js["digest"]
+    assert same == again and same != other and len(same) == 8
+
+
+def test_safety_uses_the_conditions_handout_where_there_is_one(js: dict[str, Any]) -> None:
+    safety = js["safety"]
+    # "back" has no handout: its red flags; "hip" has one: only its handout lines.
+    assert safety["emergency"] == [
+        "Alpha sign",
+        "Weight loss without trying, or you have had cancer in the past.",
+    ]
+    assert safety["urgent"] == ["Bravo sign"]
+    assert safety["soon"] == ["A lump that grows"]
+    assert "Full list one" not in json.dumps(safety)
+
+
+def test_merge_cases() -> None:
+    one, two, rest, fever, eased, feeling = (merge_warnings(case) for case in MERGE_CASES)
+    assert one == [MERGE_CASES[0][0]]
+    assert two == [MERGE_CASES[1][1]]
+    assert rest == MERGE_CASES[2] and eased == MERGE_CASES[4] and feeling == MERGE_CASES[5]
+    assert fever == [MERGE_CASES[3][0]]

@@ -11,7 +11,16 @@ from icalendar import Calendar
 from generator.catalog.addresses import calendar_uri
 from generator.catalog.load import load_catalog
 from generator.catalog.model import Frequency, Routine
-from generator.pages.reminders import calendar_files, reminder_start, session_times, uid_domain
+from generator.catalog.relations import Relations
+from generator.pages.reminders import (
+    calendar_files,
+    exercise_lines,
+    first_day,
+    reminder_start,
+    session_times,
+    uid_domain,
+    weekdays,
+)
 from tests.conftest import ROOT
 
 CATALOG = load_catalog(ROOT / "exercises.yaml")
@@ -28,38 +37,66 @@ def occurrences(event: object) -> list[dt.datetime]:
     return list(rrulestr(rule, dtstart=start))
 
 
+RELATIONS = Relations(CATALOG)
+
+
+def reminders_of(calendar: Calendar, line: str) -> list[dt.datetime]:
+    """Every reminder (expanded) whose event lists `line`."""
+    return sorted(
+        when
+        for event in calendar.walk("VEVENT")
+        if line in str(event["description"]).split("\n")
+        for when in occurrences(event)
+    )
+
+
 @pytest.mark.parametrize("routine", CATALOG.routines, ids=lambda r: r.id)
-def test_each_session_repeats_for_the_routines_weeks(routine: Routine) -> None:
+def test_each_exercise_is_reminded_on_its_own_days(routine: Routine) -> None:
     calendar = Calendar.from_ical(FILES[calendar_uri(routine.id)])
     events = calendar.walk("VEVENT")
-    sessions = routine.frequency.times_per_day or 1
-    assert len(events) == sessions
-    days_a_week = routine.frequency.days_per_week or 7
     end = dt.datetime.combine(START + dt.timedelta(weeks=routine.duration_weeks), dt.time())
-    for event in events:
-        dates = occurrences(event)
-        assert len(dates) == routine.duration_weeks * days_a_week
-        assert dates[0].date() == START and dates[-1] < end
-        # Each week of the routine has its share of days, never two on one day.
+    lines = exercise_lines(routine, RELATIONS)
+    for item, line in zip(routine.items, lines, strict=True):
+        dosage = RELATIONS.item_dosage(item)
+        per_day = dosage.times_per_day or 1
+        days_a_week = dosage.days_per_week or 7
+        dates = reminders_of(calendar, line)
+        assert len(dates) == routine.duration_weeks * days_a_week * per_day, line
+        assert dates[0].date() >= START and dates[-1] < end
+        assert sorted({d.time() for d in dates}) == session_times(dosage)
+        if days_a_week == 5:  # the work days
+            assert {d.weekday() for d in dates} == {0, 1, 2, 3, 4}, line
+        # Each week has its share of days, each day its sessions, never twice at one time.
+        assert len(set(dates)) == len(dates)
         for week in range(routine.duration_weeks):
             first = dt.datetime.combine(START + dt.timedelta(weeks=week), dt.time())
             in_week = [d for d in dates if first <= d < first + dt.timedelta(weeks=1)]
-            assert len({d.date() for d in in_week}) == len(in_week) == days_a_week
+            if days_a_week < 5 or days_a_week == 7:
+                assert len({d.date() for d in in_week}) == days_a_week, (line, week)
+    for event in events:
         alarms = event.walk("VALARM")
         assert len(alarms) == 1 and alarms[0]["action"] == "DISPLAY"
         assert event["summary"] == f"Home exercises: {routine.name}"
         assert event["url"] == f"https://example.org/routines/{routine.id}/"
         assert event.decoded("dtstart").tzinfo is None  # floating: the patient's own time
-    times = sorted(event.decoded("dtstart").time() for event in events)
-    assert times == session_times(routine.frequency)
+    uids = [str(event["uid"]) for event in events]
+    assert len(set(uids)) == len(uids)
 
 
 def test_calendar_lists_every_exercise_with_its_dosage() -> None:
-    routine = CATALOG.routines[0]
-    event = Calendar.from_ical(FILES[calendar_uri(routine.id)]).walk("VEVENT")[0]
-    description = str(event["description"])
-    for item in routine.items:
-        assert any(e.id == item.exercise and e.name in description for e in CATALOG.exercises)
+    for routine in CATALOG.routines:
+        events = Calendar.from_ical(FILES[calendar_uri(routine.id)]).walk("VEVENT")
+        text = " ".join(str(event["description"]) for event in events)
+        for line in exercise_lines(routine, RELATIONS):
+            assert line in text
+
+
+def test_work_days_fire_monday_to_friday_whatever_the_start() -> None:
+    saturday = dt.date(2026, 12, 5)
+    frequency = Frequency(days_per_week=5)
+    assert weekdays(frequency, saturday) == ["MO", "TU", "WE", "TH", "FR"]
+    assert first_day(saturday, weekdays(frequency, saturday)) == dt.date(2026, 12, 7)
+    assert weekdays(Frequency(days_per_week=3), saturday) == ["SA", "MO", "WE"]
 
 
 @pytest.mark.parametrize(

@@ -20,8 +20,10 @@
   const lookup = { exerciseById: new Map(), conditionById: new Map() };
   let state = P.emptyState();
   let mode = "patient";
-  let touched = { conditions: false, frequency: false };
   let sheetReady = false;
+  let qrPrinted = false;
+  let generalAgreed = false; // the therapist chose to share with general safety advice only
+  let opening = false; // reading the link: the address is the patient's, never rewritten
 
   // ---- DOM helpers (no innerHTML: catalog and link text always go in as text) ----
   function h(tag, attributes = {}, ...children) {
@@ -33,7 +35,7 @@
       else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
       else node.setAttribute(key, value === true ? "" : value);
     }
-    for (const child of children.flat()) {
+    for (const child of children.flat(Infinity)) {
       if (child == null || child === false) continue;
       node.append(child instanceof Node ? child : document.createTextNode(String(child)));
     }
@@ -78,7 +80,7 @@
 
   // ---- Live messages ----
   const live = h("div", { class: "visually-hidden", "aria-live": "polite", role: "status" });
-  const messages = h("div", { class: "builder-messages" });
+  const messages = h("div", { class: "builder-messages screen-only" });
   function say(text) {
     live.textContent = "";
     window.setTimeout(() => { live.textContent = text; }, 50);
@@ -93,31 +95,44 @@
   }
 
   // ---- The programme's safety advice, dosage and how often ----
-  const programmeFrequency = () => state.frequency || P.commonFrequency(state.items);
+  // How often the whole programme is done: the frequency every exercise shares, else none (the
+  // headline then sends the reader to each exercise; calendar and log follow each exercise).
+  const programmeFrequency = () => P.sharedFrequency(state.items);
   const programmeWeeks = () => state.weeks || 4;
-  const howOften = () => `${P.describeFrequency(programmeFrequency())}, for ${P.weeksText(programmeWeeks())}`;
+  const howOften = () => {
+    const shared = programmeFrequency();
+    const often = shared ? P.describeFrequency(shared) : state.items.length ? "as given for each exercise" : "not set yet";
+    return `${often}, for ${P.weeksText(programmeWeeks())}`;
+  };
   const title = () => state.title || "Your home exercise programme";
   function suggestedConditions() {
     return catalog ? P.suggestConditions(catalog.conditions, state.items.map((item) => item.id)) : [];
   }
+  // The conditions are only ever the therapist's choice (suggested, never ticked for them).
   function refreshDefaults() {
-    if (!touched.conditions) state.conditions = suggestedConditions();
-    if (!touched.frequency) state.frequency = state.items.length ? P.commonFrequency(state.items) : null;
+    state.frequency = null; // the link carries each exercise's own frequency
     if (!state.weeks && state.items.length) state.weeks = 4;
   }
-  function safetyBox(safety, headingLevel) {
+  // The clinic's phone as a link that dials it.
+  const phoneLink = () => (clinic.phone ? h("a", { href: `tel:${clinic.phone.replace(/[^0-9+]/g, "")}`, class: "programme-phone", text: clinic.phone }) : null);
+  const list = (lines) => h("ul", {}, lines.map((line) => h("li", { text: line })));
+  // The same lines, in the same order, as the printed sheet's box.
+  function safetyBox(safety, headingLevel, general) {
     const heading = (text) => h(headingLevel, { class: "admonition-title", text });
+    const tier = (text, lines) => (lines.length ? [h("p", {}, h("strong", { text })), list(lines)] : null);
     return h("div", { class: "programme-safety" },
-      h("div", { class: "admonition warning" }, heading("Stop and get advice if"),
-        safety.stop_if.length ? h("ul", {}, safety.stop_if.map((line) => h("li", { text: line })))
-          : h("p", { text: "Any exercise causes sharp or spreading pain, numbness or weakness." })),
       h("div", { class: "admonition danger" }, heading("When to get help straight away"),
         safety.emergency.length ? [
-          h("p", {}, h("strong", { text: `Seek emergency care now (${clinic.urgent_care.emergency}) if you have:` })),
-          h("ul", {}, safety.emergency.map((line) => h("li", { text: line }))),
-          h("p", {}, h("strong", { text: `Get an urgent appointment the same day (${clinic.urgent_care.urgent}) if you have:` })),
-          h("ul", {}, safety.urgent.map((line) => h("li", { text: line }))),
-        ] : h("p", { class: "programme-warning", text: "Choose what this programme is for (below) to show the warning signs that go with it." })));
+          tier(`Seek emergency care now (${clinic.urgent_care.emergency}) if you have:`, safety.emergency),
+          tier(`Get an urgent appointment the same day (${clinic.urgent_care.urgent}) if you have:`, safety.urgent),
+          tier("See your GP (family doctor) soon, within a week or two, if you have:", safety.soon),
+        ] : h("p", { class: "programme-warning", text: general
+          ? `No condition was chosen for this programme. If you feel very unwell or think it is an emergency, seek emergency care now (${clinic.urgent_care.emergency}).`
+          : "No condition is chosen yet: choose what this programme is for (below) to show the warning signs that go with it." })),
+      h("div", { class: "admonition warning" }, heading("Stop and get advice if"),
+        safety.stop_if.length ? list(safety.stop_if)
+          : h("p", { text: "Any exercise causes sharp or spreading pain, numbness or weakness." }),
+        h("p", {}, `Ask ${clinic.name} for advice`, clinic.phone ? [" on ", phoneLink()] : null, ".")));
   }
 
   // ---- The patient's view ----
@@ -151,17 +166,42 @@
           h("p", {}, h("a", { href: exerciseUrl(exercise.id), text: `More about ${exercise.name}` })));
       })),
       h("h2", { text: "Stay safe" }),
-      safetyBox(safety, "p"),
-      h("div", { class: "patient-edit" },
-        h("p", { text: "For your physiotherapist:" }),
+      safetyBox(safety, "p", true),
+      h("details", { class: "patient-edit" },
+        h("summary", { text: "For your physiotherapist" }),
         h("button", { type: "button", class: "md-button", onclick: () => setMode("editor", "edit-title") }, "Edit this programme")),
     ].filter(Boolean));
   }
   function actionButtons() {
     return h("div", { class: "builder-actions programme-actions" },
-      h("button", { type: "button", class: "md-button md-button--primary", onclick: () => printSheet("standard") }, "Print"),
-      h("button", { type: "button", class: "md-button", onclick: () => printSheet("large") }, "Print in large print"),
-      h("button", { type: "button", class: "md-button", onclick: downloadCalendar }, "Add reminders to your calendar"));
+      h("button", { type: "button", class: "md-button md-button--primary", onclick: () => shareAfterAsking(() => printSheet("standard")) }, "Print"),
+      h("button", { type: "button", class: "md-button", onclick: () => shareAfterAsking(() => printSheet("large")) }, "Print in large print"),
+      h("button", { type: "button", class: "md-button", onclick: () => shareAfterAsking(downloadCalendar) }, "Add reminders to your calendar"));
+  }
+  // Before the therapist shares a programme with no condition chosen, ask: the patient would
+  // see general safety advice only. Nothing is ever chosen for them.
+  const shareAsk = h("div", { class: "builder-ask", role: "alert" });
+  shareAsk.hidden = true;
+  function shareAfterAsking(action) {
+    if (mode !== "editor" || !state.items.length || state.conditions.length || generalAgreed) {
+      shareAsk.hidden = true;
+      return action();
+    }
+    shareAsk.replaceChildren(
+      h("p", { text: "No condition is chosen, so the patient will see general safety advice only, not the warning signs that go with a condition." }),
+      h("div", { class: "builder-actions" },
+        h("button", { type: "button", class: "md-button md-button--primary", onclick: () => {
+          shareAsk.hidden = true;
+          conditionsBox.querySelector("input")?.focus();
+        } }, "Choose what it is for"),
+        h("button", { type: "button", class: "md-button", onclick: () => {
+          generalAgreed = true;
+          shareAsk.hidden = true;
+          action();
+        } }, "Go ahead with general advice")));
+    shareAsk.hidden = false;
+    shareAsk.querySelector("button").focus();
+    return undefined;
   }
 
   // ---- The editor ----
@@ -175,19 +215,21 @@
     weeksInput.value = state.weeks;
     commit({ announce: `For ${P.weeksText(state.weeks)}.` });
   });
-  const frequencyKind = select([["day", "Times a day"], ["week", "Days a week"]], "day", () => {
-    touched.frequency = true;
-    state.frequency = frequencyKind.value === "day" ? { times_per_day: 1, days_per_week: null } : { times_per_day: null, days_per_week: 3 };
-    frequencyValue.value = state.frequency.times_per_day ?? state.frequency.days_per_week;
-    commit({ announce: `Programme: ${howOften()}.` });
+  // The programme-wide frequency sets every exercise's own: there is one frequency story.
+  function setAllFrequencies(frequency) {
+    for (const item of state.items) item.dosage = { ...item.dosage, ...frequency };
+    commit({ structure: true, focus: "programme-often", announce: `Every exercise: ${howOften()}.` });
+  }
+  const frequencyKind = select([["", "As set for each exercise"], ["day", "Times a day"], ["week", "Days a week"]], "", () => {
+    if (!frequencyKind.value) return commit();
+    setAllFrequencies(frequencyKind.value === "day" ? { times_per_day: 1, days_per_week: null } : { times_per_day: null, days_per_week: 3 });
   });
+  frequencyKind.setAttribute("data-focus-key", "programme-often");
   const frequencyValue = numberInput(1, limits.perDay, () => {
-    touched.frequency = true;
     const day = frequencyKind.value === "day";
     const value = clamp(frequencyValue.value, day ? limits.perDay : limits.perWeek, 1);
     frequencyValue.value = value;
-    state.frequency = day ? { times_per_day: value, days_per_week: null } : { times_per_day: null, days_per_week: value };
-    commit({ announce: `Programme: ${howOften()}.` });
+    setAllFrequencies(day ? { times_per_day: value, days_per_week: null } : { times_per_day: null, days_per_week: value });
   });
   const conditionsBox = h("fieldset", { class: "builder-conditions" });
   const searchInput = h("input", { type: "search", autocomplete: "off" });
@@ -249,7 +291,7 @@
           h("input", {
             type: "checkbox", id, checked: state.conditions.includes(condition.id), "data-focus-key": id,
             onchange: (event) => {
-              touched.conditions = true;
+              generalAgreed = false;
               state.conditions = catalog.conditions.map((c) => c.id)
                 .filter((cid) => (cid === condition.id ? event.target.checked : state.conditions.includes(cid)));
               commit({ announce: `${condition.name} ${event.target.checked ? "chosen" : "no longer chosen"}. The warning signs are updated.` });
@@ -325,7 +367,6 @@
   function clearAll() {
     if (!state.items.length && !state.title && !state.instructions) return;
     state = P.emptyState();
-    touched = { conditions: false, frequency: false };
     fillDetails();
     showNotice("");
     commit({ structure: true, focus: "heading", announce: "The programme was cleared." });
@@ -343,9 +384,9 @@
       conditions: [...routine.for],
       items: routine.items.map((item) => ({ id: item.exercise, dosage: withOverride(lookup.exerciseById.get(item.exercise).dosage, item.dosage), note: item.note || "" })),
     };
-    touched = { conditions: true, frequency: true };
     fillDetails();
-    commit({ structure: true, focus: "heading", announce: `Started from "${routine.name}": ${state.items.length} exercises.` });
+    // Next, the therapist types the title for this patient.
+    commit({ structure: true, focus: "edit-title", announce: `Started from "${routine.name}": ${state.items.length} exercises. Now the title for the patient.` });
   }
   // A routine's partial dosage over the exercise's own (one kind of amount replaces the other).
   function withOverride(base, override) {
@@ -503,9 +544,13 @@
     fill(page, "how-often", howOften());
     fill(page, "therapist", state.therapist);
     fill(page, "start", state.start ? readableDate(state.start) : "");
-    fill(page, "stop-if", P.joinSentences(safety.stop_if));
-    fill(page, "emergency", safety.emergency.length ? P.joinSentences(safety.emergency) : "the warning signs on the clinic's website.");
-    fill(page, "urgent", safety.urgent.length ? P.joinSentences(safety.urgent) : "the warning signs on the clinic's website.");
+    // The safety box: each tier a list, the same lines as on screen.
+    for (const [slot, lines] of [["emergency", safety.emergency], ["urgent", safety.urgent], ["soon", safety.soon], ["stop-if", safety.stop_if]]) {
+      page.querySelector(`[data-slot="${slot}"]`).append(...lines.map((line) => h("li", { text: line })));
+      const tierNode = page.querySelector(`[data-slot="${slot}-tier"]`);
+      if (tierNode) tierNode.hidden = !lines.length;
+    }
+    page.querySelector('[data-slot="general"]').hidden = safety.emergency.length > 0;
     const items = page.querySelector('[data-slot="items"]');
     const itemTemplate = document.getElementById("programme-sheet-item");
     state.items.forEach((item, index) => {
@@ -525,7 +570,7 @@
     });
     // The tick grid: a row a week, laid out as the routine pages' `tracker` macro lays it out.
     const weeks = programmeWeeks();
-    const sessions = programmeFrequency().times_per_day || 1;
+    const sessions = Math.max(1, ...state.items.map((item) => item.dosage.times_per_day || 1));
     const [grids, rows, ownSheet] = P.trackerLayout(weeks, limits.tracker);
     const gridTemplate = document.getElementById("programme-sheet-grid");
     const gridBox = page.querySelector('[data-slot="grids"]');
@@ -539,17 +584,34 @@
       gridBox.append(table);
     }
     if (ownSheet) page.querySelector('[data-slot="tracker"]').classList.add("tracker-own-sheet");
-    try {
-      const qr = qrSvg(programmeUrl(), "QR code: scan to open this programme online");
-      // 0.35 mm a module at least, so that a long link still scans.
-      const side = Math.min(45, Math.max(22, (Number(qr.dataset.modules) + 8) * 0.35));
-      qr.style.setProperty("--qr-size", `${side.toFixed(1)}mm`);
-      page.querySelector('[data-slot="qr"]').append(qr);
-      sheet.replaceChildren(page);
-      sheetReady = true;
-    } catch (error) {
-      sheet.replaceChildren(h("p", { class: "sheet-error", text: "This programme could not be printed. Open the builder and shorten the notes." }));
+    // The QR code only where it prints at 0.35 mm a module or more within its room; otherwise
+    // a short address to type.
+    const qr = printableQr(programmeUrl(), "QR code: scan to open this programme online");
+    qrPrinted = Boolean(qr);
+    if (qr) page.querySelector('[data-slot="qr"]').append(qr);
+    else {
+      page.querySelector('[data-slot="qr"]').append(h("strong", { class: "sheet-address", text: shortAddress() }));
+      page.querySelector('[data-slot="qr-caption"]').textContent = "Type this address to find the exercises online";
     }
+    sheet.replaceChildren(page);
+    sheetReady = true;
+  }
+  // The site's address without "https://" and the trailing slash: short enough to type.
+  const shortAddress = () => siteUrl("").replace(/^https?:\/\//, "").replace(/\/$/, "");
+  function qrOrNull(text, label) {
+    try {
+      return qrSvg(text, label);
+    } catch {
+      return null; // longer than any QR code holds
+    }
+  }
+  function printableQr(text, label) {
+    const qr = qrOrNull(text, label);
+    if (!qr) return null;
+    const side = Math.max(limits.qr.min_mm, (Number(qr.dataset.modules) + 8) * limits.qr.module_mm);
+    if (Math.ceil(side * 10) / 10 > limits.qr.max_mm) return null;
+    qr.style.setProperty("--qr-size", `${(Math.ceil(side * 10) / 10).toFixed(1)}mm`); // never below
+    return qr;
   }
   function printSheet(size) {
     if (!sheetReady || !state.items.length) {
@@ -561,15 +623,16 @@
   }
   function downloadCalendar() {
     if (!state.items.length) return;
+    const lines = state.items.map((item, i) => `${i + 1}. ${lookup.exerciseById.get(item.id).name}: ${P.describeDosage(item.dosage)}`);
     const text = P.makeCalendar({
       title: title(),
-      frequency: programmeFrequency(),
+      groups: P.frequencyGroups(state.items.map((item, i) => [item.dosage, lines[i]])),
       weeks: programmeWeeks(),
-      lines: state.items.map((item, i) => `${i + 1}. ${lookup.exerciseById.get(item.id).name}: ${P.describeDosage(item.dosage)}`),
       pageUrl: programmeUrl(),
       start: state.start || P.today(),
       stamp: new Date(),
-      uidBase: `programme-${Date.now()}`,
+      // One id per programme: the same file downloaded twice updates, never duplicates.
+      uidBase: `programme-${P.digest(P.encodeState({ ...state, start: "" }))}`,
     }, rules);
     const url = URL.createObjectURL(new Blob([text], { type: "text/calendar" }));
     const link = h("a", { href: url, download: "home-exercises.ics" });
@@ -581,8 +644,9 @@
   }
 
   function commit({ structure = false, item, focus, announce } = {}) {
+    // Only the therapist's changes rewrite the address; the link a patient opened stays as it is.
     const hash = P.encodeState(state);
-    if (window.location.hash !== hash) history.replaceState(null, "", hash);
+    if (!opening && mode === "editor" && window.location.hash !== hash) history.replaceState(null, "", hash);
     if (structure === "item") {
       programme.children[item]?.replaceWith(programmeItem(state.items[item], item));
     } else if (structure) {
@@ -590,13 +654,15 @@
       renderResults();
       renderConditions();
     }
-    frequencyKind.value = programmeFrequency().times_per_day != null ? "day" : "week";
-    frequencyValue.max = frequencyKind.value === "day" ? limits.perDay[1] : limits.perWeek[1];
-    frequencyValue.value = programmeFrequency().times_per_day ?? programmeFrequency().days_per_week;
+    const shared = programmeFrequency();
+    frequencyKind.value = !shared ? "" : shared.times_per_day != null ? "day" : "week";
+    frequencyValue.disabled = !shared;
+    frequencyValue.max = frequencyKind.value === "week" ? limits.perWeek[1] : limits.perDay[1];
+    frequencyValue.value = shared ? shared.times_per_day ?? shared.days_per_week : "";
     weeksInput.value = programmeWeeks();
     linkInput.value = programmeUrl();
     showRoom();
-    qrScreen.replaceChildren(state.items.length ? qrSvg(programmeUrl(), "QR code of the programme link") : "");
+    qrScreen.replaceChildren((state.items.length && qrOrNull(programmeUrl(), "QR code of the programme link")) || "");
     if (mode === "patient") renderPatientView();
     else renderEditorSafety();
     renderSheet();
@@ -638,6 +704,28 @@
     filters.level = select([["", "Any level"], ...Object.entries(labels.levels).map(([k, v]) => [k, `${v} (${k})`])], "", renderResults);
     filters.equipment = select([["", "Any equipment"], ["none", "No equipment (a mat is fine)"], ...Object.entries(labels.equipment)], "", renderResults);
     searchInput.addEventListener("input", renderResults);
+    // The results as one keyboard list: Down from the search box to the first, Up and Down
+    // between them, Home and End, Enter (or Space) adds; Up from the first goes back to search.
+    const addButtons = () => [...results.querySelectorAll(".builder-add:not([disabled])")];
+    searchInput.addEventListener("keydown", (event) => {
+      if (event.key === "ArrowDown" && addButtons().length) {
+        event.preventDefault();
+        addButtons()[0].focus();
+      } else if (event.key === "Enter" && addButtons().length === 1) {
+        event.preventDefault();
+        addButtons()[0].click(); // the only match: add it
+      }
+    });
+    results.addEventListener("keydown", (event) => {
+      const buttons = addButtons();
+      const at = buttons.indexOf(document.activeElement);
+      if (at < 0) return;
+      const next = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: buttons.length - 1 }[event.key];
+      if (next === undefined) return;
+      event.preventDefault();
+      if (next < 0) searchInput.focus();
+      else buttons[Math.min(next, buttons.length - 1)].focus();
+    });
     programmeText(titleInput, "title");
     programmeText(instructionsInput, "instructions", true);
     programmeText(therapistInput, "therapist");
@@ -646,7 +734,7 @@
       commit({ announce: state.start ? `Start date ${readableDate(state.start)}.` : "No start date." });
     });
     startFrom.append(h("option", { value: "", text: "Choose a routine" }), ...catalog.routines.map((r) => h("option", { value: r.id, text: r.name })));
-    const copyButton = h("button", { type: "button", class: "md-button", onclick: async () => {
+    const copyButton = h("button", { type: "button", class: "md-button", onclick: () => shareAfterAsking(async () => {
       linkInput.select();
       let text = "Link copied.";
       try {
@@ -656,7 +744,7 @@
       }
       copyStatus.textContent = text;
       window.setTimeout(() => { copyStatus.textContent = ""; }, 4000);
-    } }, "Copy link");
+    }) }, "Copy link");
     editor.append(
       h("section", { class: "builder-section", "aria-labelledby": "builder-start" },
         h("h2", { id: "builder-start", text: "Start from a ready-made routine" }),
@@ -687,9 +775,10 @@
         h("h2", { id: "builder-share", text: "Share and print" }),
         labelled("Link to this programme", linkInput, "Send this link to the patient. It opens a page made for them."),
         linkRoom,
+        shareAsk,
         h("div", { class: "builder-actions" }, copyButton, copyStatus),
         actionButtons(),
-        h("div", { class: "builder-actions" }, h("button", { type: "button", class: "md-button", onclick: () => setMode("patient") }, "Show the patient's view")),
+        h("div", { class: "builder-actions" }, h("button", { type: "button", class: "md-button", onclick: () => shareAfterAsking(() => setMode("patient")) }, "Show the patient's view")),
         qrScreen),
     );
     showNotice("");
@@ -701,17 +790,41 @@
   function loadFromLink() {
     const decoded = P.decodeState(window.location.hash, lookup, limits);
     state = decoded.state;
-    touched = { conditions: state.conditions.length > 0, frequency: state.frequency != null };
     refreshDefaults();
     fillDetails();
+    // A link made before the length cap (old `v1` links) opens whole; only its QR code is lost.
+    if (state.items.length && programmeUrl().length > limits.link) {
+      decoded.problems.push(`This link is longer than the builder makes now (${limits.link.toLocaleString("en")} characters), so the printed sheet has no QR code: it prints the website's address instead. Everything in the link is shown.`);
+    }
     showProblems(decoded.problems);
     mode = state.items.length ? "patient" : "editor";
-    commit({ structure: true });
-    setMode(mode);
+    opening = true;
+    try {
+      commit({ structure: true });
+      setMode(mode);
+    } finally {
+      opening = false;
+    }
   }
+  // Only a programme link opens a programme: an in-page link ("Skip to content", a heading's
+  // anchor) scrolls to its target and leaves the programme and the address as they are.
+  const isProgramme = (hash) => /^#v\d+(;|$)/.test(hash);
   window.addEventListener("hashchange", () => {
-    if (catalog && window.location.hash !== P.encodeState(state)) loadFromLink();
+    if (catalog && isProgramme(window.location.hash) && window.location.hash !== P.encodeState(state)) loadFromLink();
   });
+  document.addEventListener("click", (event) => {
+    const link = event.target instanceof Element ? event.target.closest("a[href^='#']") : null;
+    if (!link || !isProgramme(window.location.hash) || event.defaultPrevented) return;
+    const id = decodeURIComponent(link.getAttribute("href").slice(1));
+    if (!id || isProgramme(`#${id}`)) return;
+    event.preventDefault();
+    let target = document.getElementById(id);
+    if (!target) return;
+    if (!target.getClientRects().length) target = document.getElementById(mode === "patient" ? "patient-title" : "builder-start") || target;
+    if (!target.hasAttribute("tabindex") && !target.matches("a, button, input, select, textarea")) target.setAttribute("tabindex", "-1");
+    target.scrollIntoView();
+    target.focus({ preventScroll: true });
+  }, true);
 
   fetch(siteUrl(paths.catalog))
     .then((response) => {

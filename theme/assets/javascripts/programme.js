@@ -238,6 +238,33 @@
     if (!state.frequency && state.items.length) state.frequency = commonFrequency(state.items);
     return { state, problems };
   }
+  // The frequency every exercise shares, or null when they differ (the headline then sends the
+  // reader to each exercise): generator/pages/dosage.py's shared_frequency.
+  function sharedFrequency(dosages) {
+    const keys = new Set(dosages.map((d) => encodeFrequency(d.dosage || d)));
+    if (keys.size !== 1) return null;
+    const d = dosages[0].dosage || dosages[0];
+    return { times_per_day: d.times_per_day ?? null, days_per_week: d.days_per_week ?? null };
+  }
+  // [dosage, line] pairs grouped by frequency, in first-seen order: one calendar story each.
+  function frequencyGroups(pairs) {
+    const groups = new Map();
+    for (const [dosage, line] of pairs) {
+      const key = encodeFrequency(dosage);
+      if (!groups.has(key)) groups.set(key, { frequency: { times_per_day: dosage.times_per_day ?? null, days_per_week: dosage.days_per_week ?? null }, lines: [] });
+      groups.get(key).lines.push(line);
+    }
+    return [...groups.values()];
+  }
+  // A short, stable fingerprint of a text (FNV-1a, 32 bits, hex): the same programme, the same id.
+  function digest(text) {
+    let hash = 0x811c9dc5;
+    for (const byte of new TextEncoder().encode(text)) {
+      hash ^= byte;
+      hash = Math.imul(hash, 0x01000193) >>> 0;
+    }
+    return hash.toString(16).padStart(8, "0");
+  }
   // The frequency most of the exercises share (a programme-wide default for old links).
   function commonFrequency(items) {
     const tally = new Map();
@@ -260,17 +287,29 @@
       }
       return word;
     };
-    const found = line.toLowerCase().match(/[a-z0-9]+/g) || [];
+    const found = line.match(/[a-z0-9]+/g) || [];
     return new Set(found.filter((w) => !rules.filler.includes(w)).map(stem));
   }
+  // The meaningful words of each clause (parted at , ; . and "or"), as relations._clauses.
+  function clauses(line, rules) {
+    const pattern = new RegExp(rules.clause, "g");
+    return line.toLowerCase().split(pattern).map((part) => words(part, rules)).filter((part) => part.size);
+  }
+  const union = (sets) => new Set(sets.flatMap((set) => [...set]));
+  // Every meaningful word of the narrow line is in the wide one, and they agree on negation
+  // where they overlap (a negation counts only in a clause sharing a word with the narrow line).
   function covers(wide, narrow, rules) {
-    for (const word of narrow) if (!wide.has(word)) return false;
-    return rules.negations.every((word) => wide.has(word) === narrow.has(word));
+    const narrowWords = union(narrow);
+    const wideWords = union(wide);
+    for (const word of narrowWords) if (!wideWords.has(word)) return false;
+    const meaning = [...narrowWords].filter((word) => !rules.negations.includes(word));
+    const relevant = union(wide.filter((clause) => meaning.some((word) => clause.has(word))));
+    return rules.negations.every((word) => relevant.has(word) === narrowWords.has(word));
   }
   function merge(lists, rules) {
     let kept = [];
     for (const line of [...new Set(lists.flat().map((l) => l.trim()))]) {
-      const own = words(line, rules);
+      const own = clauses(line, rules);
       if (kept.some(([, other]) => covers(other, own, rules))) continue;
       const place = kept.findIndex(([, other]) => covers(own, other, rules));
       if (place < 0) kept.push([line, own]);
@@ -296,12 +335,16 @@
     }
     return best ? [best.id] : [];
   }
+  // The safety box a programme prints and shows: each chosen condition's short `handout` list
+  // where it has one, else its red flags in full (relations.sheet_flags), merged.
   function safetyFor(state, catalog, rules) {
     const conditions = state.conditions.map((id) => catalog.conditionById.get(id)).filter(Boolean);
+    const tier = (name) => merge(conditions.map((c) => (c.handout || c.red_flags)[name] || []), rules);
     return {
       stop_if: merge(state.items.map((item) => catalog.exerciseById.get(item.id).stop_if || []), rules),
-      emergency: merge(conditions.map((c) => c.red_flags.emergency), rules),
-      urgent: merge(conditions.map((c) => c.red_flags.urgent), rules),
+      emergency: tier("emergency"),
+      urgent: tier("urgent"),
+      soon: tier("soon"),
     };
   }
   // "Pain that spreads." -> "pain that spreads", to run on in a sentence.
@@ -332,11 +375,23 @@
     };
     return Array.from({ length: count }, (_, i) => first + roundHalfEven((span * i) / (count - 1)));
   }
+  // As generator/reminders.py's weekdays: 5 days a week are the work days (Monday to Friday)
+  // and 6 all but Sunday; fewer are spread from the first day.
   function weekdays(frequency, start, rules) {
     const days = frequency.days_per_week;
     if (days == null || days === 7) return [];
+    if (rules.fixed[String(days)]) return rules.fixed[String(days)];
     const first = (new Date(`${start}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday = 0
     return rules.spread[String(days)].map((offset) => rules.weekdays[(first + offset) % 7]);
+  }
+  // The first day on or after `start` that is one of `byday` ("YYYY-MM-DD").
+  function firstDay(start, byday, rules) {
+    const date = new Date(`${start}T00:00:00Z`);
+    for (let i = 0; i < 7 && byday.length; i += 1) {
+      if (byday.includes(rules.weekdays[(date.getUTCDay() + 6) % 7])) break;
+      date.setUTCDate(date.getUTCDate() + 1);
+    }
+    return date.toISOString().slice(0, 10);
   }
   const escapeIcs = (text) => text.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\n/g, "\\n");
   // Lines longer than 75 octets are folded, between characters (RFC 5545, 3.1).
@@ -362,30 +417,37 @@
   // Today in the reader's own calendar, as "YYYY-MM-DD".
   const today = (now = new Date()) => `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
   // `start` is "YYYY-MM-DD"; `stamp` a Date (when the file was made).
-  function makeCalendar({ title, frequency, weeks, lines, pageUrl, start, stamp, uidBase }, rules) {
-    const compactDate = start.replace(/-/g, "");
+  // `start` is "YYYY-MM-DD"; `stamp` a Date (when the file was made). `groups` lists each
+  // frequency with its exercises' lines (or give one `frequency` and its `lines`): every group
+  // gets its own repeating events, on its own days.
+  function makeCalendar({ title, frequency, weeks, lines, groups, pageUrl, start, stamp, uidBase }, rules) {
     const stampText = `${stamp.getUTCFullYear()}${pad(stamp.getUTCMonth() + 1)}${pad(stamp.getUTCDate())}T${pad(stamp.getUTCHours())}${pad(stamp.getUTCMinutes())}${pad(stamp.getUTCSeconds())}Z`;
-    const how = describeFrequency(frequency);
-    const description = [`${capital(how)}, for ${weeksText(weeks)}.`, ...lines, ...(pageUrl ? [`Online: ${pageUrl}`] : [])].join("\n");
-    const byday = weekdays(frequency, start, rules);
-    const count = weeks * (frequency.days_per_week || 7);
     const out = ["BEGIN:VCALENDAR", "VERSION:2.0", `PRODID:${rules.product_id}`, "CALSCALE:GREGORIAN", `X-WR-CALNAME:${escapeIcs(`Exercises: ${title}`)}`];
-    sessionTimes(frequency, rules).forEach((minutes, index) => {
+    let number = 0;
+    for (const group of groups || [{ frequency, lines }]) {
+      const how = describeFrequency(group.frequency);
+      const description = [`${capital(how)}, for ${weeksText(weeks)}.`, ...group.lines, ...(pageUrl ? [`Online: ${pageUrl}`] : [])].join("\n");
+      const byday = weekdays(group.frequency, start, rules);
+      const compactDate = firstDay(start, byday, rules).replace(/-/g, "");
+      const count = weeks * (group.frequency.days_per_week || 7);
       const rule = `FREQ=${byday.length ? "WEEKLY" : "DAILY"};COUNT=${count}${byday.length ? `;BYDAY=${byday.join(",")}` : ""}`;
-      out.push(
-        "BEGIN:VEVENT",
-        `SUMMARY:${escapeIcs(`Home exercises: ${title}`)}`,
-        `DTSTART:${compactDate}T${pad(Math.floor(minutes / 60))}${pad(minutes % 60)}00`,
-        `DURATION:PT${rules.session_minutes}M`,
-        `DTSTAMP:${stampText}`,
-        `UID:${uidBase}-session-${index + 1}@${rules.uid_domain}`,
-        `RRULE:${rule}`,
-        `DESCRIPTION:${escapeIcs(description)}`,
-        ...(pageUrl ? [`URL:${pageUrl}`] : []),
-        "BEGIN:VALARM", "ACTION:DISPLAY", `DESCRIPTION:${escapeIcs(`Time for your exercises: ${title}`)}`, "TRIGGER:PT0S", "END:VALARM",
-        "END:VEVENT",
-      );
-    });
+      for (const minutes of sessionTimes(group.frequency, rules)) {
+        number += 1;
+        out.push(
+          "BEGIN:VEVENT",
+          `SUMMARY:${escapeIcs(`Home exercises: ${title}`)}`,
+          `DTSTART:${compactDate}T${pad(Math.floor(minutes / 60))}${pad(minutes % 60)}00`,
+          `DURATION:PT${rules.session_minutes}M`,
+          `DTSTAMP:${stampText}`,
+          `UID:${uidBase}-session-${number}@${rules.uid_domain}`,
+          `RRULE:${rule}`,
+          `DESCRIPTION:${escapeIcs(description)}`,
+          ...(pageUrl ? [`URL:${pageUrl}`] : []),
+          "BEGIN:VALARM", "ACTION:DISPLAY", `DESCRIPTION:${escapeIcs(`Time for your exercises: ${title}`)}`, "TRIGGER:PT0S", "END:VALARM",
+          "END:VEVENT",
+        );
+      }
+    }
     out.push("END:VCALENDAR");
     return `${out.map(fold).join("\r\n")}\r\n`;
   }
@@ -393,7 +455,7 @@
   return {
     FORMAT, describeAmount, describeRest, describeFrequency, describeDosage, weeksText,
     characters, clean, cut, encodeText, decodeText, encodeState, decodeState, dosageFromCatalog,
-    emptyState, commonFrequency, merge, suggestConditions, safetyFor, runIn, joinSentences,
+    emptyState, commonFrequency, sharedFrequency, frequencyGroups, digest, merge, suggestConditions, safetyFor, runIn, joinSentences,
     sessionTimes, weekdays, makeCalendar, today, trackerLayout,
   };
 });
