@@ -56,6 +56,8 @@ const out = {
 process.stdout.write(JSON.stringify(out));
 """
 
+DOMAIN = "clinic.example/patients"  # the clinic's own, at the end of every event id
+
 
 def dosage_vectors() -> list[dict[str, Any]]:
     """Every shape of dosage: each amount kind, one and several sets, rest or none, per side,
@@ -235,7 +237,7 @@ def js() -> dict[str, Any]:
     payload = {
         **CATALOG,
         "limits": limits,
-        "rules": calendar_rules("clinic.example/patients"),
+        "rules": calendar_rules(DOMAIN),
         "dosage": dosage_vectors(),
         "runIn": RUN_IN,
         "states": states(),
@@ -378,6 +380,7 @@ def test_grouped_calendars_match_the_python_files(js: dict[str, Any]) -> None:
         day = dt.date.fromisoformat(start)
         python = programme_calendar(
             uid_base=GROUPED["uidBase"],
+            domain=DOMAIN,
             title=GROUPED["title"],
             groups=[
                 (Frequency.model_validate(g["frequency"]), g["lines"]) for g in GROUPED["groups"]

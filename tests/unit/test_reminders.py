@@ -16,6 +16,7 @@ from generator.pages.reminders import (
     calendar_files,
     exercise_lines,
     first_day,
+    frequency_groups,
     reminder_start,
     session_times,
     uid_domain,
@@ -133,7 +134,12 @@ def uids(files: dict[str, bytes]) -> set[str]:
 
 def test_event_ids_are_the_clinics_own_and_stable_per_routine() -> None:
     ours = uids(FILES)
-    assert len(ours) == sum(r.frequency.times_per_day or 1 for r in CATALOG.routines)
+    relations = Relations(CATALOG)
+    assert len(ours) == sum(
+        frequency.times_per_day or 1
+        for routine in CATALOG.routines
+        for frequency, _ in frequency_groups(routine, relations)
+    )
     routine = CATALOG.routines[0]
     assert f"routine-{routine.id}-session-1@example.org" in ours
     # Another clinic, another host: no id in common. Under one host, the sub-path tells them apart.

@@ -133,7 +133,10 @@ def test_the_see_soon_tier_names_the_family_doctor_of_the_clinic_country(
     assert mini.routines[0].handout.soon == ["Pain for 3+ months that began before 45"]
     sheet = render_pages(mini, settings)["routines/first-days.md"]
     assert sheet.count(heading) == 2
-    assert f"<strong>{heading}</strong> pain for 3+ months that began before 45.</p>" in sheet
+    assert (
+        f"<strong>{heading}</strong></p>\n<ul>\n<li>Pain for 3+ months that began before 45</li>"
+        in sheet
+    )
     soon = "      soon: [Pain for 3+ months that began before 45]\n"
     assert soon in mini_text()
     without = load_catalog_text(mini_text().replace(soon, ""), "t.yaml")
