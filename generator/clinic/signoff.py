@@ -39,13 +39,16 @@ PAGES = "pages"  # the section of content pages, beside the catalog's sections
 PAGE_REVIEW_KEYS = frozenset({"reviewed_by", "reviewed_on"})
 # What the shipped sample reviewer's name says of itself; a clinic signs with a real name.
 PLACEHOLDER_MARKERS = ("sample name", "to be replaced")
+# The sample reviewer's made-up name, refused even with the markers taken off.
+SAMPLE_PEOPLE = frozenset({"sam taylor"})
 _FIELD_DIGITS = 12
 
 
 def is_placeholder(name: str) -> bool:
     """Whether `name` is the shipped sample reviewer (or another stand-in for a name)."""
-    folded = name.casefold()
-    return any(marker in folded for marker in PLACEHOLDER_MARKERS)
+    folded = " ".join(name.casefold().split())
+    person = folded.partition(",")[0].strip()
+    return person in SAMPLE_PEOPLE or any(marker in folded for marker in PLACEHOLDER_MARKERS)
 
 
 def reviewer_problem(name: str) -> str | None:

@@ -189,6 +189,7 @@ def test_what_needs_review_is_located(tmp_path: Path) -> None:
     ("by", "date", "expected"),
     [
         ("Sam Taylor, physiotherapist (sample name, to be replaced)", "2026-12-01", "sample"),
+        ("sam  TAYLOR, physiotherapist", "2026-12-01", "sample"),  # the markers taken off
         (SIGNER, "2026-12-07", "in the future"),
     ],
 )
