@@ -19,7 +19,13 @@ from generator.catalog.model import Catalog
 from generator.catalog.red_flag_rules import default_rules
 from generator.catalog.schema import catalog_schema
 from generator.catalog.skeletons import SECTION_OF_KIND, add_entry
-from generator.clinic.signoff import SIGNOFF_FILE, Item, record_signoffs, reviewer_problem
+from generator.clinic.signoff import (
+    SIGNOFF_FILE,
+    TIME_ZONES,
+    Item,
+    record_signoffs,
+    reviewer_problem,
+)
 from generator.engine.export import export_project
 from generator.figures.sheet import contact_sheet
 from generator.pipeline import Project, read_project
@@ -112,7 +118,7 @@ def _past_date(text: str) -> datetime.date:
         date = datetime.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date written as YYYY-MM-DD") from None
-    if date > datetime.date.today():
+    if date > datetime.date.today() + TIME_ZONES:
         raise argparse.ArgumentTypeError(f"{text} is in the future")
     return date
 

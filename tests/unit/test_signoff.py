@@ -190,7 +190,7 @@ def test_what_needs_review_is_located(tmp_path: Path) -> None:
     [
         ("Sam Taylor, physiotherapist (sample name, to be replaced)", "2026-12-01", "sample"),
         ("sam  TAYLOR, physiotherapist", "2026-12-01", "sample"),  # the markers taken off
-        (SIGNER, "2026-12-07", "in the future"),
+        (SIGNER, "2026-12-08", "in the future"),  # the 7th may be today in another time zone
     ],
 )
 def test_a_wrong_sign_off_is_located_in_the_file(by: str, date: str, expected: str) -> None:
@@ -228,3 +228,16 @@ def test_a_broken_file_is_a_located_error(text: str, where: str) -> None:
 
 def test_a_file_of_comments_only_has_no_records() -> None:
     assert parse_signoffs("# nothing yet\n\n", "signoff.yaml").records == SignOffFile()
+
+
+def test_a_sign_off_dated_tomorrow_may_be_today_elsewhere() -> None:
+    """Signed on the signer's calendar a day ahead of this machine's: not in the future."""
+    items = list(items_of(MINI.read_text(encoding="utf-8")).values())
+    record = items[0]
+    tomorrow = TODAY + datetime.timedelta(days=1)
+    text = (
+        f"{record.section}:\n  {record.key}:\n    by: {SIGNER!r}\n    date: {tomorrow}\n"
+        f"    text: {record.fingerprint.text}\n"
+    )
+    signed, problems = review_state(items[:1], parse_signoffs(text, "signoff.yaml"), TODAY)
+    assert problems == [] and len(signed) == 1
