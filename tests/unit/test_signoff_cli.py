@@ -49,9 +49,7 @@ def test_nothing_signed_off_blocks_publishing_and_names_every_entry(project: Pat
     assert any(line.startswith("content/guides/moving.md:1:1: ") for line in lines)
     summary = run_cli("check", "--publish", cwd=project).stdout.strip().splitlines()[-1]
     count = entry_count() + 1
-    assert summary.endswith(
-        f"not ready to publish: {count} entries and pages to sign off (again)."
-    )
+    assert summary.endswith(f"not ready to publish: {count} entries and pages to sign off (again).")
     plain = run_cli("check", cwd=project)
     assert plain.returncode == 0
     assert "nothing is signed off by the clinic yet" in plain.stderr
