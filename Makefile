@@ -12,7 +12,7 @@ export CHROMIUM
 VNU := node_modules/vnu-jar/build/dist/vnu.jar
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test test-fast test-site test-browser serve check new lint typecheck unit export figures reference bench lighthouse clean
+.PHONY: site test test-fast test-site test-browser serve check new review publish-check lint typecheck unit export figures reference bench lighthouse clean
 
 $(STAMP): requirements.lock pyproject.toml requirements-build.in
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,16 @@ check: $(STAMP)
 new: $(STAMP)
 	@test -n "$(KIND)" -a -n "$(ID)" || { echo "usage: make new KIND=exercise|condition|treatment|routine ID=lower-case-words" >&2; exit 2; }
 	$(BIN)/python -m generator new "$(KIND)" "$(ID)"
+
+## review: record the clinic's sign-off, e.g. `make review BY="Jane Smith, physiotherapist"`
+## (everything not signed off yet or changed since; `ITEMS="wall-press sciatica"` for just those)
+review: $(STAMP)
+	@test -n "$(BY)" || { echo 'usage: make review BY="Name, profession" [ITEMS="id-or-page ..."]' >&2; exit 2; }
+	$(BIN)/python -m generator review --by "$(BY)" $(if $(ITEMS),$(ITEMS),--pending)
+
+## publish-check: what `check --publish` refuses before the site goes live (CI runs it too)
+publish-check: $(STAMP)
+	$(BIN)/python -m generator check --publish
 
 ## test: every check and test: lint, types, then the unit, site and browser tests (tests/*/)
 test: lint typecheck unit

@@ -188,6 +188,8 @@ def _check(args: argparse.Namespace) -> int:
     signed = _signoff_report(project, today, publish=args.publish)
     if args.publish:
         errors += signed
+        if signed:  # the catalog may be clean and still not ready: say so on the last line
+            counts += f"; not ready to publish: {_items(signed)} to sign off (again)"
     if signed:
         severity = "errors" if args.publish else "warnings"
         print(f"Sign-off: {_items(signed)} to review by the clinic ({severity} above).")

@@ -83,6 +83,23 @@ def _country_code(value: object) -> object:
     return value
 
 
+def _region_spelling(value: object) -> object:
+    """A region in capitals or with spaces (`Northern Ireland`) is refused with the spelling to
+    write; an unknown one with the list of regions."""
+    if not isinstance(value, str) or value in {region.value for region in Region}:
+        return value
+    written = "-".join(value.split()).casefold()
+    if written == "cymru":
+        written = Region.WALES.value
+    if written in {region.value for region in Region}:
+        raise ValueError(f"write the region in small letters: 'region: {written}'")
+    known = ", ".join(region.value for region in Region)
+    raise ValueError(
+        f"'{value.strip()}' is not a region this site knows; write one of {known} "
+        "(or leave `region` out: it only changes the urgent-care wording)"
+    )
+
+
 Line = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
@@ -192,7 +209,7 @@ class ClinicSettings(BaseModel):
     name: Line = "Your Physiotherapy Clinic"
     # Before the phone and the region, which are read with it (pydantic checks fields in order).
     country: Annotated[Country, BeforeValidator(_country_code)] = Country.UK
-    region: Region | None = Field(
+    region: Annotated[Region | None, BeforeValidator(_region_spelling)] = Field(
         None, description="Part of the country whose urgent-care services differ (UK only)."
     )
     phone: Line | None = Field(

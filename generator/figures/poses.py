@@ -155,7 +155,9 @@ def read_library(text: str, file: str) -> dict[str, NamedPose]:
 
 def pose_hint(name: str, poses: Mapping[str, NamedPose]) -> str:
     close = difflib.get_close_matches(name, list(poses), n=1)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    if close:
+        return f" (did you mean '{close[0]}'?)"
+    return " (`make figures` draws every pose by name in build/figures.html)"
 
 
 def _chain(name: str, poses: Mapping[str, NamedPose]) -> list[NamedPose]:

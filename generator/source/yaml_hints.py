@@ -109,6 +109,25 @@ def colon_message(problem: str, text: str, line: int, column: int) -> str | None
     )
 
 
+_HASH_VALUE = re.compile(r"([\w-]+): +(#\S*?)[,}\]]?(?:\s|$)")
+
+
+def hash_comment_message(text: str, line: int) -> tuple[int, str] | None:
+    """For a list or mapping in brackets that YAML finds unclosed, opened on 0-based `line`: a
+    value there starting with '#' (a colour), which YAML read as a comment, as the 0-based
+    column of the '#' and the message. None otherwise."""
+    lines = text.splitlines()
+    if line >= len(lines):
+        return None
+    found = _HASH_VALUE.search(lines[line])
+    if found is None or not {"{", "["} & set(lines[line][: found.start()]):
+        return None  # a '#' outside brackets is a comment the author meant
+    return found.start(2), (
+        f"YAML reads everything from the '#' of '{found[2]}' to the end of the line as a "
+        f'comment; put the value in quotes: {found[1]}: "{found[2]}"'
+    )
+
+
 def mapping_for_text(value: Any) -> str | None:
     """A value that should be text but was read as a one-pair mapping because it held ': '
     (`- Relax: let go`): the message saying to quote it, else None."""

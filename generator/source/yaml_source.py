@@ -18,6 +18,7 @@ from generator.source.text_safety import FORBIDDEN, forbidden_message
 from generator.source.yaml_characters import Written, forbidden_characters, raw_problems, unreadable
 from generator.source.yaml_hints import (
     colon_message,
+    hash_comment_message,
     indentation_message,
     merged_item_message,
     missing_space_message,
@@ -447,6 +448,13 @@ def parse_error(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str]:
         if hint is not None:
             return began.line + 1, began.column + 1, hint
     mark = error.problem_mark or error.context_mark
+    if mark is not None and (error.context or "").startswith("while parsing a flow"):
+        # `{primary: #0b5563}`: the '#' began a comment, so the bracket is never closed.
+        opened = [began.line] if began is not None else []
+        for number in [*opened, *range(mark.line, max(mark.line - 3, -1), -1)]:
+            found = hash_comment_message(text, number)
+            if found is not None:
+                return number + 1, found[0] + 1, found[1]
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     return line, column, yaml_message(error, text)
 

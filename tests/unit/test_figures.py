@@ -117,6 +117,12 @@ def test_several_pictures_need_an_arrow() -> None:
     assert [path for path, _ in check_figure(figure)] == [("panels",)]
 
 
+def test_an_unknown_pose_with_no_near_name_points_to_the_pose_sheet() -> None:
+    (problem,) = check_figure(Figure(panels=[Panel(pose="wallpress")]))
+    assert problem[1].startswith("unknown pose 'wallpress'")
+    assert "`make figures` draws every pose by name" in problem[1]
+
+
 def test_catalog_figure_errors_name_file_line_and_column() -> None:
     text = mini_text().replace("{pose: walking}", "{pose: walkng}")
     text = text.replace(

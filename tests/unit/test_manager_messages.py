@@ -115,3 +115,36 @@ def test_a_key_without_a_space_after_its_colon_is_named_on_its_own_line() -> Non
     line = line_of(text, "summary:")
     assert problem.startswith(f"test.yaml:{line}:5: "), "where it was typed, not a line later"
     assert "'summary:' needs a space after the colon: write 'summary: " in problem
+
+
+def test_an_unquoted_colour_is_named_as_a_comment_on_its_own_line(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    with_clinic(project, US_CLINIC.replace('primary: "#5b2a86"', "primary: #5b2a86"))
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    result = run_cli("check", cwd=project)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    line = line_of(text, "primary: #5b2a86")
+    column = text.splitlines()[line - 1].index("#") + 1
+    assert f"mkdocs.yml:{line}:{column}: " in result.stderr, "where it was typed, not a line later"
+    assert 'put the value in quotes: primary: "#5b2a86"' in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("written", "advice"),
+    [
+        ("Northern Ireland", "write the region in small letters: 'region: northern-ireland'"),
+        ("England", "write the region in small letters: 'region: england'"),
+        ("Yorkshire", "'Yorkshire' is not a region this site knows; write one of england, "),
+    ],
+)
+def test_a_region_spelt_otherwise_gets_the_spelling_to_write(
+    tmp_path: Path, written: str, advice: str
+) -> None:
+    project = make_project(tmp_path)
+    uk = US_CLINIC.replace("country: US", f"country: UK\n    region: {written}")
+    with_clinic(project, uk.replace('"(202) 555-0143"', '"020 7946 0000"'))
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    result = run_cli("check", cwd=project)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"mkdocs.yml:{line_of(text, 'region:')}:" in result.stderr
+    assert advice in result.stderr

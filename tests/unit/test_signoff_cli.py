@@ -47,6 +47,9 @@ def test_nothing_signed_off_blocks_publishing_and_names_every_entry(project: Pat
     assert len(lines) == entry_count() + 1  # every entry, and the guide
     assert all(LOCATED.match(line) and "not signed off by the clinic" in line for line in lines)
     assert any(line.startswith("content/guides/moving.md:1:1: ") for line in lines)
+    summary = run_cli("check", "--publish", cwd=project).stdout.strip().splitlines()[-1]
+    count = entry_count() + 1
+    assert summary.endswith(f"not ready to publish: {count} entries and pages to sign off (again).")
     plain = run_cli("check", cwd=project)
     assert plain.returncode == 0
     assert "nothing is signed off by the clinic yet" in plain.stderr
