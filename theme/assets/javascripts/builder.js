@@ -215,21 +215,28 @@
     weeksInput.value = state.weeks;
     commit({ announce: `For ${P.weeksText(state.weeks)}.` });
   });
+  // The kinds of frequency a select offers: every day, on work days only (Monday to Friday), or
+  // days a week; `frequencyKindOf` and `frequencyOfKind` go between a kind and a frequency.
+  const FREQUENCY_KINDS = [["day", "Times a day"], ["workday", "Times a day, Monday to Friday"], ["week", "Days a week"]];
+  const frequencyKindOf = (f) => (f.times_per_day == null ? "week" : f.work_days ? "workday" : "day");
+  const frequencyOfKind = (kind, value) => (kind === "week"
+    ? { times_per_day: null, days_per_week: value ?? 3, work_days: false }
+    : { times_per_day: value ?? 1, days_per_week: null, work_days: kind === "workday" });
   // The programme-wide frequency sets every exercise's own: there is one frequency story.
   function setAllFrequencies(frequency) {
     for (const item of state.items) item.dosage = { ...item.dosage, ...frequency };
     commit({ structure: true, focus: "programme-often", announce: `Every exercise: ${howOften()}.` });
   }
-  const frequencyKind = select([["", "As set for each exercise"], ["day", "Times a day"], ["week", "Days a week"]], "", () => {
+  const frequencyKind = select([["", "As set for each exercise"], ...FREQUENCY_KINDS], "", () => {
     if (!frequencyKind.value) return commit();
-    setAllFrequencies(frequencyKind.value === "day" ? { times_per_day: 1, days_per_week: null } : { times_per_day: null, days_per_week: 3 });
+    setAllFrequencies(frequencyOfKind(frequencyKind.value));
   });
   frequencyKind.setAttribute("data-focus-key", "programme-often");
   const frequencyValue = numberInput(1, limits.perDay, () => {
-    const day = frequencyKind.value === "day";
+    const day = frequencyKind.value !== "week";
     const value = clamp(frequencyValue.value, day ? limits.perDay : limits.perWeek, 1);
     frequencyValue.value = value;
-    setAllFrequencies(day ? { times_per_day: value, days_per_week: null } : { times_per_day: null, days_per_week: value });
+    setAllFrequencies(frequencyOfKind(frequencyKind.value, value));
   });
   const conditionsBox = h("fieldset", { class: "builder-conditions" });
   const searchInput = h("input", { type: "search", autocomplete: "off" });
@@ -379,7 +386,7 @@
       title: routine.name,
       therapist: state.therapist,
       start: state.start,
-      frequency: { times_per_day: routine.frequency.times_per_day ?? null, days_per_week: routine.frequency.days_per_week ?? null },
+      frequency: P.frequencyOf(routine.frequency),
       weeks: routine.duration_weeks,
       conditions: [...routine.for],
       items: routine.items.map((item) => ({ id: item.exercise, dosage: withOverride(lookup.exerciseById.get(item.exercise).dosage, item.dosage), note: item.note || "" })),
@@ -395,7 +402,10 @@
       if (["reps", "hold_seconds", "minutes"].some((k) => override[k] != null)) {
         merged.reps = merged.hold_seconds = merged.minutes = undefined;
       }
-      if (override.times_per_day != null || override.days_per_week != null) merged.times_per_day = merged.days_per_week = undefined;
+      if (override.times_per_day != null || override.days_per_week != null) {
+        merged.times_per_day = merged.days_per_week = undefined;
+        merged.work_days = false;
+      }
       Object.assign(merged, override);
     }
     return P.dosageFromCatalog(merged);
@@ -413,7 +423,7 @@
     const name = lookup.exerciseById.get(item.id).name;
     const kind = d.reps != null ? "reps" : d.hold_seconds != null ? "hold" : "minutes";
     const amount = d.reps ?? d.hold_seconds ?? d.minutes;
-    const fkind = d.times_per_day != null ? "day" : "week";
+    const fkind = frequencyKindOf(d);
     const field = { reps: "reps", hold: "hold_seconds", minutes: "minutes" };
     const amountLimits = limits[kind];
     item.remembered = item.remembered || {};
@@ -442,12 +452,13 @@
         e.target.value = rest ?? "";
         setDosage(index, { rest_seconds: rest });
       }, `${index}-rest`)),
-      labelled("How often", select([["day", "Times a day"], ["week", "Days a week"]], fkind, (e) => {
-        item.dosage = { ...item.dosage, ...(e.target.value === "day" ? { times_per_day: 1, days_per_week: null } : { times_per_day: null, days_per_week: 3 }) };
+      labelled("How often", select(FREQUENCY_KINDS, fkind, (e) => {
+        const day = e.target.value !== "week";
+        item.dosage = { ...item.dosage, ...frequencyOfKind(e.target.value, day ? d.times_per_day ?? undefined : undefined) };
         commit({ structure: "item", item: index, focus: `${index}-often`, announce: `${name}: ${P.describeDosage(item.dosage)}.` });
       })),
-      labelled(fkind === "day" ? "Times a day" : "Days a week", numberInput(d.times_per_day ?? d.days_per_week, fkind === "day" ? limits.perDay : limits.perWeek, (e) => {
-        if (fkind === "day") {
+      labelled(fkind === "week" ? "Days a week" : "Times a day", numberInput(d.times_per_day ?? d.days_per_week, fkind === "week" ? limits.perWeek : limits.perDay, (e) => {
+        if (fkind !== "week") {
           const value = clamp(e.target.value, limits.perDay, d.times_per_day);
           e.target.value = value;
           setDosage(index, { times_per_day: value });
@@ -570,7 +581,7 @@
     });
     // The tick grid: a row a week, laid out as the routine pages' `tracker` macro lays it out.
     const weeks = programmeWeeks();
-    const sessions = Math.max(1, ...state.items.map((item) => item.dosage.times_per_day || 1));
+    const sessions = P.sessionsByWeekday(state.items.map((item) => item.dosage));
     const [grids, rows, ownSheet] = P.trackerLayout(weeks, limits.tracker);
     const gridTemplate = document.getElementById("programme-sheet-grid");
     const gridBox = page.querySelector('[data-slot="grids"]');
@@ -579,7 +590,7 @@
       const body = table.querySelector("tbody");
       for (let week = grid * rows + 1; week <= Math.min(weeks, (grid + 1) * rows); week += 1) {
         body.append(h("tr", {}, h("th", { scope: "row", text: String(week) }),
-          Array.from({ length: 7 }, () => h("td", {}, Array.from({ length: sessions }, () => h("span", { class: "tick" })))), h("td")));
+          sessions.map((count) => h("td", {}, Array.from({ length: count }, () => h("span", { class: "tick" })))), h("td")));
       }
       gridBox.append(table);
     }
@@ -655,7 +666,7 @@
       renderConditions();
     }
     const shared = programmeFrequency();
-    frequencyKind.value = !shared ? "" : shared.times_per_day != null ? "day" : "week";
+    frequencyKind.value = !shared ? "" : frequencyKindOf(shared);
     frequencyValue.disabled = !shared;
     frequencyValue.max = frequencyKind.value === "week" ? limits.perWeek[1] : limits.perDay[1];
     frequencyValue.value = shared ? shared.times_per_day ?? shared.days_per_week : "";
