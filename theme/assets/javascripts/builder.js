@@ -192,7 +192,7 @@
       h("div", { class: "builder-actions" },
         h("button", { type: "button", class: "md-button md-button--primary", onclick: () => {
           shareAsk.hidden = true;
-          conditionsBox.querySelector("input")?.focus();
+          conditionsBox.querySelector('input[tabindex="0"]')?.focus();
         } }, "Choose what it is for"),
         h("button", { type: "button", class: "md-button", onclick: () => {
           generalAgreed = true;
@@ -239,9 +239,15 @@
     setAllFrequencies(frequencyOfKind(frequencyKind.value, value));
   });
   const conditionsBox = h("fieldset", { class: "builder-conditions" });
-  const searchInput = h("input", { type: "search", autocomplete: "off" });
+  // The results are one list box (one Tab stop): the search box drives it as a combobox, and
+  // the list itself takes arrow keys; the active option is named by aria-activedescendant.
+  const results = h("ul", { class: "builder-results", id: "builder-results", role: "listbox", tabindex: "0", "aria-label": "Matching exercises", "data-focus-key": "results" });
+  const searchInput = h("input", {
+    type: "search", autocomplete: "off", role: "combobox", "aria-controls": results.id, "aria-expanded": "true",
+    "aria-autocomplete": "list", "data-focus-key": "search",
+  });
   const filters = {};
-  const results = h("ul", { class: "builder-results", "aria-label": "Matching exercises" });
+  let activeResult = ""; // the exercise id of the active option
   const resultCount = h("p", { class: "builder-count", "aria-live": "polite" });
   const programme = h("ol", { class: "builder-programme" });
   const programmeHeading = h("h2", { id: "programme-heading", tabindex: "-1", text: "The programme" });
@@ -296,7 +302,7 @@
         const id = `condition-${condition.id}`;
         return h("div", { class: "builder-check" },
           h("input", {
-            type: "checkbox", id, checked: state.conditions.includes(condition.id), "data-focus-key": id,
+            type: "checkbox", id, checked: state.conditions.includes(condition.id), "data-focus-key": id, tabindex: "-1",
             onchange: (event) => {
               generalAgreed = false;
               state.conditions = catalog.conditions.map((c) => c.id)
@@ -306,7 +312,29 @@
           }),
           h("label", { for: id, text: condition.name + (suggested.has(condition.id) ? " (suggested)" : "") }));
       }));
+    const boxes = [...conditionsBox.querySelectorAll("input")];
+    (boxes.find((box) => box.id === rovingCondition) || boxes.find((box) => box.checked) || boxes[0])?.setAttribute("tabindex", "0");
   }
+  // The conditions are one Tab stop: Up and Down (or a letter, to the next name starting with
+  // it) move between them, Space ticks.
+  let rovingCondition = "";
+  conditionsBox.addEventListener("keydown", (event) => {
+    const boxes = [...conditionsBox.querySelectorAll("input")];
+    const at = boxes.indexOf(document.activeElement);
+    if (at < 0) return;
+    const names = boxes.map((box) => box.labels[0].textContent.toLowerCase());
+    let next = { ArrowDown: at + 1, ArrowRight: at + 1, ArrowUp: at - 1, ArrowLeft: at - 1, Home: 0, End: boxes.length - 1 }[event.key];
+    if (next === undefined && event.key.length === 1 && /\p{L}/u.test(event.key) && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      const order = [...boxes.keys()].map((i) => (at + 1 + i) % boxes.length);
+      next = order.find((i) => names[i].startsWith(event.key.toLowerCase()));
+    }
+    if (next === undefined || next < 0 || next >= boxes.length) return;
+    event.preventDefault();
+    for (const box of boxes) box.setAttribute("tabindex", "-1");
+    boxes[next].setAttribute("tabindex", "0");
+    rovingCondition = boxes[next].id;
+    boxes[next].focus();
+  });
 
   // ---- Search ----
   const NO_EQUIPMENT = new Set(["mat"]); // a mat, a carpet or a towel on the floor: nothing to buy
@@ -325,19 +353,72 @@
   }
   function renderResults() {
     const query = searchInput.value.trim().toLowerCase();
-    const found = catalog.exercises.filter((exercise) => matches(exercise, query));
+    // Names that start with what was typed come first, then names with a word that does, then
+    // other names, then matches in the summary only; otherwise the catalog's order.
+    const rank = (exercise) => {
+      if (!query) return 0;
+      const names = [exercise.name, ...(exercise.also_known_as || [])].map((n) => n.toLowerCase());
+      if (names.some((n) => n.startsWith(query))) return 0;
+      if (names.some((n) => n.split(/[\s-]+/).some((word) => word.startsWith(query)))) return 1;
+      return names.some((n) => n.includes(query)) ? 2 : 3;
+    };
+    const found = catalog.exercises.filter((exercise) => matches(exercise, query))
+      .map((exercise, order) => [rank(exercise), order, exercise])
+      .sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([, , exercise]) => exercise);
     const full = state.items.length >= limits.items;
-    results.replaceChildren(...found.map((exercise) => h("li", {},
-      exercise.picture ? h("img", { class: "thumb", src: siteUrl(exercise.picture.thumb_uri || exercise.picture.uri), alt: "", loading: "lazy" }) : null,
-      h("span", { class: "builder-result-name", text: exercise.name }),
-      h("span", { class: "builder-result-meta", text: `${labels.levels[exercise.level]}; ${exercise.body_regions.map((r) => labels.body_regions[r]).join(", ")}` }),
-      h("button", { type: "button", class: "md-button builder-add", disabled: full, "aria-label": `Add ${exercise.name}`, "data-focus-key": `add-${exercise.id}`, onclick: () => addExercise(exercise.id) }, "Add"))));
+    results.replaceChildren(...found.map((exercise) => h("li", {
+      role: "option", id: `result-${exercise.id}`, "data-exercise": exercise.id, "aria-selected": "false",
+      "aria-disabled": full ? "true" : null, "aria-labelledby": `result-${exercise.id}-name`,
+      "aria-describedby": `result-${exercise.id}-meta`, onclick: () => addExercise(exercise.id, "results"),
+    },
+    exercise.picture ? h("img", { class: "thumb", src: siteUrl(exercise.picture.thumb_uri || exercise.picture.uri), alt: "", loading: "lazy", width: 56, height: 56 }) : null,
+    h("span", { class: "builder-result-name", id: `result-${exercise.id}-name`, text: exercise.name }),
+    h("span", { class: "builder-result-meta", id: `result-${exercise.id}-meta`, text: `${labels.levels[exercise.level]}; ${exercise.body_regions.map((r) => labels.body_regions[r]).join(", ")}` }),
+    h("span", { class: "md-button builder-add", "aria-hidden": "true" }, "Add"))));
+    // The active option stays where it was if it still matches, else the first match.
+    const ids = found.map((exercise) => exercise.id);
+    setActiveResult(ids.includes(activeResult) ? activeResult : ids[0] || "");
     resultCount.textContent = `${found.length} ${found.length === 1 ? "exercise matches" : "exercises match"}.`
       + (full ? ` The programme is full (${limits.items} exercises).` : "");
   }
 
+  function setActiveResult(id) {
+    activeResult = id;
+    for (const option of results.children) {
+      const on = option.dataset.exercise === id;
+      option.setAttribute("aria-selected", String(on));
+      option.classList.toggle("is-active", on);
+      if (on) option.scrollIntoView({ block: "nearest" });
+    }
+    for (const node of [results, searchInput]) {
+      if (id) node.setAttribute("aria-activedescendant", `result-${id}`);
+      else node.removeAttribute("aria-activedescendant");
+    }
+  }
+  // Up, Down, Home and End move the active option (Up from the first goes back to the search
+  // box); Enter adds it and focus stays put, ready for the next exercise.
+  function resultKey(event, inList) {
+    const ids = [...results.children].map((option) => option.dataset.exercise);
+    const at = ids.indexOf(activeResult);
+    const moves = { ArrowDown: at + 1, ArrowUp: at - 1, ...(inList ? { Home: 0, End: ids.length - 1 } : {}) };
+    if (event.key in moves && ids.length) {
+      event.preventDefault();
+      const next = moves[event.key];
+      if (next < 0 && inList) return searchInput.focus();
+      setActiveResult(ids[Math.max(0, Math.min(next, ids.length - 1))]);
+      if (!inList && event.key === "ArrowDown") results.focus(); // the list keeps focus from here
+    } else if (event.key === "Enter" && activeResult) {
+      event.preventDefault();
+      addExercise(activeResult, inList ? "results" : "search");
+      if (!inList) searchInput.select(); // the next letters start a new search
+    } else if (inList && event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      searchInput.focus(); // typing in the list searches
+      searchInput.select();
+    }
+  }
+
   // ---- Programme editing ----
-  function addExercise(id) {
+  function addExercise(id, from = "search") {
     const exercise = lookup.exerciseById.get(id);
     if (state.items.length >= limits.items) return say(`The programme is full (${limits.items} exercises).`);
     const already = state.items.findIndex((item) => item.id === id);
@@ -348,7 +429,7 @@
     state.items = items;
     refreshDefaults();
     const twice = already >= 0 ? ` Note: ${exercise.name} was already number ${already + 1} in the programme.` : "";
-    commit({ structure: true, focus: `add-${id}`, announce: `${exercise.name} added. ${state.items.length} of ${limits.items} exercises.${twice}` });
+    commit({ structure: true, focus: from, announce: `${exercise.name} added. ${state.items.length} of ${limits.items} exercises.${twice}` });
     if (twice) showNotice(twice.trim());
   }
   const notice = h("p", { class: "builder-notice", role: "status" });
@@ -715,28 +796,8 @@
     filters.level = select([["", "Any level"], ...Object.entries(labels.levels).map(([k, v]) => [k, `${v} (${k})`])], "", renderResults);
     filters.equipment = select([["", "Any equipment"], ["none", "No equipment (a mat is fine)"], ...Object.entries(labels.equipment)], "", renderResults);
     searchInput.addEventListener("input", renderResults);
-    // The results as one keyboard list: Down from the search box to the first, Up and Down
-    // between them, Home and End, Enter (or Space) adds; Up from the first goes back to search.
-    const addButtons = () => [...results.querySelectorAll(".builder-add:not([disabled])")];
-    searchInput.addEventListener("keydown", (event) => {
-      if (event.key === "ArrowDown" && addButtons().length) {
-        event.preventDefault();
-        addButtons()[0].focus();
-      } else if (event.key === "Enter" && addButtons().length === 1) {
-        event.preventDefault();
-        addButtons()[0].click(); // the only match: add it
-      }
-    });
-    results.addEventListener("keydown", (event) => {
-      const buttons = addButtons();
-      const at = buttons.indexOf(document.activeElement);
-      if (at < 0) return;
-      const next = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: buttons.length - 1 }[event.key];
-      if (next === undefined) return;
-      event.preventDefault();
-      if (next < 0) searchInput.focus();
-      else buttons[Math.min(next, buttons.length - 1)].focus();
-    });
+    searchInput.addEventListener("keydown", (event) => resultKey(event, false));
+    results.addEventListener("keydown", (event) => resultKey(event, true));
     programmeText(titleInput, "title");
     programmeText(instructionsInput, "instructions", true);
     programmeText(therapistInput, "therapist");
@@ -812,7 +873,8 @@
     opening = true;
     try {
       commit({ structure: true });
-      setMode(mode);
+      // An empty builder: the therapist types the title first.
+      setMode(mode, mode === "editor" && !decoded.problems.length ? "edit-title" : undefined);
     } finally {
       opening = false;
     }
