@@ -151,16 +151,30 @@ class Review(Strict):
     date: Date
 
 
+WORK_DAYS_ONLY_WITH_TIMES = "work_days goes with times_per_day (N times a day, Monday to Friday)"
+
+
+def _check_frequency(times_per_day: int | None, days_per_week: int | None, work_days: bool) -> None:
+    """One frequency rule for routines and dosages: times a day (every day, or on work days
+    only) or days a week, never both."""
+    if (times_per_day is None) == (days_per_week is None):
+        raise ValueError("give exactly one of times_per_day or days_per_week")
+    if work_days and times_per_day is None:
+        raise ValueError(WORK_DAYS_ONLY_WITH_TIMES)
+
+
 class Frequency(Strict):
-    """How often: either times per day or days per week, never both."""
+    """How often: either times per day (every day or on work days) or days per week."""
 
     times_per_day: Annotated[StrictInt, Field(ge=1, le=10)] | None = None
     days_per_week: Annotated[StrictInt, Field(ge=1, le=7)] | None = None
+    work_days: StrictBool = Field(
+        False, description="With times_per_day: only Monday to Friday, not every day."
+    )
 
     @model_validator(mode="after")
     def _exactly_one(self) -> Self:
-        if (self.times_per_day is None) == (self.days_per_week is None):
-            raise ValueError("give exactly one of times_per_day or days_per_week")
+        _check_frequency(self.times_per_day, self.days_per_week, self.work_days)
         return self
 
 
@@ -187,15 +201,26 @@ class Dosage(Strict):
     days_per_week: Annotated[StrictInt, Field(ge=1, le=7)] | None = Field(
         None, description="Days a week (one of times_per_day or days_per_week)."
     )
+    work_days: StrictBool = Field(
+        False, description="With times_per_day: only Monday to Friday, not every day."
+    )
 
     @model_validator(mode="after")
     def _one_amount_one_frequency(self) -> Self:
         amounts = [self.reps, self.hold_seconds, self.minutes]
         if sum(a is not None for a in amounts) != 1:
             raise ValueError("give exactly one of reps, hold_seconds or minutes")
-        if (self.times_per_day is None) == (self.days_per_week is None):
-            raise ValueError("give exactly one of times_per_day or days_per_week")
+        _check_frequency(self.times_per_day, self.days_per_week, self.work_days)
         return self
+
+    @property
+    def frequency(self) -> Frequency:
+        """This dosage's frequency alone."""
+        return Frequency(
+            times_per_day=self.times_per_day,
+            days_per_week=self.days_per_week,
+            work_days=self.work_days,
+        )
 
 
 class DosageOverride(Strict):
@@ -209,6 +234,7 @@ class DosageOverride(Strict):
     rest_seconds: Annotated[StrictInt, Field(ge=0, le=600)] | None = None
     times_per_day: Annotated[StrictInt, Field(ge=1, le=10)] | None = None
     days_per_week: Annotated[StrictInt, Field(ge=1, le=7)] | None = None
+    work_days: StrictBool | None = None
 
     def apply_to(self, base: Dosage) -> Dosage:
         """Merge onto `base`; setting one amount (or frequency) replaces the other kind."""
@@ -217,7 +243,7 @@ class DosageOverride(Strict):
         if {"reps", "hold_seconds", "minutes"} & changes.keys():
             merged.update(reps=None, hold_seconds=None, minutes=None)
         if {"times_per_day", "days_per_week"} & changes.keys():
-            merged.update(times_per_day=None, days_per_week=None)
+            merged.update(times_per_day=None, days_per_week=None, work_days=False)
         merged.update(changes)
         return Dosage.model_validate(merged)
 

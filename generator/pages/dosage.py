@@ -43,10 +43,12 @@ def describe_rest(dosage: Dosage) -> str | None:
 
 
 def describe_frequency(frequency: Dosage | Frequency) -> str:
-    """How often: `once a day`, `3 times a day`, `every day`, `3 days a week`."""
+    """How often: `once a day`, `3 times a day`, `twice a day, Monday to Friday`, `every day`,
+    `3 days a week`."""
     if frequency.times_per_day is not None:
         count = frequency.times_per_day
-        return f"{_COUNT_WORDS.get(count, f'{count} times')} a day"
+        days = ", Monday to Friday" if frequency.work_days else ""
+        return f"{_COUNT_WORDS.get(count, f'{count} times')} a day{days}"
     assert frequency.days_per_week is not None
     if frequency.days_per_week == 7:
         return "every day"
@@ -65,11 +67,19 @@ def describe_dosage(dosage: Dosage) -> str:
 
 def shared_frequency(dosages: Sequence[Dosage]) -> Frequency | None:
     """The frequency every dosage shares, or None when they differ (or there are none)."""
-    found = {(d.times_per_day, d.days_per_week) for d in dosages}
-    if len(found) != 1:
-        return None
-    per_day, per_week = found.pop()
-    return Frequency(times_per_day=per_day, days_per_week=per_week)
+    found = {d.frequency for d in dosages}
+    return found.pop() if len(found) == 1 else None
+
+
+def sessions_by_weekday(dosages: Sequence[Dosage]) -> list[int]:
+    """Tick boxes for each day of the printed week, Monday first: the most sessions any
+    exercise has that day (at least one on a day anything is done); none at the weekend when
+    every exercise is for work days only (programme.js's `sessionsByWeekday`)."""
+    days = []
+    for weekday in range(7):
+        on_day = [d for d in dosages if not (d.work_days and weekday >= 5)]
+        days.append(max((d.times_per_day or 1 for d in on_day), default=0 if dosages else 1))
+    return days
 
 
 def describe_programme_frequency(dosages: Sequence[Dosage]) -> str:

@@ -84,8 +84,10 @@ def session_times(frequency: Frequency, first: dt.time = FIRST_SESSION) -> list[
 
 
 def weekdays(frequency: Frequency, start: dt.date) -> list[str]:
-    """The weekdays (RFC 5545 names) a routine is done on: the work days for 5 a week, all
-    but Sunday for 6, else spread from `start`'s weekday."""
+    """The weekdays (RFC 5545 names) a routine is done on: the work days for `work_days` and for
+    5 a week, all but Sunday for 6, else spread from `start`'s weekday."""
+    if frequency.work_days:
+        return list(FIXED[5])
     days = frequency.days_per_week
     if days is None or days == 7:
         return []  # every day
@@ -106,6 +108,8 @@ def first_day(start: dt.date, byday: list[str]) -> dt.date:
 
 def occurrences_per_week(frequency: Frequency) -> int:
     """Days a week the routine is done (each session is its own event)."""
+    if frequency.work_days:
+        return len(FIXED[5])
     return frequency.days_per_week or 7
 
 
@@ -145,14 +149,10 @@ def exercise_lines(routine: Routine, relations: Relations) -> list[str]:
 def frequency_groups(routine: Routine, relations: Relations) -> list[tuple[Frequency, list[str]]]:
     """The routine's exercise lines grouped by each exercise's own frequency, in first-seen
     order: every group is reminded on its own days (programme.js's `frequencyGroups`)."""
-    groups: dict[tuple[int | None, int | None], list[str]] = {}
+    groups: dict[Frequency, list[str]] = {}
     for item, line in zip(routine.items, exercise_lines(routine, relations), strict=True):
-        dosage = relations.item_dosage(item)
-        groups.setdefault((dosage.times_per_day, dosage.days_per_week), []).append(line)
-    return [
-        (Frequency(times_per_day=per_day, days_per_week=per_week), lines)
-        for (per_day, per_week), lines in groups.items()
-    ]
+        groups.setdefault(relations.item_dosage(item).frequency, []).append(line)
+    return list(groups.items())
 
 
 def routine_calendar_data(
@@ -202,7 +202,7 @@ def programme_calendar(
         )
         byday = weekdays(frequency, start)
         day = first_day(start, byday)
-        count = weeks * occurrences_per_week(frequency)
+        count = weeks * occurrences_per_week(frequency)  # per session: every day it is done
         for time in session_times(frequency, first):
             number += 1
             event = Event()

@@ -43,6 +43,7 @@ from generator.pages.dosage import (
     describe_dosage,
     describe_frequency,
     describe_programme_frequency,
+    sessions_by_weekday,
 )
 from generator.pages.listing import INLINE_LIMIT, exercise_groups, paginate
 from generator.pages.markdown_text import escape_html, escape_text, finalize, html_list
@@ -118,6 +119,7 @@ def make_environment(override_dir: Path | None = None) -> jinja2.Environment:
         calendar_data=_calendar_data,
         tracker_layout=tracker_layout,
         programme_often=describe_programme_frequency,
+        sessions_by_weekday=sessions_by_weekday,
     )
     return env
 

@@ -56,7 +56,7 @@ def share_with_general_advice(page: Page) -> None:
 
 
 def add(page: Page, exercise_id: str) -> None:
-    page.get_by_role("button", name=f"Add {EXERCISE[exercise_id].name}", exact=True).click()
+    page.get_by_role("option", name=EXERCISE[exercise_id].name, exact=True).click()
 
 
 def programme(page: Page) -> list[str]:
@@ -407,9 +407,16 @@ def test_large_print_of_a_programme(page: Page) -> None:
     assert pages[-1].startswith("My weeks")
 
 
+def active_option(page: Page) -> str:
+    """The exercise id of the results' active option (aria-activedescendant)."""
+    active = page.locator("#builder-results").get_attribute("aria-activedescendant") or ""
+    return active.removeprefix("result-")
+
+
 def test_results_are_one_keyboard_list(page: Page) -> None:
-    """Down from the search box into the results, Up and Down between them, Enter adds; Enter in
-    the search box adds its only match; after "Use this routine" the title is next."""
+    """One list box, one Tab stop: Down from the search box into the list, which keeps focus;
+    Up and Down move the active option, Enter adds it; Enter in the search box adds the active
+    (first) match and keeps focus there; after "Use this routine" the title is next."""
 
     def haystack(e: object) -> str:
         return " ".join([e.name, *e.also_known_as, e.summary]).lower()  # type: ignore[attr-defined]
@@ -421,20 +428,108 @@ def test_results_are_one_keyboard_list(page: Page) -> None:
         == 1
     )
     editor(page)
+    expect(page.get_by_label("Title for the patient")).to_be_focused()
+    results = page.get_by_role("listbox", name="Matching exercises")
+    expect(results.get_by_role("option")).to_have_count(len(CATALOG.exercises))
+    expect(page.locator(".builder-results button")).to_have_count(0)  # no Tab stop per exercise
     search = page.get_by_label("Search by name")
     search.fill(unique.name.lower())
-    expect(page.locator(".builder-results li")).to_have_count(1)
+    expect(results.get_by_role("option")).to_have_count(1)
     search.press("Enter")
     assert programme(page) == [unique.name]
+    expect(search).to_be_focused()
     search.fill("")
-    search.press("ArrowDown")
     names = page.locator(".builder-result-name").all_inner_texts()
+    search.press("ArrowDown")
+    expect(results).to_be_focused()
+    page.keyboard.press("Home")
     page.keyboard.press("ArrowDown")
+    assert active_option(page) == next(e.id for e in CATALOG.exercises if e.name == names[1])
     page.keyboard.press("Enter")
     assert programme(page) == [unique.name, names[1]]
+    expect(results).to_be_focused()
     page.keyboard.press("Home")
     page.keyboard.press("ArrowUp")
     expect(search).to_be_focused()
     page.get_by_label("Routine", exact=True).select_option(CATALOG.routines[0].id)
     page.get_by_role("button", name="Use this routine").click()
     expect(page.get_by_label("Title for the patient")).to_be_focused()
+
+
+class Keys:
+    """The keyboard, counted: every key press and every typed character."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.presses = 0
+        self.typed = 0
+
+    def press(self, key: str, times: int = 1) -> None:
+        for _ in range(times):
+            self.page.keyboard.press(key)
+            self.presses += 1
+
+    def type_note(self, text: str) -> None:
+        """Free text the therapist writes (a title, a note): counted apart."""
+        self.page.keyboard.type(text)
+        self.typed += len(text)
+
+    def focused(self) -> str:
+        return str(
+            self.page.evaluate("document.activeElement.id || document.activeElement.tagName")
+        )
+
+
+def test_a_typical_programme_takes_under_40_keystrokes(page: Page) -> None:
+    """Keyboard only, from an empty builder: a title, a condition, five exercises each found by
+    typing the first letters of its name (as few as bring it to the top), as a therapist would."""
+    condition = next(c for c in CATALOG.conditions if set(BACK) & set(c.exercises))
+    editor(page)
+    keys = Keys(page)
+    keys.type_note("Your back programme")
+    for _ in range(20):  # Tab to the conditions (one Tab stop)
+        keys.press("Tab")
+        if keys.focused().startswith("condition-"):
+            break
+    for _ in range(len(CATALOG.conditions)):  # letters jump to the next name starting with one
+        if keys.focused() == f"condition-{condition.id}":
+            break
+        keys.press(condition.name[0])
+    keys.press("Space")
+    for _ in range(20):
+        if page.evaluate("document.activeElement.getAttribute('role')") == "combobox":
+            break
+        keys.press("Tab")
+    for exercise_id in BACK:
+        name = EXERCISE[exercise_id].name.lower()
+        for letters in range(1, len(name) + 1):
+            keys.press(name[letters - 1] if name[letters - 1] != " " else "Space")
+            if active_option(page) == exercise_id:
+                break
+        keys.press("Enter")
+    assert programme(page) == [EXERCISE[i].name for i in BACK]
+    assert page.locator(f"#condition-{condition.id}").is_checked()
+    assert page.get_by_label("Title for the patient").input_value() == "Your back programme"
+    print(f"keystrokes: {keys.presses} plus {keys.typed} typed")
+    assert keys.presses < 40, keys.presses
+
+
+CLS_SCRIPT = """
+window.__cls = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__cls += entry.value;
+}).observe({ type: "layout-shift", buffered: true });
+"""
+
+
+def test_the_builder_does_not_shift_as_it_loads_on_a_phone(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, base_url=base_url)
+    page = context.new_page()
+    page.add_init_script(CLS_SCRIPT)
+    page.goto(BUILDER, wait_until="load")
+    expect(page.locator(".builder-editor")).to_be_visible()
+    page.wait_for_timeout(1500)
+    cls = float(page.evaluate("window.__cls"))
+    context.close()
+    print(f"CLS {cls:.3f}")
+    assert cls < 0.1, cls

@@ -47,6 +47,8 @@ def test_dosage_is_phrased_one_way(fields: dict[str, object], expected: str) -> 
 def test_frequency_of_a_routine_uses_the_same_words() -> None:
     assert describe_frequency(Frequency(times_per_day=2)) == "twice a day"
     assert describe_frequency(Frequency(days_per_week=7)) == "every day"
+    work = Frequency(times_per_day=2, work_days=True)
+    assert describe_frequency(work) == "twice a day, Monday to Friday"
 
 
 @pytest.mark.parametrize(
@@ -58,6 +60,8 @@ def test_frequency_of_a_routine_uses_the_same_words() -> None:
         {"sets": 1, "reps": 5, "times_per_day": 1, "days_per_week": 3},
         {"sets": 0, "reps": 5, "times_per_day": 1},
         {"sets": 1, "reps": 5, "days_per_week": 8},
+        {"sets": 1, "reps": 5, "days_per_week": 5, "work_days": True},
+        {"sets": 1, "reps": 5, "work_days": True},
     ],
 )
 def test_incomplete_or_contradictory_dosage_is_rejected(fields: dict[str, object]) -> None:

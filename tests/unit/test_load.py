@@ -50,6 +50,32 @@ def test_missing_dosage_amount_is_located_at_the_dosage() -> None:
     assert "exercises[2].dosage: give exactly one of reps, hold_seconds or minutes" in problem
 
 
+def test_work_days_without_times_a_day_is_located() -> None:
+    text = mini_text().replace(
+        "{sets: 1, minutes: 10, days_per_week: 5}",
+        "{sets: 1, minutes: 10, days_per_week: 5, work_days: true}",
+    )
+    text = text.replace(
+        "frequency: {times_per_day: 2}", "frequency: {days_per_week: 2, work_days: true}"
+    )
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if "days_per_week: 5, work" in row)
+    found = problems_of(text)
+    rule = "work_days goes with times_per_day (N times a day, Monday to Friday)"
+    assert any(
+        p.startswith(f"test.yaml:{line}:") and f"exercises[2].dosage: {rule}" in p for p in found
+    )
+    assert any(f"routines[0].frequency: {rule}" in p for p in found)
+
+
+def test_work_days_override_on_a_days_a_week_exercise_is_located() -> None:
+    text = mini_text().replace(
+        "      - exercise: glute-bridge\n",
+        "      - exercise: glute-bridge\n        dosage: {work_days: true}\n",
+    )
+    found = problems_of(text)
+    assert any("routines[0].items[1].dosage" in p and "work_days" in p for p in found), found
+
+
 def test_duplicate_keys_are_rejected_not_silently_overwritten() -> None:
     text = mini_text().replace(
         "    level: 1\n    position: standing", "    level: 1\n    level: 2\n    position: standing"

@@ -19,7 +19,7 @@ from generator.catalog.limits import programme_limits, tracker_layout
 from generator.catalog.load import load_catalog
 from generator.catalog.model import Dosage, Frequency
 from generator.catalog.relations import merge_rules, merge_warnings
-from generator.pages.dosage import describe_dosage, shared_frequency
+from generator.pages.dosage import describe_dosage, sessions_by_weekday, shared_frequency
 from generator.pages.reminders import calendar_rules, programme_calendar, session_times
 from generator.pages.render import _run_in
 from tests.conftest import ROOT
@@ -49,6 +49,7 @@ const out = {
     { ...c, stamp: new Date(Date.UTC(2026, 10, 30)) }, input.rules)),
   shared: input.shared.map((dosages) => P.sharedFrequency(dosages)),
   groups: P.frequencyGroups(input.dosage.slice(0, 40).map((d, i) => [d, `line ${i}`])),
+  weekdaySessions: input.weekdaySessions.map((dosages) => P.sessionsByWeekday(dosages)),
   digest: [input.states[0].title, input.states[0].title, input.states[1].title].map(P.digest),
   safety: P.safetyFor({ conditions: ["back", "hip"], items: [{ id: "walking" }, { id: "bridge" }] },
     catalog, input.mergeRules),
@@ -68,6 +69,7 @@ def dosage_vectors() -> list[dict[str, Any]]:
     ]
     amounts += [("minutes", v) for v in (1, 2, 120)]
     frequencies = [{"times_per_day": v} for v in (1, 2, 3, 10)]
+    frequencies += [{"times_per_day": v, "work_days": True} for v in (1, 2, 3)]
     frequencies += [{"days_per_week": v} for v in (1, 3, 7)]
     for (kind, value), sets, rest, side, frequency in itertools.product(
         amounts, (1, 2, 10), (None, 0, 45, 60), (False, True), frequencies
@@ -170,8 +172,9 @@ def states() -> list[dict[str, Any]]:
                             "minutes": None,
                             "rest_seconds": None,
                             "per_side": True,
-                            "times_per_day": None,
-                            "days_per_week": 3,
+                            "times_per_day": 2 if index % 2 else None,
+                            "days_per_week": None if index % 2 else 3,
+                            "work_days": bool(index % 2),
                         },
                         "note": text.replace("\n", " ")[:300],
                     }
@@ -217,6 +220,10 @@ GROUPED = {
         {"frequency": {"times_per_day": None, "days_per_week": 3}, "lines": ["2. Bridge"]},
         {"frequency": {"times_per_day": None, "days_per_week": 5}, "lines": ["3. Stretch"]},
         {"frequency": {"times_per_day": None, "days_per_week": 6}, "lines": ["4. Squat"]},
+        {
+            "frequency": {"times_per_day": 2, "days_per_week": None, "work_days": True},
+            "lines": ["5. Chin tuck"],
+        },
     ],
     "weeks": 3,
     "pageUrl": "https://example.org/routines/builder/#v2;e=bridge,2,r10,,w3,0",
@@ -225,8 +232,18 @@ GROUPED = {
 GROUPED_STARTS = ["2026-12-05", "2026-12-07", "2026-12-09"]  # a Saturday, Monday, Wednesday
 SHARED = [
     [{"times_per_day": 2, "days_per_week": None}, {"times_per_day": 2, "days_per_week": None}],
+    [{"times_per_day": 2, "work_days": True}, {"times_per_day": 2, "work_days": True}],
+    [{"times_per_day": 2, "work_days": True}, {"times_per_day": 2, "days_per_week": None}],
     [{"times_per_day": 1, "days_per_week": None}, {"times_per_day": None, "days_per_week": 3}],
     [],
+]
+
+WEEKDAY_SESSIONS = [
+    [],
+    [{"times_per_day": 2, "work_days": True}],
+    [{"times_per_day": 2, "work_days": True}, {"days_per_week": 3}],
+    [{"times_per_day": 3, "work_days": True}, {"times_per_day": 1}],
+    [{"days_per_week": 5}, {"times_per_day": 2}],
 ]
 
 
@@ -247,6 +264,7 @@ def js() -> dict[str, Any]:
         "merge": merge_vectors(),
         "grouped": [{**GROUPED, "start": start} for start in GROUPED_STARTS],
         "shared": SHARED,
+        "weekdaySessions": WEEKDAY_SESSIONS,
         "mergeRules": merge_rules(),
         "calendar": {
             "title": "Ünïcode, back; programme",
@@ -393,7 +411,7 @@ def test_grouped_calendars_match_the_python_files(js: dict[str, Any]) -> None:
         assert events_of(text) == events_of(python), start
         calendar = Calendar.from_ical(text)
         events = calendar.walk("VEVENT")
-        assert len(events) == 2 + 1 + 1 + 1
+        assert len(events) == 2 + 1 + 1 + 1 + 2
         for event in events:
             dates = list(
                 rrulestr(event["rrule"].to_ical().decode(), dtstart=event.decoded("dtstart"))
@@ -408,10 +426,21 @@ def test_grouped_calendars_match_the_python_files(js: dict[str, Any]) -> None:
                 assert len(dates) == 9 and "Walking" not in description
             if "1. Walking" in description:
                 assert len(dates) == 21
+            if "5. Chin tuck" in description:  # twice a day on work days: weekdays only
+                assert "Twice a day, Monday to Friday" in description
+                assert {d.weekday() for d in dates} == {0, 1, 2, 3, 4} and len(dates) == 15
+                assert dates[-1].date() < day + dt.timedelta(weeks=3)
 
 
 def test_shared_frequency_and_groups_match_the_python_rules(js: dict[str, Any]) -> None:
-    assert js["shared"] == [{"times_per_day": 2, "days_per_week": None}, None, None]
+    daily = {"times_per_day": 2, "days_per_week": None}
+    assert js["shared"] == [
+        {**daily, "work_days": False},
+        {**daily, "work_days": True},
+        None,
+        None,
+        None,
+    ]
     for dosages, shared in zip(SHARED, js["shared"], strict=True):
         python = shared_frequency(
             [Dosage.model_validate({"sets": 1, "reps": 1, **d}) for d in dosages]
@@ -422,6 +451,17 @@ def test_shared_frequency_and_groups_match_the_python_rules(js: dict[str, Any]) 
     assert len({json.dumps(g["frequency"], sort_keys=True) for g in js["groups"]}) == len(
         js["groups"]
     )
+
+
+def test_tick_grid_days_match_the_python_rules(js: dict[str, Any]) -> None:
+    """Work-day exercises leave the weekend's boxes empty, here and on the routine pages."""
+    python = [
+        sessions_by_weekday([Dosage.model_validate({"sets": 1, "reps": 1, **d}) for d in case])
+        for case in WEEKDAY_SESSIONS
+    ]
+    assert js["weekdaySessions"] == python
+    assert python[1] == [2, 2, 2, 2, 2, 0, 0]
+    assert python[2] == [2, 2, 2, 2, 2, 1, 1] and python[3] == [3, 3, 3, 3, 3, 1, 1]
 
 
 def test_calendar_id_is_stable_for_a_programme(js: dict[str, Any]) -> None:

@@ -17,6 +17,7 @@ from generator.pages.reminders import (
     exercise_lines,
     first_day,
     frequency_groups,
+    programme_calendar,
     reminder_start,
     session_times,
     uid_domain,
@@ -60,12 +61,12 @@ def test_each_exercise_is_reminded_on_its_own_days(routine: Routine) -> None:
     for item, line in zip(routine.items, lines, strict=True):
         dosage = RELATIONS.item_dosage(item)
         per_day = dosage.times_per_day or 1
-        days_a_week = dosage.days_per_week or 7
+        days_a_week = 5 if dosage.work_days else dosage.days_per_week or 7
         dates = reminders_of(calendar, line)
         assert len(dates) == routine.duration_weeks * days_a_week * per_day, line
         assert dates[0].date() >= START and dates[-1] < end
         assert sorted({d.time() for d in dates}) == session_times(dosage)
-        if days_a_week == 5:  # the work days
+        if days_a_week == 5:  # the work days (5 a week, or times a day on work days)
             assert {d.weekday() for d in dates} == {0, 1, 2, 3, 4}, line
         # Each week has its share of days, each day its sessions, never twice at one time.
         assert len(set(dates)) == len(dates)
@@ -98,6 +99,37 @@ def test_work_days_fire_monday_to_friday_whatever_the_start() -> None:
     assert weekdays(frequency, saturday) == ["MO", "TU", "WE", "TH", "FR"]
     assert first_day(saturday, weekdays(frequency, saturday)) == dt.date(2026, 12, 7)
     assert weekdays(Frequency(days_per_week=3), saturday) == ["SA", "MO", "WE"]
+
+
+def test_times_a_day_on_work_days_skip_every_weekend() -> None:
+    """Expanded with dateutil from the file icalendar reads back: weekdays only, each week."""
+    saturday = dt.date(2026, 12, 5)
+    frequency = Frequency(times_per_day=2, work_days=True)
+    ics = programme_calendar(
+        uid_base="desk",
+        title="Desk",
+        groups=[(frequency, ["1. Chin tuck"])],
+        weeks=4,
+        page_url="",
+        start=saturday,
+        stamp=dt.datetime(2026, 12, 5, tzinfo=dt.UTC),
+    )
+    events = Calendar.from_ical(ics).walk("VEVENT")
+    assert len(events) == 2  # one per session of the day
+    for event in events:
+        assert event["rrule"]["BYDAY"] == ["MO", "TU", "WE", "TH", "FR"]
+        dates = occurrences(event)
+        assert len(dates) == 4 * 5 and {d.weekday() for d in dates} == {0, 1, 2, 3, 4}
+        assert dates[0].date() == dt.date(2026, 12, 7) and dates[-1].date() == dt.date(2027, 1, 1)
+        assert "Twice a day, Monday to Friday, for 4 weeks." in str(event["description"])
+
+
+def test_work_day_items_are_reminded_on_weekdays_only() -> None:
+    for routine in CATALOG.routines:
+        if not any(RELATIONS.item_dosage(item).work_days for item in routine.items):
+            continue
+        for event in Calendar.from_ical(FILES[calendar_uri(routine.id)]).walk("VEVENT"):
+            assert {d.weekday() for d in occurrences(event)} <= {0, 1, 2, 3, 4}
 
 
 @pytest.mark.parametrize(

@@ -192,7 +192,7 @@
       h("div", { class: "builder-actions" },
         h("button", { type: "button", class: "md-button md-button--primary", onclick: () => {
           shareAsk.hidden = true;
-          conditionsBox.querySelector("input")?.focus();
+          conditionsBox.querySelector('input[tabindex="0"]')?.focus();
         } }, "Choose what it is for"),
         h("button", { type: "button", class: "md-button", onclick: () => {
           generalAgreed = true;
@@ -215,26 +215,39 @@
     weeksInput.value = state.weeks;
     commit({ announce: `For ${P.weeksText(state.weeks)}.` });
   });
+  // The kinds of frequency a select offers: every day, on work days only (Monday to Friday), or
+  // days a week; `frequencyKindOf` and `frequencyOfKind` go between a kind and a frequency.
+  const FREQUENCY_KINDS = [["day", "Times a day"], ["workday", "Times a day, Monday to Friday"], ["week", "Days a week"]];
+  const frequencyKindOf = (f) => (f.times_per_day == null ? "week" : f.work_days ? "workday" : "day");
+  const frequencyOfKind = (kind, value) => (kind === "week"
+    ? { times_per_day: null, days_per_week: value ?? 3, work_days: false }
+    : { times_per_day: value ?? 1, days_per_week: null, work_days: kind === "workday" });
   // The programme-wide frequency sets every exercise's own: there is one frequency story.
   function setAllFrequencies(frequency) {
     for (const item of state.items) item.dosage = { ...item.dosage, ...frequency };
     commit({ structure: true, focus: "programme-often", announce: `Every exercise: ${howOften()}.` });
   }
-  const frequencyKind = select([["", "As set for each exercise"], ["day", "Times a day"], ["week", "Days a week"]], "", () => {
+  const frequencyKind = select([["", "As set for each exercise"], ...FREQUENCY_KINDS], "", () => {
     if (!frequencyKind.value) return commit();
-    setAllFrequencies(frequencyKind.value === "day" ? { times_per_day: 1, days_per_week: null } : { times_per_day: null, days_per_week: 3 });
+    setAllFrequencies(frequencyOfKind(frequencyKind.value));
   });
   frequencyKind.setAttribute("data-focus-key", "programme-often");
   const frequencyValue = numberInput(1, limits.perDay, () => {
-    const day = frequencyKind.value === "day";
+    const day = frequencyKind.value !== "week";
     const value = clamp(frequencyValue.value, day ? limits.perDay : limits.perWeek, 1);
     frequencyValue.value = value;
-    setAllFrequencies(day ? { times_per_day: value, days_per_week: null } : { times_per_day: null, days_per_week: value });
+    setAllFrequencies(frequencyOfKind(frequencyKind.value, value));
   });
   const conditionsBox = h("fieldset", { class: "builder-conditions" });
-  const searchInput = h("input", { type: "search", autocomplete: "off" });
+  // The results are one list box (one Tab stop): the search box drives it as a combobox, and
+  // the list itself takes arrow keys; the active option is named by aria-activedescendant.
+  const results = h("ul", { class: "builder-results", id: "builder-results", role: "listbox", tabindex: "0", "aria-label": "Matching exercises", "data-focus-key": "results" });
+  const searchInput = h("input", {
+    type: "search", autocomplete: "off", role: "combobox", "aria-controls": results.id, "aria-expanded": "true",
+    "aria-autocomplete": "list", "data-focus-key": "search",
+  });
   const filters = {};
-  const results = h("ul", { class: "builder-results", "aria-label": "Matching exercises" });
+  let activeResult = ""; // the exercise id of the active option
   const resultCount = h("p", { class: "builder-count", "aria-live": "polite" });
   const programme = h("ol", { class: "builder-programme" });
   const programmeHeading = h("h2", { id: "programme-heading", tabindex: "-1", text: "The programme" });
@@ -289,7 +302,7 @@
         const id = `condition-${condition.id}`;
         return h("div", { class: "builder-check" },
           h("input", {
-            type: "checkbox", id, checked: state.conditions.includes(condition.id), "data-focus-key": id,
+            type: "checkbox", id, checked: state.conditions.includes(condition.id), "data-focus-key": id, tabindex: "-1",
             onchange: (event) => {
               generalAgreed = false;
               state.conditions = catalog.conditions.map((c) => c.id)
@@ -299,7 +312,29 @@
           }),
           h("label", { for: id, text: condition.name + (suggested.has(condition.id) ? " (suggested)" : "") }));
       }));
+    const boxes = [...conditionsBox.querySelectorAll("input")];
+    (boxes.find((box) => box.id === rovingCondition) || boxes.find((box) => box.checked) || boxes[0])?.setAttribute("tabindex", "0");
   }
+  // The conditions are one Tab stop: Up and Down (or a letter, to the next name starting with
+  // it) move between them, Space ticks.
+  let rovingCondition = "";
+  conditionsBox.addEventListener("keydown", (event) => {
+    const boxes = [...conditionsBox.querySelectorAll("input")];
+    const at = boxes.indexOf(document.activeElement);
+    if (at < 0) return;
+    const names = boxes.map((box) => box.labels[0].textContent.toLowerCase());
+    let next = { ArrowDown: at + 1, ArrowRight: at + 1, ArrowUp: at - 1, ArrowLeft: at - 1, Home: 0, End: boxes.length - 1 }[event.key];
+    if (next === undefined && event.key.length === 1 && /\p{L}/u.test(event.key) && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      const order = [...boxes.keys()].map((i) => (at + 1 + i) % boxes.length);
+      next = order.find((i) => names[i].startsWith(event.key.toLowerCase()));
+    }
+    if (next === undefined || next < 0 || next >= boxes.length) return;
+    event.preventDefault();
+    for (const box of boxes) box.setAttribute("tabindex", "-1");
+    boxes[next].setAttribute("tabindex", "0");
+    rovingCondition = boxes[next].id;
+    boxes[next].focus();
+  });
 
   // ---- Search ----
   const NO_EQUIPMENT = new Set(["mat"]); // a mat, a carpet or a towel on the floor: nothing to buy
@@ -318,19 +353,72 @@
   }
   function renderResults() {
     const query = searchInput.value.trim().toLowerCase();
-    const found = catalog.exercises.filter((exercise) => matches(exercise, query));
+    // Names that start with what was typed come first, then names with a word that does, then
+    // other names, then matches in the summary only; otherwise the catalog's order.
+    const rank = (exercise) => {
+      if (!query) return 0;
+      const names = [exercise.name, ...(exercise.also_known_as || [])].map((n) => n.toLowerCase());
+      if (names.some((n) => n.startsWith(query))) return 0;
+      if (names.some((n) => n.split(/[\s-]+/).some((word) => word.startsWith(query)))) return 1;
+      return names.some((n) => n.includes(query)) ? 2 : 3;
+    };
+    const found = catalog.exercises.filter((exercise) => matches(exercise, query))
+      .map((exercise, order) => [rank(exercise), order, exercise])
+      .sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([, , exercise]) => exercise);
     const full = state.items.length >= limits.items;
-    results.replaceChildren(...found.map((exercise) => h("li", {},
-      exercise.picture ? h("img", { class: "thumb", src: siteUrl(exercise.picture.thumb_uri || exercise.picture.uri), alt: "", loading: "lazy" }) : null,
-      h("span", { class: "builder-result-name", text: exercise.name }),
-      h("span", { class: "builder-result-meta", text: `${labels.levels[exercise.level]}; ${exercise.body_regions.map((r) => labels.body_regions[r]).join(", ")}` }),
-      h("button", { type: "button", class: "md-button builder-add", disabled: full, "aria-label": `Add ${exercise.name}`, "data-focus-key": `add-${exercise.id}`, onclick: () => addExercise(exercise.id) }, "Add"))));
+    results.replaceChildren(...found.map((exercise) => h("li", {
+      role: "option", id: `result-${exercise.id}`, "data-exercise": exercise.id, "aria-selected": "false",
+      "aria-disabled": full ? "true" : null, "aria-labelledby": `result-${exercise.id}-name`,
+      "aria-describedby": `result-${exercise.id}-meta`, onclick: () => addExercise(exercise.id, "results"),
+    },
+    exercise.picture ? h("img", { class: "thumb", src: siteUrl(exercise.picture.thumb_uri || exercise.picture.uri), alt: "", loading: "lazy", width: 56, height: 56 }) : null,
+    h("span", { class: "builder-result-name", id: `result-${exercise.id}-name`, text: exercise.name }),
+    h("span", { class: "builder-result-meta", id: `result-${exercise.id}-meta`, text: `${labels.levels[exercise.level]}; ${exercise.body_regions.map((r) => labels.body_regions[r]).join(", ")}` }),
+    h("span", { class: "md-button builder-add", "aria-hidden": "true" }, "Add"))));
+    // The active option stays where it was if it still matches, else the first match.
+    const ids = found.map((exercise) => exercise.id);
+    setActiveResult(ids.includes(activeResult) ? activeResult : ids[0] || "");
     resultCount.textContent = `${found.length} ${found.length === 1 ? "exercise matches" : "exercises match"}.`
       + (full ? ` The programme is full (${limits.items} exercises).` : "");
   }
 
+  function setActiveResult(id) {
+    activeResult = id;
+    for (const option of results.children) {
+      const on = option.dataset.exercise === id;
+      option.setAttribute("aria-selected", String(on));
+      option.classList.toggle("is-active", on);
+      if (on) option.scrollIntoView({ block: "nearest" });
+    }
+    for (const node of [results, searchInput]) {
+      if (id) node.setAttribute("aria-activedescendant", `result-${id}`);
+      else node.removeAttribute("aria-activedescendant");
+    }
+  }
+  // Up, Down, Home and End move the active option (Up from the first goes back to the search
+  // box); Enter adds it and focus stays put, ready for the next exercise.
+  function resultKey(event, inList) {
+    const ids = [...results.children].map((option) => option.dataset.exercise);
+    const at = ids.indexOf(activeResult);
+    const moves = { ArrowDown: at + 1, ArrowUp: at - 1, ...(inList ? { Home: 0, End: ids.length - 1 } : {}) };
+    if (event.key in moves && ids.length) {
+      event.preventDefault();
+      const next = moves[event.key];
+      if (next < 0 && inList) return searchInput.focus();
+      setActiveResult(ids[Math.max(0, Math.min(next, ids.length - 1))]);
+      if (!inList && event.key === "ArrowDown") results.focus(); // the list keeps focus from here
+    } else if (event.key === "Enter" && activeResult) {
+      event.preventDefault();
+      addExercise(activeResult, inList ? "results" : "search");
+      if (!inList) searchInput.select(); // the next letters start a new search
+    } else if (inList && event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      searchInput.focus(); // typing in the list searches
+      searchInput.select();
+    }
+  }
+
   // ---- Programme editing ----
-  function addExercise(id) {
+  function addExercise(id, from = "search") {
     const exercise = lookup.exerciseById.get(id);
     if (state.items.length >= limits.items) return say(`The programme is full (${limits.items} exercises).`);
     const already = state.items.findIndex((item) => item.id === id);
@@ -341,7 +429,7 @@
     state.items = items;
     refreshDefaults();
     const twice = already >= 0 ? ` Note: ${exercise.name} was already number ${already + 1} in the programme.` : "";
-    commit({ structure: true, focus: `add-${id}`, announce: `${exercise.name} added. ${state.items.length} of ${limits.items} exercises.${twice}` });
+    commit({ structure: true, focus: from, announce: `${exercise.name} added. ${state.items.length} of ${limits.items} exercises.${twice}` });
     if (twice) showNotice(twice.trim());
   }
   const notice = h("p", { class: "builder-notice", role: "status" });
@@ -379,7 +467,7 @@
       title: routine.name,
       therapist: state.therapist,
       start: state.start,
-      frequency: { times_per_day: routine.frequency.times_per_day ?? null, days_per_week: routine.frequency.days_per_week ?? null },
+      frequency: P.frequencyOf(routine.frequency),
       weeks: routine.duration_weeks,
       conditions: [...routine.for],
       items: routine.items.map((item) => ({ id: item.exercise, dosage: withOverride(lookup.exerciseById.get(item.exercise).dosage, item.dosage), note: item.note || "" })),
@@ -395,7 +483,10 @@
       if (["reps", "hold_seconds", "minutes"].some((k) => override[k] != null)) {
         merged.reps = merged.hold_seconds = merged.minutes = undefined;
       }
-      if (override.times_per_day != null || override.days_per_week != null) merged.times_per_day = merged.days_per_week = undefined;
+      if (override.times_per_day != null || override.days_per_week != null) {
+        merged.times_per_day = merged.days_per_week = undefined;
+        merged.work_days = false;
+      }
       Object.assign(merged, override);
     }
     return P.dosageFromCatalog(merged);
@@ -413,7 +504,7 @@
     const name = lookup.exerciseById.get(item.id).name;
     const kind = d.reps != null ? "reps" : d.hold_seconds != null ? "hold" : "minutes";
     const amount = d.reps ?? d.hold_seconds ?? d.minutes;
-    const fkind = d.times_per_day != null ? "day" : "week";
+    const fkind = frequencyKindOf(d);
     const field = { reps: "reps", hold: "hold_seconds", minutes: "minutes" };
     const amountLimits = limits[kind];
     item.remembered = item.remembered || {};
@@ -442,12 +533,13 @@
         e.target.value = rest ?? "";
         setDosage(index, { rest_seconds: rest });
       }, `${index}-rest`)),
-      labelled("How often", select([["day", "Times a day"], ["week", "Days a week"]], fkind, (e) => {
-        item.dosage = { ...item.dosage, ...(e.target.value === "day" ? { times_per_day: 1, days_per_week: null } : { times_per_day: null, days_per_week: 3 }) };
+      labelled("How often", select(FREQUENCY_KINDS, fkind, (e) => {
+        const day = e.target.value !== "week";
+        item.dosage = { ...item.dosage, ...frequencyOfKind(e.target.value, day ? d.times_per_day ?? undefined : undefined) };
         commit({ structure: "item", item: index, focus: `${index}-often`, announce: `${name}: ${P.describeDosage(item.dosage)}.` });
       })),
-      labelled(fkind === "day" ? "Times a day" : "Days a week", numberInput(d.times_per_day ?? d.days_per_week, fkind === "day" ? limits.perDay : limits.perWeek, (e) => {
-        if (fkind === "day") {
+      labelled(fkind === "week" ? "Days a week" : "Times a day", numberInput(d.times_per_day ?? d.days_per_week, fkind === "week" ? limits.perWeek : limits.perDay, (e) => {
+        if (fkind !== "week") {
           const value = clamp(e.target.value, limits.perDay, d.times_per_day);
           e.target.value = value;
           setDosage(index, { times_per_day: value });
@@ -570,7 +662,7 @@
     });
     // The tick grid: a row a week, laid out as the routine pages' `tracker` macro lays it out.
     const weeks = programmeWeeks();
-    const sessions = Math.max(1, ...state.items.map((item) => item.dosage.times_per_day || 1));
+    const sessions = P.sessionsByWeekday(state.items.map((item) => item.dosage));
     const [grids, rows, ownSheet] = P.trackerLayout(weeks, limits.tracker);
     const gridTemplate = document.getElementById("programme-sheet-grid");
     const gridBox = page.querySelector('[data-slot="grids"]');
@@ -579,7 +671,7 @@
       const body = table.querySelector("tbody");
       for (let week = grid * rows + 1; week <= Math.min(weeks, (grid + 1) * rows); week += 1) {
         body.append(h("tr", {}, h("th", { scope: "row", text: String(week) }),
-          Array.from({ length: 7 }, () => h("td", {}, Array.from({ length: sessions }, () => h("span", { class: "tick" })))), h("td")));
+          sessions.map((count) => h("td", {}, Array.from({ length: count }, () => h("span", { class: "tick" })))), h("td")));
       }
       gridBox.append(table);
     }
@@ -655,7 +747,7 @@
       renderConditions();
     }
     const shared = programmeFrequency();
-    frequencyKind.value = !shared ? "" : shared.times_per_day != null ? "day" : "week";
+    frequencyKind.value = !shared ? "" : frequencyKindOf(shared);
     frequencyValue.disabled = !shared;
     frequencyValue.max = frequencyKind.value === "week" ? limits.perWeek[1] : limits.perDay[1];
     frequencyValue.value = shared ? shared.times_per_day ?? shared.days_per_week : "";
@@ -704,28 +796,8 @@
     filters.level = select([["", "Any level"], ...Object.entries(labels.levels).map(([k, v]) => [k, `${v} (${k})`])], "", renderResults);
     filters.equipment = select([["", "Any equipment"], ["none", "No equipment (a mat is fine)"], ...Object.entries(labels.equipment)], "", renderResults);
     searchInput.addEventListener("input", renderResults);
-    // The results as one keyboard list: Down from the search box to the first, Up and Down
-    // between them, Home and End, Enter (or Space) adds; Up from the first goes back to search.
-    const addButtons = () => [...results.querySelectorAll(".builder-add:not([disabled])")];
-    searchInput.addEventListener("keydown", (event) => {
-      if (event.key === "ArrowDown" && addButtons().length) {
-        event.preventDefault();
-        addButtons()[0].focus();
-      } else if (event.key === "Enter" && addButtons().length === 1) {
-        event.preventDefault();
-        addButtons()[0].click(); // the only match: add it
-      }
-    });
-    results.addEventListener("keydown", (event) => {
-      const buttons = addButtons();
-      const at = buttons.indexOf(document.activeElement);
-      if (at < 0) return;
-      const next = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: buttons.length - 1 }[event.key];
-      if (next === undefined) return;
-      event.preventDefault();
-      if (next < 0) searchInput.focus();
-      else buttons[Math.min(next, buttons.length - 1)].focus();
-    });
+    searchInput.addEventListener("keydown", (event) => resultKey(event, false));
+    results.addEventListener("keydown", (event) => resultKey(event, true));
     programmeText(titleInput, "title");
     programmeText(instructionsInput, "instructions", true);
     programmeText(therapistInput, "therapist");
@@ -801,7 +873,8 @@
     opening = true;
     try {
       commit({ structure: true });
-      setMode(mode);
+      // An empty builder: the therapist types the title first.
+      setMode(mode, mode === "editor" && !decoded.problems.length ? "edit-title" : undefined);
     } finally {
       opening = false;
     }

@@ -41,7 +41,8 @@
 
   // ---- The plan: each exercise's own frequency ----
   const perDay = (dosage) => dosage.times_per_day || 1;
-  const plannedPerWeek = (dosage) => (dosage.times_per_day != null ? 7 * dosage.times_per_day : dosage.days_per_week);
+  // Times a day on work days only (`work_days`) are planned Monday to Friday: 5 days a week.
+  const plannedPerWeek = (dosage) => (dosage.times_per_day != null ? (dosage.work_days ? 5 : 7) * dosage.times_per_day : dosage.days_per_week);
 
   // ---- A diary: {v, since, days: {"YYYY-MM-DD": {done: [count per exercise], pain, note}}} ----
   function emptyDiary(today) {

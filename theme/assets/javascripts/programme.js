@@ -29,7 +29,7 @@
   function describeFrequency(d) {
     if (d.times_per_day != null) {
       const words = { 1: "once", 2: "twice" };
-      return `${words[d.times_per_day] || `${d.times_per_day} times`} a day`;
+      return `${words[d.times_per_day] || `${d.times_per_day} times`} a day${d.work_days ? ", Monday to Friday" : ""}`;
     }
     if (d.days_per_week === 7) return "every day";
     return `${plural(d.days_per_week, "day")} a week`;
@@ -59,13 +59,14 @@
   }
 
   // ---- The link: "#v2;" then fields separated by ";" ----
-  // t=title  n=instructions  p=therapist  s=start date (YYYY-MM-DD)  f=d<times a day>|w<days a week>
-  // k=weeks  c=condition ids (comma-separated)  e=id,sets,r|h|m<amount>,rest,d|w<freq>,side 0|1,note
+  // t=title  n=instructions  p=therapist  s=start date (YYYY-MM-DD)
+  // f=d<times a day>|x<times a day, Monday to Friday>|w<days a week>
+  // k=weeks  c=condition ids (comma-separated)  e=id,sets,r|h|m<amount>,rest,d|x|w<freq>,side 0|1,note
   // Text is percent-encoded, with "+" for a space. Version 1 links (no f, k, c, p, s) still open.
   const FORMAT = "v2";
   const MAX_FRAGMENT = 200000; // far beyond any link the builder makes; the rest is not read
   const encodeText = (text) => encodeURIComponent(text).replace(/%20/g, "+");
-  const encodeFrequency = (f) => (f.times_per_day != null ? `d${f.times_per_day}` : `w${f.days_per_week}`);
+  const encodeFrequency = (f) => (f.times_per_day != null ? `${f.work_days ? "x" : "d"}${f.times_per_day}` : `w${f.days_per_week}`);
   function encodeItem(item) {
     const d = item.dosage;
     const amount = d.reps != null ? `r${d.reps}` : d.hold_seconds != null ? `h${d.hold_seconds}` : `m${d.minutes}`;
@@ -118,8 +119,8 @@
   function decodeFrequency(text, limits) {
     const kind = (text || "").charAt(0);
     const value = integer((text || "").slice(1));
-    if (kind === "d" && within(value, limits.perDay)) return { times_per_day: value, days_per_week: null };
-    if (kind === "w" && within(value, limits.perWeek)) return { times_per_day: null, days_per_week: value };
+    if ((kind === "d" || kind === "x") && within(value, limits.perDay)) return { times_per_day: value, days_per_week: null, work_days: kind === "x" };
+    if (kind === "w" && within(value, limits.perWeek)) return { times_per_day: null, days_per_week: value, work_days: false };
     return null;
   }
   function decodeDosage(fields, limits) {
@@ -141,7 +142,7 @@
     return {
       sets: d.sets, reps: d.reps ?? null, hold_seconds: d.hold_seconds ?? null, minutes: d.minutes ?? null,
       rest_seconds: d.rest_seconds ?? null, per_side: Boolean(d.per_side),
-      times_per_day: d.times_per_day ?? null, days_per_week: d.days_per_week ?? null,
+      times_per_day: d.times_per_day ?? null, days_per_week: d.days_per_week ?? null, work_days: Boolean(d.work_days),
     };
   }
   function emptyState() {
@@ -238,20 +239,29 @@
     if (!state.frequency && state.items.length) state.frequency = commonFrequency(state.items);
     return { state, problems };
   }
+  // A dosage's frequency alone (generator/catalog/model.py's Dosage.frequency).
+  const frequencyOf = (d) => ({ times_per_day: d.times_per_day ?? null, days_per_week: d.days_per_week ?? null, work_days: Boolean(d.work_days) });
+  // Tick boxes for each day of the printed week, Monday first: generator/pages/dosage.py's
+  // sessions_by_weekday.
+  function sessionsByWeekday(dosages) {
+    return Array.from({ length: 7 }, (_, weekday) => {
+      const onDay = dosages.filter((d) => !(d.work_days && weekday >= 5));
+      return onDay.length ? Math.max(...onDay.map((d) => d.times_per_day || 1)) : dosages.length ? 0 : 1;
+    });
+  }
   // The frequency every exercise shares, or null when they differ (the headline then sends the
   // reader to each exercise): generator/pages/dosage.py's shared_frequency.
   function sharedFrequency(dosages) {
     const keys = new Set(dosages.map((d) => encodeFrequency(d.dosage || d)));
     if (keys.size !== 1) return null;
-    const d = dosages[0].dosage || dosages[0];
-    return { times_per_day: d.times_per_day ?? null, days_per_week: d.days_per_week ?? null };
+    return frequencyOf(dosages[0].dosage || dosages[0]);
   }
   // [dosage, line] pairs grouped by frequency, in first-seen order: one calendar story each.
   function frequencyGroups(pairs) {
     const groups = new Map();
     for (const [dosage, line] of pairs) {
       const key = encodeFrequency(dosage);
-      if (!groups.has(key)) groups.set(key, { frequency: { times_per_day: dosage.times_per_day ?? null, days_per_week: dosage.days_per_week ?? null }, lines: [] });
+      if (!groups.has(key)) groups.set(key, { frequency: frequencyOf(dosage), lines: [] });
       groups.get(key).lines.push(line);
     }
     return [...groups.values()];
@@ -273,7 +283,8 @@
       tally.set(key, (tally.get(key) || 0) + 1);
     }
     const [best] = [...tally.entries()].sort((a, b) => b[1] - a[1])[0] || ["d1"];
-    return best.startsWith("d") ? { times_per_day: Number(best.slice(1)), days_per_week: null } : { times_per_day: null, days_per_week: Number(best.slice(1)) };
+    const value = Number(best.slice(1));
+    return best.startsWith("w") ? { times_per_day: null, days_per_week: value, work_days: false } : { times_per_day: value, days_per_week: null, work_days: best.startsWith("x") };
   }
 
   // ---- Safety advice: the chosen conditions' red flags and the exercises' stop-if lines ----
@@ -375,15 +386,18 @@
     };
     return Array.from({ length: count }, (_, i) => first + roundHalfEven((span * i) / (count - 1)));
   }
-  // As generator/reminders.py's weekdays: 5 days a week are the work days (Monday to Friday)
-  // and 6 all but Sunday; fewer are spread from the first day.
+  // As generator/reminders.py's weekdays: work days and 5 days a week are Monday to Friday,
+  // 6 all but Sunday; fewer are spread from the first day.
   function weekdays(frequency, start, rules) {
+    if (frequency.work_days) return rules.fixed["5"];
     const days = frequency.days_per_week;
     if (days == null || days === 7) return [];
     if (rules.fixed[String(days)]) return rules.fixed[String(days)];
     const first = (new Date(`${start}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday = 0
     return rules.spread[String(days)].map((offset) => rules.weekdays[(first + offset) % 7]);
   }
+  // Days a week it is done: generator/reminders.py's occurrences_per_week.
+  const occurrencesPerWeek = (frequency) => (frequency.work_days ? 5 : frequency.days_per_week || 7);
   // The first day on or after `start` that is one of `byday` ("YYYY-MM-DD").
   function firstDay(start, byday, rules) {
     const date = new Date(`${start}T00:00:00Z`);
@@ -429,7 +443,7 @@
       const description = [`${capital(how)}, for ${weeksText(weeks)}.`, ...group.lines, ...(pageUrl ? [`Online: ${pageUrl}`] : [])].join("\n");
       const byday = weekdays(group.frequency, start, rules);
       const compactDate = firstDay(start, byday, rules).replace(/-/g, "");
-      const count = weeks * (group.frequency.days_per_week || 7);
+      const count = weeks * occurrencesPerWeek(group.frequency);
       const rule = `FREQ=${byday.length ? "WEEKLY" : "DAILY"};COUNT=${count}${byday.length ? `;BYDAY=${byday.join(",")}` : ""}`;
       for (const minutes of sessionTimes(group.frequency, rules)) {
         number += 1;
@@ -456,6 +470,6 @@
     FORMAT, describeAmount, describeRest, describeFrequency, describeDosage, weeksText,
     characters, clean, cut, encodeText, decodeText, encodeState, decodeState, dosageFromCatalog,
     emptyState, commonFrequency, sharedFrequency, frequencyGroups, digest, merge, suggestConditions, safetyFor, runIn, joinSentences,
-    sessionTimes, weekdays, makeCalendar, today, trackerLayout,
+    sessionTimes, weekdays, occurrencesPerWeek, sessionsByWeekday, frequencyOf, makeCalendar, today, trackerLayout,
   };
 });
