@@ -72,6 +72,7 @@ def read_site_settings(config_file: Path, display: str | None = None) -> SiteSet
     content = config_file.parent / docs_dir
     found.extend(_docs_dir_problems(content, config_file.parent, source))
     found.extend(_extra_file_problems(data, source))
+    found.extend(_extension_problems(data.get("markdown_extensions"), source))
     if clinic is not None and clinic.logo is not None:
         found.extend(_logo_problems(clinic.logo, content, source))
     if found or clinic is None:
@@ -120,6 +121,31 @@ def _extra_file_problems(data: dict[str, Any], source: SourceMap) -> list[Proble
             if isinstance(address, str) and leaves_site(address):
                 message = "loads a file from another site; download it into the theme folder"
                 found.append(source.problem((key, index), message))
+    return found
+
+
+# Extensions that copy other files into a page (`--8<-- ".git/config"`) or fetch them from
+# another site while building: whatever they include would be published.
+_INCLUDING = frozenset(
+    {"pymdownx.snippets", "markdown_include.include", "mdx_include", "pymdownx.b64"}
+)
+
+
+def _extension_problems(value: Any, source: SourceMap) -> list[Problem]:
+    """`markdown_extensions` may not name one that includes files into pages."""
+    found = []
+    keys = list(value) if isinstance(value, dict) else range(len(value or []))
+    for key in keys if isinstance(value, (dict, list)) else []:
+        item = key if isinstance(value, dict) else value[key]
+        name = next(iter(item), None) if isinstance(item, dict) else item
+        if isinstance(name, str) and name.strip() in _INCLUDING:
+            message = (
+                f"'{name}' copies other files into pages, so they would be published; "
+                "remove it and write the text into the page"
+            )
+            found.append(
+                source.problem(("markdown_extensions", key), message, key=isinstance(value, dict))
+            )
     return found
 
 

@@ -131,6 +131,32 @@ PAGES = {
         (3, 6),
         "may not change 'href'",
     ),
+    "svg animate xlink:href": (
+        '<svg><a><animate attributeName="xlink:href" values="javascript:alert(1)"/>'
+        "<text>x</text></a></svg>",
+        (3, 9),
+        "may not change 'href'",
+    ),
+    "svg set href spaced": (
+        '<svg><a><set attributeName=" href " to="javascript:alert(1)"/></a></svg>',
+        (3, 9),
+        "may not change 'href'",
+    ),
+    "svg remote fill": (
+        '<svg><rect fill="url(https://evil.example/p.svg#g)"/></svg>',
+        (3, 22),
+        "fill loads from another site",
+    ),
+    "svg remote filter escaped": (
+        '<svg><rect filter="u\\72l(//evil.example/f.svg#f)"/></svg>',
+        (3, 26),
+        "filter loads from another site",
+    ),
+    "svg remote marker": (
+        '<svg><path marker-end="url(//evil.example/m.svg#m)"/></svg>',
+        (3, 28),
+        "marker-end loads from another site",
+    ),
     "svg remote use": ('<svg><use href="https://evil.example/s.svg#a"/></svg>', (3, 17), "another"),
     "math javascript": (
         '<math><mtext><a href="javascript:alert(1)">x</a></mtext></math>',
@@ -179,6 +205,7 @@ def test_harmless_html_and_plain_links_pass(tmp_path: Path) -> None:
         '<a href="https://www.nhs.uk/">NHS</a> and [a guide](https://example.org/guide), '
         '<a href="mailto:a@example.org">mail</a>, <a href="tel:+44000">call</a>.\n\n'
         '<img src="img/glute-bridge.svg" alt="A bridge" style="width: 50%">\n\n'
+        '<svg><defs><linearGradient id="g"/></defs><rect fill="url(#g)"/></svg>\n\n'
         "```html\n<script>alert(1)</script>\n```\n\n"
         "`<iframe src=https://evil.example>` is shown as code.\n\n"
         "    <script>indented code</script>\n"
@@ -409,6 +436,25 @@ def test_docs_dir_outside_the_project_or_missing_is_refused(tmp_path: Path, docs
         (ran.stderr),
         re.M,
     ), ran.stderr
+
+
+@pytest.mark.parametrize(
+    ("setting", "where"),
+    [
+        ("  - pymdownx.snippets:\n      base_path: /\n", "9:5: markdown_extensions[5]"),
+        ("  - markdown_include.include\n", "9:5: markdown_extensions[5]"),
+    ],
+)
+def test_extensions_that_copy_files_into_pages_are_refused(
+    tmp_path: Path, setting: str, where: str
+) -> None:
+    """`--8<-- ".git/config"` would publish a file of the project (or of the machine)."""
+    root = project(tmp_path, {"page.md": '# Page\n\n--8<-- "mkdocs.yml"\n'})
+    (root / "mkdocs.yml").write_text(MKDOCS + setting, encoding="utf-8")
+    ran = run_cli("check", "exercises.yaml", "--config", "mkdocs.yml", cwd=root)
+    assert ran.returncode == 1
+    assert f"mkdocs.yml:{where}: " in ran.stderr, ran.stderr
+    assert "copies other files into pages" in ran.stderr
 
 
 @pytest.mark.parametrize(
