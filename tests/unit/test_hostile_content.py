@@ -345,6 +345,26 @@ FILES: dict[str, tuple[dict[str, str | bytes], str, str]] = {
 }
 
 
+# Names: a page's file or folder name becomes its address and, without a title, the menu's
+# text, which the theme prints as HTML on every page.
+NAMES = {
+    "markup in a page name": ("<img src=x onerror=alert(1)>.md", "holds '<'"),
+    "quote in a page name": ('a"onmouseover="alert(1).md', "holds '\"'"),
+    "markup in a folder name": ("<svg onload=alert(1)>/p.md", "holds '<'"),
+    "right-to-left override": ("x\u202egnp.md", "U+202E"),
+    "newline in a name": ("a\nb.png", "U+000A"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(NAMES))
+def test_a_name_that_is_markup_is_refused(tmp_path: Path, case: str) -> None:
+    name, words = NAMES[case]
+    root = project(tmp_path, {name: "no heading here\n" if name.endswith(".md") else _png()})
+    code, _found, stderr = check(root)
+    assert code == 1, stderr
+    assert words in stderr and "rename it with letters, digits" in stderr, stderr
+
+
 @pytest.mark.parametrize("case", sorted(FILES))
 def test_a_hostile_file_is_refused_by_name(tmp_path: Path, case: str) -> None:
     files, name, words = FILES[case]
