@@ -73,6 +73,7 @@ def read_site_settings(config_file: Path, display: str | None = None) -> SiteSet
     found.extend(_docs_dir_problems(content, config_file.parent, source))
     found.extend(_extra_file_problems(data, source))
     found.extend(_extension_problems(data.get("markdown_extensions"), source))
+    found.extend(_plain_text_problems(data, source))
     if clinic is not None and clinic.logo is not None:
         found.extend(_logo_problems(clinic.logo, content, source))
     if found or clinic is None:
@@ -121,6 +122,22 @@ def _extra_file_problems(data: dict[str, Any], source: SourceMap) -> list[Proble
             if isinstance(address, str) and leaves_site(address):
                 message = "loads a file from another site; download it into the theme folder"
                 found.append(source.problem((key, index), message))
+    return found
+
+
+# Settings Material prints into every page's HTML as they are (in attributes and text); a
+# script written there would be counted as the theme's own and allowed by the policy.
+_PLAIN_TEXT = ("site_name", "site_description", "site_author", "copyright")
+
+
+def _plain_text_problems(data: dict[str, Any], source: SourceMap) -> list[Problem]:
+    """`site_name`, `site_description`, `site_author`, `copyright`: plain text only."""
+    found = []
+    for key in _PLAIN_TEXT:
+        value = data.get(key)
+        if isinstance(value, str) and any(char in value for char in '<>"'):
+            message = 'must be plain text: no <, > or " (use “curly quotes” in text)'
+            found.append(source.problem((key,), message))
     return found
 
 

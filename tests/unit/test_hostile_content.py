@@ -487,3 +487,22 @@ def test_extra_files_from_another_site_are_refused(tmp_path: Path, key: str, ent
     ran = run_cli("check", "exercises.yaml", "--config", "mkdocs.yml", cwd=root)
     assert ran.returncode == 1
     assert f"mkdocs.yml:10:5: {key}[0]: loads a file from another site" in ran.stderr
+
+
+@pytest.mark.parametrize(
+    ("line", "where"),
+    [
+        ('site_description: "x\\"><script>alert(1)</script>"', "9:19: site_description"),
+        ("copyright: <script>alert(1)</script>", "9:12: copyright"),
+        ("site_name: <img src=x onerror=alert(1)>", "9:12: site_name"),
+        ('site_author: a"b', "9:14: site_author"),
+    ],
+)
+def test_site_text_with_markup_is_refused(tmp_path: Path, line: str, where: str) -> None:
+    """Material prints these into every page as they are; a script there would be counted
+    as the theme's own by the Content-Security-Policy (it was, on 404.html)."""
+    root = project(tmp_path)
+    (root / "mkdocs.yml").write_text(MKDOCS + line + "\n", encoding="utf-8")
+    ran = run_cli("check", "exercises.yaml", "--config", "mkdocs.yml", cwd=root)
+    assert ran.returncode == 1
+    assert f"mkdocs.yml:{where}: must be plain text" in ran.stderr, ran.stderr
