@@ -506,3 +506,29 @@ def test_site_text_with_markup_is_refused(tmp_path: Path, line: str, where: str)
     ran = run_cli("check", "exercises.yaml", "--config", "mkdocs.yml", cwd=root)
     assert ran.returncode == 1
     assert f"mkdocs.yml:{where}: must be plain text" in ran.stderr, ran.stderr
+
+
+@pytest.mark.parametrize(
+    ("block", "where", "words"),
+    [
+        ("theme:\n  name: material\n  font:\n    text: Roboto\n", "11:3: theme.font", "Google"),
+        ("theme:\n  name: material\n  logo: //evil.example/l.png\n", "11:9: theme.logo", "another"),
+        ("repo_url: https://github.com/evil/x\n", "9:1: repo_url", "repository's host"),
+        ("extra:\n  analytics:\n    provider: google\n", "10:3: extra.analytics", "analytics"),
+        (
+            'extra:\n  social:\n    - icon: x\n      link: "javascript:alert(1)"\n',
+            "12:13: extra.social[0].link",
+            "runs script",
+        ),
+    ],
+)
+def test_theme_settings_that_reach_another_site_are_refused(
+    tmp_path: Path, block: str, where: str, words: str
+) -> None:
+    """Material would have the patient's browser ask another site (fonts, analytics, the
+    repository's facts, a logo) or put a script in a footer link."""
+    root = project(tmp_path)
+    (root / "mkdocs.yml").write_text(MKDOCS + block, encoding="utf-8")
+    ran = run_cli("check", "exercises.yaml", "--config", "mkdocs.yml", cwd=root)
+    assert ran.returncode == 1
+    assert f"mkdocs.yml:{where}: " in ran.stderr and words in ran.stderr, ran.stderr
