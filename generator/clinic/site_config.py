@@ -161,11 +161,12 @@ def _third_party_problems(data: dict[str, Any], source: SourceMap) -> list[Probl
     if "repo_url" in data:
         message = "the theme would ask the repository's host about it from every page; remove it"
         found.append(source.problem(("repo_url",), message, key=True))
-    social = extra.get("social")
-    for index, entry in enumerate(social if isinstance(social, list) else []):
-        link = entry.get("link") if isinstance(entry, dict) else None
-        if isinstance(link, str) and (problem := link_problem(link)) is not None:
-            found.append(source.problem(("extra", "social", index, "link"), problem))
+    for key in ("social", "alternate"):  # footer icons, the language menu
+        entries = extra.get(key)
+        for index, entry in enumerate(entries if isinstance(entries, list) else []):
+            link = entry.get("link") if isinstance(entry, dict) else None
+            if isinstance(link, str) and (problem := link_problem(link)) is not None:
+                found.append(source.problem(("extra", key, index, "link"), problem))
     return found
 
 

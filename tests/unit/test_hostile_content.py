@@ -520,6 +520,11 @@ def test_site_text_with_markup_is_refused(tmp_path: Path, line: str, where: str)
             "12:13: extra.social[0].link",
             "runs script",
         ),
+        (
+            'extra:\n  alternate:\n    - name: x\n      link: "data:text/html,x"\n',
+            "12:13: extra.alternate[0].link",
+            "'data:'",
+        ),
     ],
 )
 def test_theme_settings_that_reach_another_site_are_refused(
