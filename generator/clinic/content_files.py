@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import stat
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,6 +59,10 @@ class ContentFile:
     path: Path
 
 
+# Characters HTML or an address read as markup or quoting.
+_MARKUP = frozenset("<>\"'&`\\")
+
+
 @dataclass(frozen=True)
 class ContentWalk:
     files: list[ContentFile]
@@ -75,7 +80,9 @@ def walk_content(docs_dir: Path) -> ContentWalk:
         for name in sorted(dirs):
             if name.startswith("."):
                 continue
-            if (here / name).is_symlink():
+            if (naming := _name_problem(name)) is not None:
+                problems.append(_problem(docs_dir, here / name, naming))
+            elif (here / name).is_symlink():
                 message = "is a link to a folder; copy the files into content/ instead"
                 problems.append(_problem(docs_dir, here / name, message))
             else:
@@ -85,6 +92,9 @@ def walk_content(docs_dir: Path) -> ContentWalk:
             if name.startswith("."):
                 continue
             path = here / name
+            if (naming := _name_problem(name)) is not None:
+                problems.append(_problem(docs_dir, path, naming))
+                continue
             target, problem = _target(path, root)
             if problem is not None:
                 problems.append(_problem(docs_dir, path, problem))
@@ -133,6 +143,21 @@ def _media(path: Path, suffix: str) -> list[tuple[int, int, str]]:
             return [(1, 1, "is not UTF-8 text; save the captions as UTF-8 WebVTT")]
         problem = captions_problem(text)
     return [] if problem is None else [(1, 1, problem)]
+
+
+def _name_problem(name: str) -> str | None:
+    """Why a file or folder name cannot be published (None: it can). A name becomes an
+    address and, for a page or folder without a title, the menu's text, which themes print as
+    HTML: markup characters, controls and invisible format characters (a right-to-left
+    override that disguises `gnp.md` as `md.png`) are refused."""
+    for char in name:
+        if char in _MARKUP or unicodedata.category(char) in {"Cc", "Cf", "Zl", "Zp"}:
+            shown = char if char in _MARKUP else f"U+{ord(char):04X}"
+            return (
+                f"its name holds '{shown}', which cannot be in an address or a menu; "
+                "rename it with letters, digits, '-' and '_' only"
+            )
+    return None
 
 
 def _kind_problem(name: str) -> str | None:

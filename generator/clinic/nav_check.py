@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.catalog.load import read_bounded
+from generator.clinic.url_rules import link_problem
 from generator.source.errors import CatalogError, Problem
 from generator.source.source_map import SourceMap
 from generator.source.yaml_source import read_yaml
@@ -56,7 +57,8 @@ def check_nav(
     content = sorted(_content_pages(docs_dir))
     made = set(generated)
     known = {*content, *made}
-    problems = [
+    problems = list(_unsafe_entries(data["nav"], ("nav",), source))
+    problems += [
         Problem(display, page.line, page.column, "nav", _not_found(page.uri, docs_dir.name))
         for page in listed
         if page.uri not in known
@@ -89,6 +91,27 @@ def _nav_pages(items: Any, path: tuple[str | int, ...], source: SourceMap) -> It
         key_column = source.locate(at, key=True)[1] if not dash else column
         uri = posixpath.normpath(target.replace("\\", "/"))
         yield NavPage(uri, line, column, max(key_column - 2, 1))
+
+
+def _unsafe_entries(
+    items: Any, path: tuple[str | int, ...], source: SourceMap
+) -> Iterable[Problem]:
+    """Menu titles the theme prints as HTML, and links that run script, located: the menu is
+    on every page."""
+    for index, item in enumerate(items if isinstance(items, list) else []):
+        here: tuple[str | int, ...] = (*path, index)
+        target = item
+        if isinstance(item, dict) and len(item) == 1:
+            title, target = next(iter(item.items()))
+            here = (*here, title)
+            if isinstance(title, str) and "<" in title:
+                message = "a menu title is shown as HTML on every page; remove '<' from it"
+                yield source.problem(here, message, key=True)
+            if isinstance(target, list):
+                yield from _unsafe_entries(target, here, source)
+                continue
+        if isinstance(target, str) and (problem := link_problem(target)) is not None:
+            yield source.problem(here, problem)
 
 
 def _content_pages(docs_dir: Path) -> Iterable[str]:

@@ -63,6 +63,11 @@ _LOADS = {
 }
 _LINKS = frozenset({"a", "area"})
 _ANIMATIONS = frozenset({"set", "animate", "animatemotion", "animatetransform", "animatecolor"})
+# SVG presentation attributes read as CSS values: `url(...)` in them loads what it names.
+_CSS_VALUES = frozenset(
+    {"fill", "stroke", "mask", "filter", "clip-path", "cursor"}
+    | {"marker-start", "marker-mid", "marker-end", "marker"}
+)
 
 
 @dataclass(frozen=True)
@@ -141,7 +146,8 @@ def _element(element: Element) -> Iterator[Finding]:
         for address in css_addresses(element.text):
             yield Finding(_css_message(address), (address, "<style"))
     elif tag in _ANIMATIONS:
-        target = _local(element.attributes.get("attributename", ""))
+        # `xlink:href` animates the same link as `href`; a browser ignores the prefix.
+        target = element.attributes.get("attributename", "").strip().rsplit(":", 1)[-1].lower()
         if target == "href" or target.startswith("on"):
             yield Finding(f"<{tag}> may not change '{target}'; remove it", (f"<{tag}",))
 
@@ -168,6 +174,10 @@ def _attribute(tag: str, name: str, value: str) -> Iterator[Finding]:
             problem = "a form may not send what patients type to another site"
         if problem:
             yield Finding(problem, needles)
+    elif name in _CSS_VALUES:
+        for address in css_addresses(value, of="value"):
+            if problem := resource_problem(address, f"<{tag}> {name}"):
+                yield Finding(problem, (address, name))
     elif name in {"srcset", "imagesrcset"}:
         for address in srcset_addresses(value):
             if problem := resource_problem(address, f"<{tag}>"):

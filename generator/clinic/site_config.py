@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.catalog.load import read_bounded
 from generator.clinic.settings import ClinicSettings
-from generator.clinic.url_rules import leaves_site
+from generator.clinic.url_rules import leaves_site, link_problem
 from generator.source.errors import Problem, SettingsError
 from generator.source.source_map import SourceMap
 from generator.source.yaml_hints import mapping_for_text
@@ -72,6 +72,9 @@ def read_site_settings(config_file: Path, display: str | None = None) -> SiteSet
     content = config_file.parent / docs_dir
     found.extend(_docs_dir_problems(content, config_file.parent, source))
     found.extend(_extra_file_problems(data, source))
+    found.extend(_extension_problems(data.get("markdown_extensions"), source))
+    found.extend(_plain_text_problems(data, source))
+    found.extend(_third_party_problems(data, source))
     if clinic is not None and clinic.logo is not None:
         found.extend(_logo_problems(clinic.logo, content, source))
     if found or clinic is None:
@@ -120,6 +123,75 @@ def _extra_file_problems(data: dict[str, Any], source: SourceMap) -> list[Proble
             if isinstance(address, str) and leaves_site(address):
                 message = "loads a file from another site; download it into the theme folder"
                 found.append(source.problem((key, index), message))
+    return found
+
+
+# Settings Material prints into every page's HTML as they are (in attributes and text); a
+# script written there would be counted as the theme's own and allowed by the policy.
+_PLAIN_TEXT = ("site_name", "site_description", "site_author", "copyright")
+
+
+def _plain_text_problems(data: dict[str, Any], source: SourceMap) -> list[Problem]:
+    """`site_name`, `site_description`, `site_author`, `copyright`: plain text only."""
+    found = []
+    for key in _PLAIN_TEXT:
+        value = data.get(key)
+        if isinstance(value, str) and any(char in value for char in '<>"'):
+            message = 'must be plain text: no <, > or " (use “curly quotes” in text)'
+            found.append(source.problem((key,), message))
+    return found
+
+
+def _third_party_problems(data: dict[str, Any], source: SourceMap) -> list[Problem]:
+    """Material settings that make the patient's browser ask another site for something
+    (fonts, analytics, the repository's facts, a logo) or put a script in a link."""
+    found = []
+    theme: dict[str, Any] = data["theme"] if isinstance(data.get("theme"), dict) else {}
+    extra: dict[str, Any] = data["extra"] if isinstance(data.get("extra"), dict) else {}
+    if "font" in theme and theme["font"] is not False:
+        message = "fonts would load from Google; set 'font: false' (the theme uses system fonts)"
+        found.append(source.problem(("theme", "font"), message, key=True))
+    for key in ("logo", "favicon"):
+        if isinstance(theme.get(key), str) and leaves_site(theme[key]):
+            message = "loads from another site; download it into content/ and name it there"
+            found.append(source.problem(("theme", key), message))
+    if "analytics" in extra:
+        message = "analytics send what patients read to another site; remove it"
+        found.append(source.problem(("extra", "analytics"), message, key=True))
+    if "repo_url" in data:
+        message = "the theme would ask the repository's host about it from every page; remove it"
+        found.append(source.problem(("repo_url",), message, key=True))
+    for key in ("social", "alternate"):  # footer icons, the language menu
+        entries = extra.get(key)
+        for index, entry in enumerate(entries if isinstance(entries, list) else []):
+            link = entry.get("link") if isinstance(entry, dict) else None
+            if isinstance(link, str) and (problem := link_problem(link)) is not None:
+                found.append(source.problem(("extra", key, index, "link"), problem))
+    return found
+
+
+# Extensions that copy other files into a page (`--8<-- ".git/config"`) or fetch them from
+# another site while building: whatever they include would be published.
+_INCLUDING = frozenset(
+    {"pymdownx.snippets", "markdown_include.include", "mdx_include", "pymdownx.b64"}
+)
+
+
+def _extension_problems(value: Any, source: SourceMap) -> list[Problem]:
+    """`markdown_extensions` may not name one that includes files into pages."""
+    found = []
+    keys = list(value) if isinstance(value, dict) else range(len(value or []))
+    for key in keys if isinstance(value, (dict, list)) else []:
+        item = key if isinstance(value, dict) else value[key]
+        name = next(iter(item), None) if isinstance(item, dict) else item
+        if isinstance(name, str) and name.strip() in _INCLUDING:
+            message = (
+                f"'{name}' copies other files into pages, so they would be published; "
+                "remove it and write the text into the page"
+            )
+            found.append(
+                source.problem(("markdown_extensions", key), message, key=isinstance(value, dict))
+            )
     return found
 
 

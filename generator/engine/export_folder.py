@@ -4,7 +4,8 @@ a file the export did not write.
 The folder keeps a manifest (`.clinic-export`, JSON) of the files the export wrote. The next
 export writes everything into a fresh folder beside it, links in the user's own files (those
 not in the manifest), and only then exchanges the two folders by renaming; the old one is then
-removed. A failure at any point (a full disk, a read-only folder) removes the half-written
+removed. An OUTDIR that is a link is followed: the folder it names is replaced, the link kept.
+A failure at any point (a full disk, a read-only folder) removes the half-written
 folder and leaves the old export exactly as it was. An OS error becomes one located line
 (`CatalogError`), never a traceback.
 """
@@ -34,6 +35,12 @@ def write_export(outdir: Path, files: Files) -> None:
 
 
 def _write_export(outdir: Path, files: Files) -> None:
+    if outdir.is_symlink():
+        if not outdir.exists():
+            message = "is a link that leads nowhere; choose a folder for the export"
+            raise CatalogError([Problem(str(outdir), 1, 1, "", message)])
+        # The export goes into the folder the link names; the link itself stays as it is.
+        outdir = outdir.resolve(strict=True)
     ours = _previous(outdir)
     theirs = _user_files(outdir, ours) if ours is not None else []
     clashing = sorted(set(theirs) & set(files))

@@ -87,6 +87,23 @@ def test_export_keeps_the_users_files_and_refuses_to_replace_one(tmp_path: Path)
     assert (out / "mkdocs.yml").read_text(encoding="utf-8") == "my settings"
 
 
+def test_export_through_a_link_writes_where_it_points_and_keeps_the_link(tmp_path: Path) -> None:
+    real = tmp_path / "real"
+    link = tmp_path / "link"
+    real.mkdir()
+    link.symlink_to(real)
+    for _ in range(2):
+        assert export(link)[0] == 0
+        (real / "mine.txt").write_text("mine", encoding="utf-8")
+    assert link.is_symlink() and link.resolve() == real.resolve()
+    assert (real / "mkdocs.yml").is_file() and (real / ".clinic-export").is_file()
+    assert (real / "mine.txt").read_text(encoding="utf-8") == "mine"
+    (tmp_path / "nowhere").symlink_to(tmp_path / "missing")
+    code, stderr = export(tmp_path / "nowhere")
+    assert code == 1 and "is a link that leads nowhere" in stderr
+    assert not (tmp_path / "missing").exists()
+
+
 @pytest.mark.parametrize("failure", [errno.ENOSPC, errno.EROFS, errno.EACCES])
 def test_a_failed_export_leaves_the_earlier_one_as_it_was(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: int

@@ -131,6 +131,32 @@ PAGES = {
         (3, 6),
         "may not change 'href'",
     ),
+    "svg animate xlink:href": (
+        '<svg><a><animate attributeName="xlink:href" values="javascript:alert(1)"/>'
+        "<text>x</text></a></svg>",
+        (3, 9),
+        "may not change 'href'",
+    ),
+    "svg set href spaced": (
+        '<svg><a><set attributeName=" href " to="javascript:alert(1)"/></a></svg>',
+        (3, 9),
+        "may not change 'href'",
+    ),
+    "svg remote fill": (
+        '<svg><rect fill="url(https://evil.example/p.svg#g)"/></svg>',
+        (3, 22),
+        "fill loads from another site",
+    ),
+    "svg remote filter escaped": (
+        '<svg><rect filter="u\\72l(//evil.example/f.svg#f)"/></svg>',
+        (3, 26),
+        "filter loads from another site",
+    ),
+    "svg remote marker": (
+        '<svg><path marker-end="url(//evil.example/m.svg#m)"/></svg>',
+        (3, 28),
+        "marker-end loads from another site",
+    ),
     "svg remote use": ('<svg><use href="https://evil.example/s.svg#a"/></svg>', (3, 17), "another"),
     "math javascript": (
         '<math><mtext><a href="javascript:alert(1)">x</a></mtext></math>',
@@ -179,6 +205,7 @@ def test_harmless_html_and_plain_links_pass(tmp_path: Path) -> None:
         '<a href="https://www.nhs.uk/">NHS</a> and [a guide](https://example.org/guide), '
         '<a href="mailto:a@example.org">mail</a>, <a href="tel:+44000">call</a>.\n\n'
         '<img src="img/glute-bridge.svg" alt="A bridge" style="width: 50%">\n\n'
+        '<svg><defs><linearGradient id="g"/></defs><rect fill="url(#g)"/></svg>\n\n'
         "```html\n<script>alert(1)</script>\n```\n\n"
         "`<iframe src=https://evil.example>` is shown as code.\n\n"
         "    <script>indented code</script>\n"
@@ -318,6 +345,26 @@ FILES: dict[str, tuple[dict[str, str | bytes], str, str]] = {
 }
 
 
+# Names: a page's file or folder name becomes its address and, without a title, the menu's
+# text, which the theme prints as HTML on every page.
+NAMES = {
+    "markup in a page name": ("<img src=x onerror=alert(1)>.md", "holds '<'"),
+    "quote in a page name": ('a"onmouseover="alert(1).md', "holds '\"'"),
+    "markup in a folder name": ("<svg onload=alert(1)>/p.md", "holds '<'"),
+    "right-to-left override": ("x\u202egnp.md", "U+202E"),
+    "newline in a name": ("a\nb.png", "U+000A"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(NAMES))
+def test_a_name_that_is_markup_is_refused(tmp_path: Path, case: str) -> None:
+    name, words = NAMES[case]
+    root = project(tmp_path, {name: "no heading here\n" if name.endswith(".md") else _png()})
+    code, _found, stderr = check(root)
+    assert code == 1, stderr
+    assert words in stderr and "rename it with letters, digits" in stderr, stderr
+
+
 @pytest.mark.parametrize("case", sorted(FILES))
 def test_a_hostile_file_is_refused_by_name(tmp_path: Path, case: str) -> None:
     files, name, words = FILES[case]
@@ -412,6 +459,25 @@ def test_docs_dir_outside_the_project_or_missing_is_refused(tmp_path: Path, docs
 
 
 @pytest.mark.parametrize(
+    ("setting", "where"),
+    [
+        ("  - pymdownx.snippets:\n      base_path: /\n", "9:5: markdown_extensions[5]"),
+        ("  - markdown_include.include\n", "9:5: markdown_extensions[5]"),
+    ],
+)
+def test_extensions_that_copy_files_into_pages_are_refused(
+    tmp_path: Path, setting: str, where: str
+) -> None:
+    """`--8<-- ".git/config"` would publish a file of the project (or of the machine)."""
+    root = project(tmp_path, {"page.md": '# Page\n\n--8<-- "mkdocs.yml"\n'})
+    (root / "mkdocs.yml").write_text(MKDOCS + setting, encoding="utf-8")
+    ran = run_cli("check", "exercises.yaml", "--config", "mkdocs.yml", cwd=root)
+    assert ran.returncode == 1
+    assert f"mkdocs.yml:{where}: " in ran.stderr, ran.stderr
+    assert "copies other files into pages" in ran.stderr
+
+
+@pytest.mark.parametrize(
     ("key", "entry"),
     [("extra_javascript", "https://evil.example/x.js"), ("extra_css", "//evil.example/x.css")],
 )
@@ -421,3 +487,53 @@ def test_extra_files_from_another_site_are_refused(tmp_path: Path, key: str, ent
     ran = run_cli("check", "exercises.yaml", "--config", "mkdocs.yml", cwd=root)
     assert ran.returncode == 1
     assert f"mkdocs.yml:10:5: {key}[0]: loads a file from another site" in ran.stderr
+
+
+@pytest.mark.parametrize(
+    ("line", "where"),
+    [
+        ('site_description: "x\\"><script>alert(1)</script>"', "9:19: site_description"),
+        ("copyright: <script>alert(1)</script>", "9:12: copyright"),
+        ("site_name: <img src=x onerror=alert(1)>", "9:12: site_name"),
+        ('site_author: a"b', "9:14: site_author"),
+    ],
+)
+def test_site_text_with_markup_is_refused(tmp_path: Path, line: str, where: str) -> None:
+    """Material prints these into every page as they are; a script there would be counted
+    as the theme's own by the Content-Security-Policy (it was, on 404.html)."""
+    root = project(tmp_path)
+    (root / "mkdocs.yml").write_text(MKDOCS + line + "\n", encoding="utf-8")
+    ran = run_cli("check", "exercises.yaml", "--config", "mkdocs.yml", cwd=root)
+    assert ran.returncode == 1
+    assert f"mkdocs.yml:{where}: must be plain text" in ran.stderr, ran.stderr
+
+
+@pytest.mark.parametrize(
+    ("block", "where", "words"),
+    [
+        ("theme:\n  name: material\n  font:\n    text: Roboto\n", "11:3: theme.font", "Google"),
+        ("theme:\n  name: material\n  logo: //evil.example/l.png\n", "11:9: theme.logo", "another"),
+        ("repo_url: https://github.com/evil/x\n", "9:1: repo_url", "repository's host"),
+        ("extra:\n  analytics:\n    provider: google\n", "10:3: extra.analytics", "analytics"),
+        (
+            'extra:\n  social:\n    - icon: x\n      link: "javascript:alert(1)"\n',
+            "12:13: extra.social[0].link",
+            "runs script",
+        ),
+        (
+            'extra:\n  alternate:\n    - name: x\n      link: "data:text/html,x"\n',
+            "12:13: extra.alternate[0].link",
+            "'data:'",
+        ),
+    ],
+)
+def test_theme_settings_that_reach_another_site_are_refused(
+    tmp_path: Path, block: str, where: str, words: str
+) -> None:
+    """Material would have the patient's browser ask another site (fonts, analytics, the
+    repository's facts, a logo) or put a script in a footer link."""
+    root = project(tmp_path)
+    (root / "mkdocs.yml").write_text(MKDOCS + block, encoding="utf-8")
+    ran = run_cli("check", "exercises.yaml", "--config", "mkdocs.yml", cwd=root)
+    assert ran.returncode == 1
+    assert f"mkdocs.yml:{where}: " in ran.stderr and words in ran.stderr, ran.stderr

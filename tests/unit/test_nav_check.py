@@ -120,3 +120,22 @@ def test_unreadable_settings_are_left_to_the_settings_check(tmp_path: Path) -> N
     root = project(tmp_path, pages={"extra.md": "# Extra\n"})
     (root / "mkdocs.yml").write_bytes(SETTINGS.encode("utf-8") + b"# caf\xe9\n")
     assert problems(root) == []
+
+
+def test_menu_titles_with_markup_and_script_links_are_refused(tmp_path: Path) -> None:
+    """The theme prints a menu title as HTML on every page; a menu link is clicked like any."""
+    entries = (
+        "      - About <img src=x onerror=alert(1)>: about.md\n"
+        '      - Call: "javascript:alert(1)"\n'
+        "      - Site: https://example.org/"
+    )
+    settings = SETTINGS.replace("      - About us: about.md", entries)
+    settings = settings.replace("  - Guides:", '  - "<svg onload=alert(1)>":')
+    assert problems(project(tmp_path, settings)) == [
+        "mkdocs.yml:6:5: nav[2].<svg onload=alert(1)>: a menu title is shown as HTML on every "
+        "page; remove '<' from it",
+        "mkdocs.yml:10:9: nav[3].About[0].About <img src=x onerror=alert(1)>: a menu title is "
+        "shown as HTML on every page; remove '<' from it",
+        "mkdocs.yml:11:15: nav[3].About[1].Call: link runs script (javascript:); link to a page "
+        "instead",
+    ]
