@@ -22,7 +22,6 @@ from tests.conftest import ROOT
 
 DIARY_JS = ROOT / "theme" / "assets" / "javascripts" / "diary-core.js"
 NODE = shutil.which("node")
-pytestmark = pytest.mark.skipif(NODE is None, reason="Node.js is needed for the builder's tests")
 
 WORDS = {"unknownReport": "unknown", "damagedReport": "damaged"}
 # Two exercises: twice a day (14 sessions a week), and three days a week.

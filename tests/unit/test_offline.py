@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import json
 import re
-import shutil
 import subprocess
 
 import pytest
@@ -108,7 +107,6 @@ def test_version_follows_every_file_and_nothing_else(catalog: Catalog) -> None:
     assert precache_of(str(offline_files(catalog, SETTINGS, moved)[WORKER_URI]))[1] != version
 
 
-@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed")
 def test_worker_is_valid_javascript_with_its_cache_prefix(catalog: Catalog, tmp_path) -> None:  # type: ignore[no-untyped-def]
     worker = str(offline_files(catalog, SETTINGS, published(catalog))[WORKER_URI])
     assert json.dumps(CACHE_PREFIX) in worker and "/*" + "PRECACHE" not in worker

@@ -41,8 +41,7 @@ QUERIES = [
 
 @pytest.fixture(scope="module")
 def rewritten() -> dict[str, object]:
-    if NODE is None:
-        pytest.skip("node is not installed")
+    assert NODE is not None, "Node.js is needed (make test installs the Nu HTML Checker with npm)"
     result = subprocess.run(
         [NODE, "-e", RUNNER, str(SEARCH_QUERY_JS)],
         input=json.dumps(QUERIES),
