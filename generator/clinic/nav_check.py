@@ -18,14 +18,13 @@ from pathlib import Path
 from typing import Any
 
 from generator.catalog.load import read_bounded
+from generator.clinic.content_pages import split_front_matter
 from generator.clinic.url_rules import link_problem
 from generator.source.errors import CatalogError, Problem
 from generator.source.source_map import SourceMap
 from generator.source.yaml_source import read_yaml
 
 _HEADING = re.compile(r"^#[ \t]+(?P<title>.+?)[ \t#]*$", re.MULTILINE)
-_FRONT = re.compile(r"\A---[ \t]*\r?\n(?P<block>.*?)^(?:---|\.\.\.)[ \t]*\r?$", re.DOTALL | re.M)
-_FRONT_TITLE = re.compile(r"^title:[ \t]*(?P<title>.+?)[ \t]*\r?$", re.MULTILINE)
 _PLAIN_TITLE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ,.'()?!&-]*")
 _EXTERNAL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:|^/")
 
@@ -160,12 +159,13 @@ def _title(page: Path, uri: str) -> str:
         text = page.read_text(encoding="utf-8", errors="replace")
     except OSError:
         text = ""
-    front = _FRONT.match(text)
-    title = _FRONT_TITLE.search(front["block"]) if front else None
-    heading = _HEADING.search(text, front.end() if front else 0)
-    for match in (title, heading):
-        if match:
-            return match["title"].strip("\"'")
+    front, body = split_front_matter(text)  # parsed as the page check parses it
+    title = front.get("title")
+    if isinstance(title, str) and title.strip():
+        return title.strip()
+    heading = _HEADING.search(body)
+    if heading:
+        return heading["title"].strip("\"'")
     words = posixpath.splitext(posixpath.basename(uri))[0].replace("-", " ").replace("_", " ")
     return words[:1].upper() + words[1:]
 

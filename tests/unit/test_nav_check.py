@@ -63,7 +63,7 @@ def test_a_listed_project_passes(tmp_path: Path) -> None:
 def test_a_page_left_out_is_located_with_the_line_that_lists_it(tmp_path: Path) -> None:
     root = project(
         tmp_path,
-        pages={"guides/parking.md": "---\ntitle: Parking: where and how\n---\n# Parking\n"},
+        pages={"guides/parking.md": '---\ntitle: "Parking: where and how"\n---\n# Parking\n'},
     )
     [message] = problems(root)
     assert message.startswith("mkdocs.yml:8:7: nav: content/guides/parking.md is not in the nav")
