@@ -10,6 +10,7 @@ from tests.conftest import ROOT
 # In the order data flows (docs/architecture.md draws it); a stage may use any stage before it.
 STAGES = [
     "source",
+    "messages",
     "speed",
     "figures",
     "catalog",

@@ -1,0 +1,1 @@
+"""The message catalog: the generator's own words, looked up in the site's language."""
