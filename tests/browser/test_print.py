@@ -2,7 +2,8 @@
 blocked (the fallback: DejaVu Sans on a fresh Debian machine), in A4 and US Letter.
 
 Routines: the safety box whole on sheet 1; up to six exercises on one sheet; the weekly log
-never split (on a sheet of its own for a long routine, or when longer wording leaves no room); large print 16 pt, pictures at least 45 mm, two exercises a sheet.
+never split (on a sheet of its own for a long routine, or when longer wording leaves no room);
+large print 16 pt, pictures at least 45 mm, two exercises a sheet.
 Exercise pages: one sheet each.
 """
 
