@@ -157,7 +157,7 @@ def _summary(catalog: Catalog) -> str:
     counts = [
         (len(catalog.exercises), "exercise"),
         (len(catalog.conditions), "condition"),
-        (len(catalog.modalities), "treatment"),
+        (len(catalog.treatments), "treatment"),
         (len(catalog.routines), "routine"),
         (len(catalog.references), "reference"),
     ]

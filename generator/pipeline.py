@@ -121,7 +121,7 @@ def catalog_pages(catalog: Catalog) -> list[str]:
     """The source uris of the pages the catalog makes that a nav may list."""
     pages = list(INDEX_PAGES)
     for section in PAGE_SECTIONS:
-        pages += [section.page(entry.id) for entry in getattr(catalog, section.key)]
+        pages += [section.page(entry.id) for entry in getattr(catalog, section.field)]
     return pages
 
 

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 class Section:
     """A section of the catalog and, if it has pages of its own, its folder on the site."""
 
-    key: str  # the catalog's attribute and the YAML key: "modalities"
+    key: str  # the YAML key, in `exercises.yaml` and in messages' paths: "modalities"
+    field: str  # the `Catalog` attribute: "treatments"
     noun: str  # one entry, in messages and in `python -m generator new KIND`: "treatment"
     plural: str  # several entries, in words: "treatments"
     title: str  # the heading of its list pages: "Treatments"
@@ -47,11 +48,15 @@ class Section:
         return self.folder
 
 
-REFERENCES = Section("references", "reference", "references", "References", None)
-TREATMENTS = Section("modalities", "treatment", "treatments", "Treatments", "treatments")
-CONDITIONS = Section("conditions", "condition", "conditions", "Conditions", "conditions")
-EXERCISES = Section("exercises", "exercise", "exercises", "Exercises", "exercises")
-ROUTINES = Section("routines", "routine", "routines", "Home routines", "routines")
+REFERENCES = Section("references", "references", "reference", "references", "References", None)
+TREATMENTS = Section(
+    "modalities", "treatments", "treatment", "treatments", "Treatments", "treatments"
+)
+CONDITIONS = Section(
+    "conditions", "conditions", "condition", "conditions", "Conditions", "conditions"
+)
+EXERCISES = Section("exercises", "exercises", "exercise", "exercises", "Exercises", "exercises")
+ROUTINES = Section("routines", "routines", "routine", "routines", "Home routines", "routines")
 
 # In the catalog's order (the order of `exercises.yaml`, and of the model's fields).
 SECTIONS: tuple[Section, ...] = (REFERENCES, TREATMENTS, CONDITIONS, EXERCISES, ROUTINES)

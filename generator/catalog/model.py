@@ -116,7 +116,7 @@ class Position(StrEnum):
     STANDING = "standing"
 
 
-class ModalityKind(StrEnum):
+class TreatmentKind(StrEnum):
     ACTIVE = "active"
     PASSIVE = "passive"
     PROCEDURE = "procedure"
@@ -457,8 +457,8 @@ class EvidenceByPhase(Strict):
         return found + ([("neck", self.neck)] if self.neck is not None else [])
 
 
-class Modality(NamedEntry):
-    kind: ModalityKind = Field(description="Active care, passive care, a procedure or education.")
+class Treatment(NamedEntry):
+    kind: TreatmentKind = Field(description="Active care, passive care, a procedure or education.")
     summary: Text = Field(description="One or two sentences: what it is and whether it helps.")
     what_it_is: Text = Field(description="What the treatment is.")
     session: Text = Field(description="What a session is like.")
@@ -567,7 +567,8 @@ class Catalog(Strict):
     """The whole catalog, as written in `exercises.yaml`."""
 
     references: list[Reference] = []
-    modalities: list[Modality] = []
+    # Called `modalities` in `exercises.yaml` (and so in the JSON Schema and in messages).
+    treatments: list[Treatment] = Field(default=[], alias="modalities")
     conditions: list[Condition] = []
     exercises: list[Exercise] = []
     routines: list[Routine] = []

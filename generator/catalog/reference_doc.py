@@ -29,7 +29,7 @@ TABLES: dict[str, tuple[type[BaseModel], Section | None]] = {
     "conditions": (model.Condition, CONDITIONS),
     "red_flags": (model.RedFlags, None),
     "condition_handout": (model.ConditionHandout, None),
-    "modalities": (model.Modality, TREATMENTS),
+    "modalities": (model.Treatment, TREATMENTS),
     "evidence": (model.Evidence, None),
     "routines": (model.Routine, ROUTINES),
     "routine_items": (model.RoutineItem, None),

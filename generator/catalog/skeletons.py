@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
 
-from generator.catalog.addresses import PAGE_SECTIONS
+from generator.catalog.addresses import BY_KEY, PAGE_SECTIONS
 from generator.catalog.load import read_catalog_text
 from generator.catalog.model import Catalog, Id
 from generator.source.errors import CatalogError, Problem
@@ -147,7 +147,7 @@ def skeleton(kind: str, entry_id: str, catalog_text: str, file: str) -> str:
     section = SECTION_OF_KIND[kind]
     _check_new_id(entry_id, kind, section, catalog, source, file)
     first = {
-        "treatment": catalog.modalities[0].id if catalog.modalities else "exercise-therapy",
+        "treatment": catalog.treatments[0].id if catalog.treatments else "exercise-therapy",
         "reference": catalog.references[0].id if catalog.references else "nice-ng59",
         "condition": catalog.conditions[0].id if catalog.conditions else "low-back-pain",
         "exercise": catalog.exercises[0].id if catalog.exercises else "walking",
@@ -214,7 +214,7 @@ def _check_new_id(
     except ValidationError as error:
         message = f"'{entry_id}': {error.errors()[0]['msg']}"
         raise CatalogError([Problem(file, 1, 1, "", message)]) from None
-    for index, entry in enumerate(getattr(catalog, section)):
+    for index, entry in enumerate(getattr(catalog, BY_KEY[section].field)):
         if entry.id == entry_id or entry_id in entry.aliases:
             raise CatalogError(
                 [source.problem((section, index, "id"), f"duplicate {kind} id '{entry_id}'")]

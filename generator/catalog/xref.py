@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 
 from pydantic import ValidationError
 
-from generator.catalog.addresses import PAGE_SECTIONS, SECTIONS
+from generator.catalog.addresses import BY_KEY, PAGE_SECTIONS, SECTIONS
 from generator.catalog.addresses import RESERVED_IDS as RESERVED_IDS
 from generator.catalog.model import Catalog
 from generator.source.errors import Path, Problem
@@ -25,7 +25,7 @@ def check_references(catalog: Catalog, source: SourceMap) -> list[Problem]:
 def _problems(catalog: Catalog, source: SourceMap) -> Iterator[Problem]:
     known: dict[str, set[str]] = {}
     for section in SECTION_NOUN:
-        entries = getattr(catalog, section)
+        entries = getattr(catalog, BY_KEY[section].field)
         known[section] = {entry.id for entry in entries}
         yield from _duplicates(section, [entry.id for entry in entries], source)
         for i, entry in enumerate(entries):
@@ -62,8 +62,8 @@ def _problems(catalog: Catalog, source: SourceMap) -> Iterator[Problem]:
         yield from need("routines", condition.routines, (*here, "routines"))
         yield from need("references", condition.references, (*here, "references"))
 
-    for i, modality in enumerate(catalog.modalities):
-        for phase, evidence in modality.evidence.phases():
+    for i, treatment in enumerate(catalog.treatments):
+        for phase, evidence in treatment.evidence.phases():
             path: Path = ("modalities", i, "evidence", phase, "references")
             yield from need("references", evidence.references, path)
 
@@ -86,7 +86,7 @@ def _problems(catalog: Catalog, source: SourceMap) -> Iterator[Problem]:
 def _aliases(catalog: Catalog, source: SourceMap) -> Iterator[Problem]:
     """An old id may not be a current id, another entry's old id, or a reserved id."""
     for section in (s.key for s in PAGE_SECTIONS):
-        entries = getattr(catalog, section)
+        entries = getattr(catalog, BY_KEY[section].field)
         current = {entry.id for entry in entries}
         seen: set[str] = set()
         for i, entry in enumerate(entries):

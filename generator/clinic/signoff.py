@@ -166,7 +166,7 @@ class Item:
 def catalog_items(catalog: Catalog, source: SourceMap) -> Iterator[Item]:
     """Every entry that has a page, in catalog order."""
     for section in PAGE_SECTIONS:
-        for index, entry in enumerate(getattr(catalog, section.key)):
+        for index, entry in enumerate(getattr(catalog, section.field)):
             content = partial(entry_data, entry)
             path = (section.key, index)
             yield Item(section.plural, entry.id, section.noun, content, source.file, source, path)

@@ -218,7 +218,7 @@ def _jobs(context: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
     groups = exercise_groups(catalog)
     listed: list[tuple[addresses.Section, list[Any]]] = [
         (CONDITIONS, sorted(catalog.conditions, key=_by_name)),
-        (TREATMENTS, sorted(catalog.modalities, key=_by_name)),
+        (TREATMENTS, sorted(catalog.treatments, key=_by_name)),
         # Routines keep the catalog's order: the clinic lists first the ones patients need most.
         (ROUTINES, list(catalog.routines)),
     ]
@@ -247,7 +247,7 @@ def _jobs(context: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
         (CONDITIONS.page(c.id), "condition.md.j2", {"condition": c}) for c in catalog.conditions
     ]
     jobs += [
-        (TREATMENTS.page(m.id), "treatment.md.j2", {"treatment": m}) for m in catalog.modalities
+        (TREATMENTS.page(m.id), "treatment.md.j2", {"treatment": m}) for m in catalog.treatments
     ]
     jobs += [(ROUTINES.page(r.id), "routine.md.j2", {"routine": r}) for r in catalog.routines]
     return jobs

@@ -13,7 +13,7 @@ def redirect_pages(catalog: Catalog, site_url: str = "") -> dict[str, str]:
     """`{"exercises/old-id/index.html": html}` for every alias, pointing at the current page."""
     pages: dict[str, str] = {}
     for section in PAGE_SECTIONS:
-        for entry in getattr(catalog, section.key):
+        for entry in getattr(catalog, section.field):
             for alias in entry.aliases:
                 old, new = section.page(alias), section.page(entry.id)
                 target = relative_url(old, new)

@@ -20,7 +20,7 @@ from typing import Any
 
 from generator.catalog import addresses
 from generator.catalog.addresses import CONDITIONS, EXERCISES, ROUTINES, TREATMENTS
-from generator.catalog.model import Catalog, Condition, Exercise, Modality, Routine, Stance
+from generator.catalog.model import Catalog, Condition, Exercise, Routine, Stance, Treatment
 from generator.catalog.relations import Relations
 from generator.pages import labels
 from generator.pages.dosage import describe_frequency
@@ -38,7 +38,7 @@ def searched_pages(catalog: Catalog) -> set[str]:
     return {
         section.page(item.id)
         for section in (CONDITIONS, EXERCISES, ROUTINES, TREATMENTS)
-        for item in getattr(catalog, section.key)
+        for item in getattr(catalog, section.field)
     }
 
 
@@ -53,7 +53,7 @@ def search_entries(catalog: Catalog, url_of: Callable[[str], str]) -> list[Entry
     ]
     entries: list[Entry] = []
     for section, parts in kinds:
-        items: Iterable[Any] = getattr(catalog, section.key)
+        items: Iterable[Any] = getattr(catalog, section.field)
         for item in sorted(items, key=lambda entry: entry.id):
             url = url_of(section.page(item.id))
             found = list(_entries(item.name, url, parts(item, rel)))
@@ -134,8 +134,8 @@ def _condition(condition: Condition, rel: Relations) -> list[Section]:
 WEAK_STANCES = {Stance.NOT_RECOMMENDED, Stance.INSUFFICIENT}
 
 
-def _treatment(treatment: Modality, rel: Relations) -> list[Section]:
-    kind = f"Type of treatment: {labels.MODALITY_KIND[treatment.kind]}."
+def _treatment(treatment: Treatment, rel: Relations) -> list[Section]:
+    kind = f"Type of treatment: {labels.TREATMENT_KIND[treatment.kind]}."
     intro = [*_also(treatment.also_known_as), treatment.summary, kind, treatment.what_it_is]
     evidence = []
     for phase, found in treatment.evidence.phases():

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from generator.catalog.addresses import CONDITIONS, EXERCISES, ROUTINES, TREATMENTS, page_url
-from generator.catalog.model import Catalog, Condition, Exercise, Modality, Routine
+from generator.catalog.model import Catalog, Condition, Exercise, Routine, Treatment
 from generator.catalog.relations import Relations
 from generator.clinic.settings import ClinicSettings
 from generator.clinic.signoff import SignOff
@@ -54,7 +54,7 @@ def condition_data(condition: Condition, rel: Relations) -> dict[str, Any]:
     }
 
 
-def treatment_data(treatment: Modality) -> dict[str, Any]:
+def treatment_data(treatment: Treatment) -> dict[str, Any]:
     return {
         "@type": "MedicalTherapy",
         "name": treatment.name,
@@ -111,7 +111,7 @@ def json_ld_pages(
         for c in catalog.conditions
     ]
     entries += [
-        (TREATMENTS.page(m.id), "treatment", m.id, treatment_data(m)) for m in catalog.modalities
+        (TREATMENTS.page(m.id), "treatment", m.id, treatment_data(m)) for m in catalog.treatments
     ]
     entries += [
         (ROUTINES.page(r.id), "routine", r.id, routine_data(r, rel)) for r in catalog.routines
