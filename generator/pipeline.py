@@ -16,13 +16,13 @@ from typing import Any
 from generator.catalog.addresses import (
     CATALOG_JSON_URI,
     INDEX_PAGES,
-    PAGE_SECTIONS,
     figure_uri,
     motion_uri,
     thumbnail_uri,
 )
 from generator.catalog.assets_check import check_images
 from generator.catalog.content_checks import ContentReport, check_content
+from generator.catalog.kinds import PAGE_KINDS
 from generator.catalog.load import read_catalog
 from generator.catalog.model import Catalog
 from generator.clinic.content_files import check_media, walk_content
@@ -120,7 +120,7 @@ def read_project(
 def catalog_pages(catalog: Catalog) -> list[str]:
     """The source uris of the pages the catalog makes that a nav may list."""
     pages = list(INDEX_PAGES)
-    for section in PAGE_SECTIONS:
+    for section in PAGE_KINDS:
         pages += [section.page(entry.id) for entry in getattr(catalog, section.field)]
     return pages
 

@@ -42,9 +42,10 @@ from bench_engines import ENGINES, EngineRuns, comparison_table, export  # noqa:
 from bench_measure import time_build  # noqa: E402
 from preview import time_edit_loop  # noqa: E402
 
-from generator.catalog.addresses import EXERCISES, html_file  # noqa: E402
+from generator.catalog.addresses import html_file  # noqa: E402
 from generator.catalog.assets_check import check_images  # noqa: E402
 from generator.catalog.content_checks import check_content  # noqa: E402
+from generator.catalog.kinds import EXERCISES  # noqa: E402
 from generator.catalog.load import read_catalog  # noqa: E402
 from generator.catalog.model import Catalog  # noqa: E402
 from generator.pages.render import HTML_TEMPLATES, render_pages, render_site  # noqa: E402

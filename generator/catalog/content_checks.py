@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from generator.catalog.addresses import PAGE_SECTIONS
+from generator.catalog.kinds import PAGE_KINDS
 from generator.catalog.model import Catalog
 from generator.catalog.red_flag_rules import RedFlagRules, missing_signs
 from generator.source.errors import Path, Problem
@@ -155,7 +155,7 @@ def _review_dates(
     catalog: Catalog, source: SourceMap, today: datetime.date, months: int
 ) -> Iterator[Finding]:
     oldest = _months_before(today, months)
-    for section in PAGE_SECTIONS:  # the entries that have pages (and review dates)
+    for section in PAGE_KINDS:  # the entries that have pages (and review dates)
         for i, entry in enumerate(getattr(catalog, section.field)):
             date = entry.reviewed.date
             path: Path = (section.key, i, "reviewed", "date")
@@ -177,7 +177,7 @@ _TEAM_WORDS = re.compile(
 
 
 def _reviewers(catalog: Catalog, source: SourceMap) -> Iterator[Finding]:
-    for section in PAGE_SECTIONS:
+    for section in PAGE_KINDS:
         for i, entry in enumerate(getattr(catalog, section.field)):
             by = entry.reviewed.by
             match = _TEAM_WORDS.search(by)
@@ -266,7 +266,7 @@ def _reading_grades(catalog: Catalog) -> list[ReadingGrade]:
 
     data = _dump(catalog)
     grades: list[ReadingGrade] = []
-    for section in PAGE_SECTIONS:
+    for section in PAGE_KINDS:
         for i, entry in enumerate(data.get(section.key, [])):
             text = patient_text(entry)
             if text:

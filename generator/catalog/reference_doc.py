@@ -20,10 +20,10 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from generator.catalog import model
-from generator.catalog.addresses import CONDITIONS, EXERCISES, ROUTINES, TREATMENTS, Section
+from generator.catalog.kinds import CONDITIONS, EXERCISES, ROUTINES, TREATMENTS, Kind
 
 # Each documented table: its name in the document, the model, and the section whose pages it makes.
-TABLES: dict[str, tuple[type[BaseModel], Section | None]] = {
+TABLES: dict[str, tuple[type[BaseModel], Kind | None]] = {
     "exercises": (model.Exercise, EXERCISES),
     "dosage": (model.Dosage, None),
     "conditions": (model.Condition, CONDITIONS),

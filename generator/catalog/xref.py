@@ -7,14 +7,14 @@ from collections.abc import Iterable, Iterator
 
 from pydantic import ValidationError
 
-from generator.catalog.addresses import BY_KEY, PAGE_SECTIONS, SECTIONS
 from generator.catalog.addresses import RESERVED_IDS as RESERVED_IDS
+from generator.catalog.kinds import BY_KEY, KINDS, PAGE_KINDS
 from generator.catalog.model import Catalog
 from generator.source.errors import Path, Problem
 from generator.source.source_map import SourceMap
 
 # RESERVED_IDS (from addresses.py): ids that would collide with pages the site already has.
-SECTION_NOUN = {section.key: section.noun for section in SECTIONS}
+SECTION_NOUN = {section.key: section.noun for section in KINDS}
 
 
 def check_references(catalog: Catalog, source: SourceMap) -> list[Problem]:
@@ -85,7 +85,7 @@ def _problems(catalog: Catalog, source: SourceMap) -> Iterator[Problem]:
 
 def _aliases(catalog: Catalog, source: SourceMap) -> Iterator[Problem]:
     """An old id may not be a current id, another entry's old id, or a reserved id."""
-    for section in (s.key for s in PAGE_SECTIONS):
+    for section in (s.key for s in PAGE_KINDS):
         entries = getattr(catalog, BY_KEY[section].field)
         current = {entry.id for entry in entries}
         seen: set[str] = set()

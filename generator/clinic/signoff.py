@@ -23,7 +23,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StrictStr, StringConstraints, ValidationError
 
-from generator.catalog.addresses import PAGE_SECTIONS
+from generator.catalog.kinds import PAGE_KINDS
 from generator.catalog.load import read_bounded
 from generator.catalog.model import Catalog
 from generator.clinic.content_pages import split_front_matter
@@ -165,7 +165,7 @@ class Item:
 
 def catalog_items(catalog: Catalog, source: SourceMap) -> Iterator[Item]:
     """Every entry that has a page, in catalog order."""
-    for section in PAGE_SECTIONS:
+    for section in PAGE_KINDS:
         for index, entry in enumerate(getattr(catalog, section.field)):
             content = partial(entry_data, entry)
             path = (section.key, index)

@@ -18,8 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from generator.catalog import addresses
-from generator.catalog.addresses import CONDITIONS, EXERCISES, ROUTINES, TREATMENTS
+from generator.catalog.kinds import CONDITIONS, EXERCISES, ROUTINES, TREATMENTS, Kind
 from generator.catalog.model import Catalog, Condition, Exercise, Routine, Stance, Treatment
 from generator.catalog.relations import Relations
 from generator.pages import labels
@@ -45,7 +44,7 @@ def searched_pages(catalog: Catalog) -> set[str]:
 def search_entries(catalog: Catalog, url_of: Callable[[str], str]) -> list[Entry]:
     """Every generated page's entries; `url_of` maps a page source uri to its site URL."""
     rel = Relations(catalog)
-    kinds: list[tuple[addresses.Section, Callable[[Any, Relations], list[Section]]]] = [
+    kinds: list[tuple[Kind, Callable[[Any, Relations], list[Section]]]] = [
         (CONDITIONS, _condition),
         (EXERCISES, _exercise),
         (ROUTINES, _routine),

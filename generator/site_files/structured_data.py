@@ -6,7 +6,8 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from generator.catalog.addresses import CONDITIONS, EXERCISES, ROUTINES, TREATMENTS, page_url
+from generator.catalog.addresses import page_url
+from generator.catalog.kinds import CONDITIONS, EXERCISES, ROUTINES, TREATMENTS
 from generator.catalog.model import Catalog, Condition, Exercise, Routine, Treatment
 from generator.catalog.relations import Relations
 from generator.clinic.settings import ClinicSettings

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.catalog.addresses import BY_KEY
 from generator.catalog.content_checks import Severity, check_content
+from generator.catalog.kinds import BY_KEY
 from generator.catalog.load import read_catalog
 from generator.catalog.skeletons import add_entry
 from generator.source.errors import CatalogError
