@@ -6,8 +6,9 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Any, TypeVar
 
+from generator.catalog.kinds import KINDS
 from generator.catalog.model import (
     Catalog,
     Condition,
@@ -122,6 +123,8 @@ class Relations:
     """Every entry by id, and every link in both directions, in catalog order."""
 
     catalog: Catalog
+    by_id: dict[str, dict[str, Any]] = field(init=False)  # every kind's entries, by its noun
+    # The same, typed, for the kinds the back-links below join.
     exercise: dict[str, Exercise] = field(init=False)
     condition: dict[str, Condition] = field(init=False)
     treatment: dict[str, Treatment] = field(init=False)
@@ -138,11 +141,10 @@ class Relations:
     def __post_init__(self) -> None:
         catalog = self.catalog
         put = object.__setattr__
-        put(self, "exercise", {e.id: e for e in catalog.exercises})
-        put(self, "condition", {c.id: c for c in catalog.conditions})
-        put(self, "treatment", {m.id: m for m in catalog.treatments})
-        put(self, "routine", {r.id: r for r in catalog.routines})
-        put(self, "reference", {r.id: r for r in catalog.references})
+        by_id = {kind.noun: {e.id: e for e in kind.entries(catalog)} for kind in KINDS}
+        put(self, "by_id", by_id)
+        for typed in ("exercise", "condition", "treatment", "routine", "reference"):
+            put(self, typed, by_id[typed])
 
         conditions_of_exercise: dict[str, list[Condition]] = defaultdict(list)
         conditions_of_treatment: dict[str, list[tuple[Condition, str]]] = defaultdict(list)
