@@ -24,21 +24,23 @@ def test_every_declared_kind_is_whole() -> None:
 
 
 def test_a_kind_missing_a_piece_is_named_for_each_piece() -> None:
-    guide = dataclasses.replace(
-        TREATMENTS, noun="guide", template="guide.md.j2", index_template=None, skeleton=None
+    pamphlet = dataclasses.replace(
+        TREATMENTS, noun="pamphlet", template="pamphlet.md.j2", index_template=None, skeleton=None
     )
-    assert kind_gaps([guide]) == [
-        "kind 'guide' has no entry-page template (guide.md.j2)",
-        "kind 'guide' has no index-page template (None)",
-        "kind 'guide' has no search-index builder",
-        "kind 'guide' has no structured-data (JSON-LD) builder",
-        "kind 'guide' has no skeleton for `new`",
+    assert kind_gaps([pamphlet]) == [
+        "kind 'pamphlet' has no entry-page template (pamphlet.md.j2)",
+        "kind 'pamphlet' has no index-page template (None)",
+        "kind 'pamphlet' has no search-index builder",
+        "kind 'pamphlet' has no structured-data (JSON-LD) builder",
+        "kind 'pamphlet' has no skeleton for `new`",
     ]
 
 
 def test_a_kind_must_be_a_field_of_the_catalog_with_its_model() -> None:
-    unknown = dataclasses.replace(REFERENCES, noun="guide", field="guides", key="guides")
-    assert kind_gaps([unknown]) == ["kind 'guide' is not the catalog's field guides (guides)"]
+    unknown = dataclasses.replace(REFERENCES, noun="pamphlet", field="pamphlets", key="pamphlets")
+    assert kind_gaps([unknown]) == [
+        "kind 'pamphlet' is not the catalog's field pamphlets (pamphlets)"
+    ]
     # The YAML key must be the field's alias: `modalities` for `treatments`.
     renamed = dataclasses.replace(TREATMENTS, key="treatments")
     assert kind_gaps([renamed])[0].startswith("kind 'treatment' is not the catalog's field")
