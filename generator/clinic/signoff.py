@@ -189,7 +189,7 @@ def page_items(docs_dir: Path) -> Iterator[Item]:
 
 
 def _page_file_data(page: Path, name: str) -> dict[str, Any]:
-    return page_data(read_bounded(page, name).decode("utf-8"))
+    return page_data(read_bounded(page, name, error=ProjectError).decode("utf-8"))
 
 
 # -- the file -----------------------------------------------------------------------------
@@ -283,7 +283,7 @@ def read_signoffs(path: Path, name: str | None = None) -> SignOffs:
     if not path.exists():
         return SignOffs(SignOffFile(), SourceMap(name))
     try:
-        text = read_bounded(path, name).decode("utf-8")
+        text = read_bounded(path, name, error=ProjectError).decode("utf-8")
     except UnicodeDecodeError:
         raise ProjectError([Problem(name, 1, 1, "", "not valid UTF-8; save it as UTF-8")]) from None
     return parse_signoffs(text, name)

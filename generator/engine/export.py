@@ -111,7 +111,9 @@ def _read_config(config_path: Path) -> dict[str, Any]:
     file = str(config_path)
     if not config_path.exists():
         return {}
-    data, _source, problems = read_yaml(read_bounded(config_path, file).decode("utf-8"), file)
+    data, _source, problems = read_yaml(
+        read_bounded(config_path, file, error=SettingsError).decode("utf-8"), file
+    )
     if problems or not isinstance(data, dict):
         raise SettingsError(problems or [Problem(file, 1, 1, "", "must be a mapping")])
     return data
