@@ -14,11 +14,12 @@ from generator.catalog.content_checks import (
     Severity,
     check_content,
 )
+from generator.catalog.kinds import KINDS
 from generator.catalog.load import load_catalog
 from generator.catalog.model import Catalog
 from generator.catalog.red_flag_rules import default_rules
 from generator.catalog.schema import catalog_schema
-from generator.catalog.skeletons import SECTION_OF_KIND, add_entry
+from generator.catalog.skeletons import NEW_KINDS, add_entry
 from generator.clinic.signoff import (
     SIGNOFF_FILE,
     TIME_ZONES,
@@ -106,7 +107,7 @@ def _parser() -> argparse.ArgumentParser:
     figures.add_argument("sheet", type=Path, metavar="OUT.html")
     figures.add_argument("--catalog", type=Path, default=DEFAULT_CATALOG, metavar="PATH")
     new = commands.add_parser("new", help="add a commented skeleton entry to the catalog")
-    new.add_argument("kind", choices=sorted(SECTION_OF_KIND), metavar="KIND")
+    new.add_argument("kind", choices=sorted(NEW_KINDS), metavar="KIND")
     new.add_argument("entry_id", metavar="ID", help="lower-case words joined by hyphens")
     new.add_argument("--catalog", type=Path, default=DEFAULT_CATALOG, metavar="PATH")
     return parser
@@ -154,14 +155,9 @@ def _count(n: int, noun: str) -> str:
 
 
 def _summary(catalog: Catalog) -> str:
-    counts = [
-        (len(catalog.exercises), "exercise"),
-        (len(catalog.conditions), "condition"),
-        (len(catalog.modalities), "treatment"),
-        (len(catalog.routines), "routine"),
-        (len(catalog.references), "reference"),
-    ]
-    return ", ".join(_count(n, noun) for n, noun in counts)
+    # The kinds with pages, in the catalog's order, then those without (references).
+    kinds = sorted(KINDS, key=lambda kind: kind.folder is None)
+    return ", ".join(_count(len(kind.entries(catalog)), kind.noun) for kind in kinds)
 
 
 def _check(args: argparse.Namespace) -> int:

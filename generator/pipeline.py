@@ -8,21 +8,21 @@ from __future__ import annotations
 
 import datetime
 import html
-from collections.abc import Collection, Mapping, MutableMapping
+from collections.abc import Collection, Iterable, Mapping, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from generator.catalog.addresses import (
     CATALOG_JSON_URI,
     INDEX_PAGES,
-    PAGE_SECTIONS,
     figure_uri,
     motion_uri,
     thumbnail_uri,
 )
 from generator.catalog.assets_check import check_images
 from generator.catalog.content_checks import ContentReport, check_content
+from generator.catalog.kinds import KINDS, PAGE_KINDS, Kind
 from generator.catalog.load import read_catalog
 from generator.catalog.model import Catalog
 from generator.clinic.content_files import check_media, walk_content
@@ -40,15 +40,22 @@ from generator.clinic.signoff import (
     review_state,
 )
 from generator.clinic.site_config import SiteSettings, read_site_settings
+from generator.pages.pictures import figure_files
 from generator.pages.reminders import calendar_files
-from generator.pages.render import page_uris
+from generator.pages.render import TEMPLATE_DIR, page_uris
 from generator.site_files.api import catalog_json
 from generator.site_files.offline import offline_files
 from generator.site_files.redirects import redirect_pages
+from generator.site_files.search_index import SEARCH_SECTIONS
+from generator.site_files.structured_data import JSON_LD
 from generator.source.errors import CatalogError, Problem, ProjectError, SettingsError
 from generator.source.source_map import SourceMap
 
 Files = dict[str, str | bytes]
+# The kinds whose entries have pages (`page_kind` in their front matter), for the theme: the
+# plugin and `export` put them in `extra` under this name.
+PAGE_KINDS_SETTING = "catalog_page_kinds"
+PAGE_KIND_NOUNS = tuple(kind.noun for kind in PAGE_KINDS)
 
 
 @dataclass(frozen=True)
@@ -117,11 +124,38 @@ def read_project(
     return Project(site, catalog, source, signoffs, signoff_file)
 
 
+def kind_gaps(kinds: Iterable[Kind] = KINDS) -> list[str]:
+    """Whatever a declared kind (`kinds.py`) lacks, one line each, for each stage's piece: its
+    catalog field, its templates, its search-index and structured-data builders, its skeleton
+    for `new`. Empty when every kind is whole (a test keeps it so)."""
+    gaps: list[str] = []
+    for kind in kinds:
+        info = Catalog.model_fields.get(kind.field)
+        if info is None or (info.alias or kind.field) != kind.key:
+            gaps.append(f"kind '{kind.noun}' is not the catalog's field {kind.field} ({kind.key})")
+        elif get_args(info.annotation) != (kind.model,):
+            gaps.append(
+                f"kind '{kind.noun}': the catalog's {kind.key} are not {kind.model.__name__}"
+            )
+        if kind.folder is None:
+            continue  # no pages: nothing more to make
+        for piece, template in (("entry", kind.template), ("index", kind.index_template)):
+            if template is None or not (TEMPLATE_DIR / template).is_file():
+                gaps.append(f"kind '{kind.noun}' has no {piece}-page template ({template})")
+        if kind.noun not in SEARCH_SECTIONS:
+            gaps.append(f"kind '{kind.noun}' has no search-index builder")
+        if kind.noun not in JSON_LD:
+            gaps.append(f"kind '{kind.noun}' has no structured-data (JSON-LD) builder")
+        if kind.skeleton is None:
+            gaps.append(f"kind '{kind.noun}' has no skeleton for `new`")
+    return gaps
+
+
 def catalog_pages(catalog: Catalog) -> list[str]:
     """The source uris of the pages the catalog makes that a nav may list."""
     pages = list(INDEX_PAGES)
-    for section in PAGE_SECTIONS:
-        pages += [section.page(entry.id) for entry in getattr(catalog, section.key)]
+    for section in PAGE_KINDS:
+        pages += [section.page(entry.id) for entry in getattr(catalog, section.field)]
     return pages
 
 
@@ -184,6 +218,36 @@ def files_beside_pages(catalog: Catalog, site_url: str, email: str | None = None
     return files
 
 
+@dataclass(frozen=True)
+class GeneratedFiles:
+    """Every file the catalog adds to a site, by source uri, and which are exercise pictures
+    (the plugin's second process writes those itself)."""
+
+    files: Files
+    pictures: dict[str, str]
+
+
+def generated_files(
+    catalog: Catalog,
+    clinic: ClinicSettings,
+    docs_dir: Path,
+    site_url: str,
+    pages: Mapping[str, str],
+    content: Mapping[str, str | bytes],
+) -> GeneratedFiles:
+    """The whole generated file set of a site whose content files are `content`: the catalog's
+    rendered `pages` (as the engine takes them), the pictures, the files beside the pages
+    (catalog JSON, redirects, calendars) and the offline files made from everything published;
+    `ProjectError` for a content file at a generated address. The plugin and `export` both
+    take their files from here."""
+    pictures = figure_files(catalog)
+    files: Files = {**pages, **pictures}
+    files.update(files_beside_pages(catalog, site_url, clinic.email))
+    files.update(offline_site_files(catalog, clinic, docs_dir, {**content, **files}))
+    refuse_clashes(files, set(content), docs_dir.name)
+    return GeneratedFiles(files, pictures)
+
+
 def clashes(generated: Collection[str], content: Collection[str], folder: str) -> list[Problem]:
     """A problem for each content file at an address the catalog also generates."""
     message = (
@@ -204,7 +268,7 @@ def offline_site_files(
     return offline_files(catalog, clinic, published, raster)
 
 
-def refuse_clashes(generated: Files, content: set[str] | frozenset[str], folder: str) -> None:
+def refuse_clashes(generated: Files, content: Collection[str], folder: str) -> None:
     """`ProjectError` for each content page at an address the catalog also generates."""
     if problems := clashes(generated, content, folder):
         raise ProjectError(problems)

@@ -42,9 +42,10 @@ from bench_engines import ENGINES, EngineRuns, comparison_table, export  # noqa:
 from bench_measure import time_build  # noqa: E402
 from preview import time_edit_loop  # noqa: E402
 
-from generator.catalog.addresses import EXERCISES, html_file  # noqa: E402
+from generator.catalog.addresses import html_file  # noqa: E402
 from generator.catalog.assets_check import check_images  # noqa: E402
 from generator.catalog.content_checks import check_content  # noqa: E402
+from generator.catalog.kinds import EXERCISES, PAGE_KINDS, TREATMENTS  # noqa: E402
 from generator.catalog.load import read_catalog  # noqa: E402
 from generator.catalog.model import Catalog  # noqa: E402
 from generator.pages.render import HTML_TEMPLATES, render_pages, render_site  # noqa: E402
@@ -79,17 +80,17 @@ def synthetic_catalog(base: dict[str, Any], exercises: int, seed: int) -> dict[s
     groups = math.ceil(exercises / len(base["exercises"]))
     rng = random.Random(seed)
     out: dict[str, Any] = {"references": base["references"]}
-    for section in ("modalities", "conditions", "exercises", "routines"):
-        out[section] = []
+    for kind in PAGE_KINDS:
+        out[kind.key] = []
     for group in range(groups):
         suffix = f"-g{group}" if group else ""
 
         def rename(value: str, suffix: str = suffix) -> str:
             return value + suffix
 
-        for modality in base["modalities"]:
-            out["modalities"].append(
-                {**modality, "id": rename(modality["id"]), "name": f"{modality['name']} {group}"}
+        for treatment in base[TREATMENTS.key]:
+            out[TREATMENTS.key].append(
+                {**treatment, "id": rename(treatment["id"]), "name": f"{treatment['name']} {group}"}
             )
         for condition in base["conditions"]:
             out["conditions"].append(

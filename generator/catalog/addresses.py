@@ -1,8 +1,8 @@
 """Where everything is published: the catalog's sections, their folders, every page and file.
 
-This module is the one place that knows that a catalog's `modalities` are "treatments", live in
-`treatments/`, that a treatment's page is `treatments/<id>.md` (published at
-`treatments/<id>/`), where an exercise's pictures and a routine's calendar file are, and how one
+With the kinds' declarations (`kinds.py`: each kind's folder, a treatment's page being
+`treatments/<id>.md`, published at `treatments/<id>/`), this module is the one place that knows
+where an exercise's pictures and a routine's calendar file are, and how one
 page's address is written relative to another's. Python modules, the Jinja templates (through
 the globals of `render.make_environment`) and the routine builder's scripts (through its page
 data, `url_patterns`) all ask it; none of them writes a folder name. No MkDocs here.
@@ -13,52 +13,7 @@ directory URL `exercises/bird-dog/`; files (pictures, calendars, JSON) keep thei
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-
-@dataclass(frozen=True)
-class Section:
-    """A section of the catalog and, if it has pages of its own, its folder on the site."""
-
-    key: str  # the catalog's attribute and the YAML key: "modalities"
-    noun: str  # one entry, in messages and in `python -m generator new KIND`: "treatment"
-    plural: str  # several entries, in words: "treatments"
-    title: str  # the heading of its list pages: "Treatments"
-    folder: str | None  # where its pages are published, None when it has none (references)
-
-    def page(self, entry_id: str) -> str:
-        """The source uri of an entry's page: `treatments/tens.md`."""
-        return f"{self._folder}/{entry_id}.md"
-
-    @property
-    def index(self) -> str:
-        """The section's index page: `treatments/index.md`."""
-        return f"{self._folder}/index.md"
-
-    @property
-    def more(self) -> str:
-        """Where the pages after the first of its list go: `treatments/all/2.md`, ..."""
-        return f"{self._folder}/all"
-
-    @property
-    def _folder(self) -> str:
-        if self.folder is None:
-            raise ValueError(f"{self.plural} have no pages of their own")
-        return self.folder
-
-
-REFERENCES = Section("references", "reference", "references", "References", None)
-TREATMENTS = Section("modalities", "treatment", "treatments", "Treatments", "treatments")
-CONDITIONS = Section("conditions", "condition", "conditions", "Conditions", "conditions")
-EXERCISES = Section("exercises", "exercise", "exercises", "Exercises", "exercises")
-ROUTINES = Section("routines", "routine", "routines", "Home routines", "routines")
-
-# In the catalog's order (the order of `exercises.yaml`, and of the model's fields).
-SECTIONS: tuple[Section, ...] = (REFERENCES, TREATMENTS, CONDITIONS, EXERCISES, ROUTINES)
-# The sections whose entries have a page each (and so old ids, redirects, review dates).
-PAGE_SECTIONS: tuple[Section, ...] = tuple(s for s in SECTIONS if s.folder is not None)
-BY_KEY: dict[str, Section] = {s.key: s for s in SECTIONS}
-BY_NOUN: dict[str, Section] = {s.noun: s for s in SECTIONS}
+from generator.catalog.kinds import BY_NOUN, EXERCISES, PAGE_KINDS, ROUTINES
 
 # Pages that are not an entry's.
 HOME_PAGE = "index.md"
@@ -66,16 +21,9 @@ REFERENCES_PAGE = "references.md"
 CONTACT_PAGE = "contact.md"
 ROUTINE_BUILDER = f"{ROUTINES.folder}/builder.md"
 PHONE_HELP = f"{ROUTINES.folder}/on-your-phone.md"  # the programme and diary on a phone
-EXERCISES_INDEX = EXERCISES.index
-CONDITIONS_INDEX = CONDITIONS.index
-TREATMENTS_INDEX = TREATMENTS.index
-ROUTINES_INDEX = ROUTINES.index
 # The generated pages that are in the navigation: every other generated page is a leaf.
 INDEX_PAGES = (
-    CONDITIONS_INDEX,
-    TREATMENTS_INDEX,
-    EXERCISES_INDEX,
-    ROUTINES_INDEX,
+    *(kind.index for kind in PAGE_KINDS),
     ROUTINE_BUILDER,
     REFERENCES_PAGE,
     CONTACT_PAGE,

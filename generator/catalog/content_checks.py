@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from generator.catalog.addresses import PAGE_SECTIONS
+from generator.catalog.kinds import PAGE_KINDS
 from generator.catalog.model import Catalog
 from generator.catalog.red_flag_rules import RedFlagRules, missing_signs
 from generator.source.errors import Path, Problem
@@ -29,8 +29,6 @@ READING_GRADE_MEDIAN_LIMIT = 8.0
 EVIDENCE_GRADE_LIMIT = 8.0  # what the evidence says: the content guide's US grade 8
 DEFAULT_REVIEW_MONTHS = 12
 
-# The catalog sections whose entries have pages (and review dates).
-_PAGE_KEYS = tuple(section.key for section in PAGE_SECTIONS)
 # Fields that are not prose for patients: ids, names, enums, citations, links.
 NOT_PROSE = {
     "id", "name", "also_known_as", "body_regions", "goals", "position", "equipment", "easier",
@@ -157,10 +155,10 @@ def _review_dates(
     catalog: Catalog, source: SourceMap, today: datetime.date, months: int
 ) -> Iterator[Finding]:
     oldest = _months_before(today, months)
-    for section in _PAGE_KEYS:
-        for i, entry in enumerate(getattr(catalog, section)):
+    for section in PAGE_KINDS:  # the entries that have pages (and review dates)
+        for i, entry in enumerate(getattr(catalog, section.field)):
             date = entry.reviewed.date
-            path: Path = (section, i, "reviewed", "date")
+            path: Path = (section.key, i, "reviewed", "date")
             if date < oldest:
                 message = f"last reviewed on {date}, more than {months} months ago; please review"
                 yield Finding(source.problem(path, message), Severity.WARNING)
@@ -179,8 +177,8 @@ _TEAM_WORDS = re.compile(
 
 
 def _reviewers(catalog: Catalog, source: SourceMap) -> Iterator[Finding]:
-    for section in _PAGE_KEYS:
-        for i, entry in enumerate(getattr(catalog, section)):
+    for section in PAGE_KINDS:
+        for i, entry in enumerate(getattr(catalog, section.field)):
             by = entry.reviewed.by
             match = _TEAM_WORDS.search(by)
             if match:
@@ -189,7 +187,7 @@ def _reviewers(catalog: Catalog, source: SourceMap) -> Iterator[Finding]:
                     "reviewed it and their profession, e.g. 'Jane Smith, physiotherapist'"
                 )
                 yield Finding(
-                    source.problem((section, i, "reviewed", "by"), message), Severity.WARNING
+                    source.problem((section.key, i, "reviewed", "by"), message), Severity.WARNING
                 )
 
 
@@ -206,8 +204,8 @@ def _months_before(day: datetime.date, months: int) -> datetime.date:
 
 def _uncited_references(catalog: Catalog, source: SourceMap) -> Iterator[Finding]:
     cited = {ref for c in catalog.conditions for ref in c.references}
-    for modality in catalog.modalities:
-        for _, evidence in modality.evidence.phases():
+    for treatment in catalog.treatments:
+        for _, evidence in treatment.evidence.phases():
             cited.update(evidence.references)
     for i, reference in enumerate(catalog.references):
         if reference.id not in cited:
@@ -241,8 +239,8 @@ def _evidence_grades(catalog: Catalog, source: SourceMap) -> Iterator[Finding]:
     """Each evidence summary over grade 8: the text patients decide on, read on its own."""
     import textstat
 
-    for i, modality in enumerate(catalog.modalities):
-        for phase, evidence in modality.evidence.phases():
+    for i, treatment in enumerate(catalog.treatments):
+        for phase, evidence in treatment.evidence.phases():
             grade = round(float(textstat.flesch_kincaid_grade(evidence.summary)), 1)
             if grade > EVIDENCE_GRADE_LIMIT:
                 message = (
@@ -268,12 +266,12 @@ def _reading_grades(catalog: Catalog) -> list[ReadingGrade]:
 
     data = _dump(catalog)
     grades: list[ReadingGrade] = []
-    for section in _PAGE_KEYS:
-        for i, entry in enumerate(data.get(section, [])):
+    for section in PAGE_KINDS:
+        for i, entry in enumerate(data.get(section.key, [])):
             text = patient_text(entry)
             if text:
                 grade = float(textstat.flesch_kincaid_grade(text))
-                grades.append(ReadingGrade((section, i), entry["id"], round(grade, 1)))
+                grades.append(ReadingGrade((section.key, i), entry["id"], round(grade, 1)))
     return grades
 
 

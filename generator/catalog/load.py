@@ -15,7 +15,7 @@ from pydantic_core import ErrorDetails
 from generator.catalog.figure_checks import check_figures
 from generator.catalog.model import Catalog
 from generator.catalog.xref import check_references
-from generator.source.errors import CatalogError, Path, Problem
+from generator.source.errors import CatalogError, Path, Problem, ProjectError
 from generator.source.source_map import SourceMap
 from generator.source.yaml_hints import mapping_for_text
 from generator.source.yaml_scalars import NumberLike
@@ -37,10 +37,13 @@ def read_catalog(
     return read_catalog_bytes(read_bounded(path, name), name)
 
 
-def read_bounded(path: FsPath, name: str, limit: int = MAX_BYTES) -> bytes:
-    """The file's bytes, or `CatalogError` when it cannot be read or is larger than `limit`:
-    the size is checked before reading, and at most `limit + 1` bytes are ever read (a
-    device or a growing file cannot exhaust memory)."""
+def read_bounded(
+    path: FsPath, name: str, limit: int = MAX_BYTES, error: type[ProjectError] = CatalogError
+) -> bytes:
+    """The file's bytes, or `error` (the catalog's, unless the file is another's: settings,
+    a page) when it cannot be read or is larger than `limit`: the size is checked before
+    reading, and at most `limit + 1` bytes are ever read (a device or a growing file cannot
+    exhaust memory)."""
     try:
         if stat.S_ISFIFO(os.stat(path).st_mode):  # opening a pipe would wait for a writer
             raise OSError(errno.EINVAL, "it is a pipe, not a file")
@@ -54,10 +57,10 @@ def read_bounded(path: FsPath, name: str, limit: int = MAX_BYTES) -> bytes:
                 raw = file.read(limit + 1)
                 if len(raw) <= limit:
                     return raw
-    except OSError as error:
-        message = f"cannot read file: {error.strerror or error}"
-        raise CatalogError([Problem(name, 1, 1, "", message)]) from None
-    raise CatalogError([Problem(name, 1, 1, "", too_large_message())])
+    except OSError as failed:
+        message = f"cannot read file: {failed.strerror or failed}"
+        raise error([Problem(name, 1, 1, "", message)]) from None
+    raise error([Problem(name, 1, 1, "", too_large_message())])
 
 
 def load_catalog_bytes(raw: bytes, file: str) -> Catalog:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated, Self
 
@@ -33,6 +34,21 @@ Id = Annotated[
     StringConstraints(pattern=ID_PATTERN, min_length=2, max_length=64),
     Field(description="Stable identifier used in URLs: lower-case letters, digits and hyphens."),
 ]
+
+
+@dataclass(frozen=True)
+class RefersTo:
+    """Marks an id field as naming an entry of another kind (its noun in `kinds.py`): the
+    cross-reference check (`xref.py`) walks the model for these. Not in the JSON Schema."""
+
+    kind: str
+
+
+ExerciseId = Annotated[Id, RefersTo("exercise")]
+ConditionId = Annotated[Id, RefersTo("condition")]
+TreatmentId = Annotated[Id, RefersTo("treatment")]
+RoutineId = Annotated[Id, RefersTo("routine")]
+ReferenceId = Annotated[Id, RefersTo("reference")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 PoseId = Annotated[str, StringConstraints(pattern=ID_PATTERN, min_length=2, max_length=64)]
 
@@ -116,7 +132,7 @@ class Position(StrEnum):
     STANDING = "standing"
 
 
-class ModalityKind(StrEnum):
+class TreatmentKind(StrEnum):
     ACTIVE = "active"
     PASSIVE = "passive"
     PROCEDURE = "procedure"
@@ -346,10 +362,10 @@ class Exercise(NamedEntry):
     dosage: Dosage
     stop_if: Annotated[list[Text], Field(min_length=1, description="When to stop and get advice.")]
     precautions: list[Text] = Field(default=[], description="Who should take care, and how.")
-    easier: list[Id] = Field(
+    easier: list[ExerciseId] = Field(
         default=[], description="Ids of easier versions (no cycles; never the exercise itself)."
     )
-    harder: list[Id] = Field(
+    harder: list[ExerciseId] = Field(
         default=[], description="Ids of harder versions (no cycles; never the exercise itself)."
     )
     figure: Figure | None = Field(
@@ -375,7 +391,7 @@ class Exercise(NamedEntry):
 
 
 class TreatmentRole(Strict):
-    treatment: Id
+    treatment: TreatmentId
     role: Text
 
 
@@ -416,8 +432,8 @@ class Condition(NamedEntry):
             "long-lasting pain is listed under 'What is unlikely to help' instead.",
         ),
     ]
-    exercises: list[Id] = Field(default=[], description="Exercise ids.")
-    routines: list[Id] = Field(
+    exercises: list[ExerciseId] = Field(default=[], description="Exercise ids.")
+    routines: list[RoutineId] = Field(
         default=[],
         description="Routine ids (routines naming this condition in `for` are linked too).",
     )
@@ -433,14 +449,14 @@ class Condition(NamedEntry):
         "than drop one); checked against the same rules.",
     )
     see_physio: Annotated[list[Text], Field(min_length=1, description="When to see a physio.")]
-    references: Annotated[list[Id], Field(min_length=1, description="Reference ids.")]
+    references: Annotated[list[ReferenceId], Field(min_length=1, description="Reference ids.")]
     reviewed: Review
 
 
 class Evidence(Strict):
     stance: Stance = Field(description="What the guidelines and reviews advise.")
     summary: Text = Field(description="The effect in plain words, and how sure we are.")
-    references: Annotated[list[Id], Field(min_length=1, description="Reference ids.")]
+    references: Annotated[list[ReferenceId], Field(min_length=1, description="Reference ids.")]
 
 
 class EvidenceByPhase(Strict):
@@ -457,8 +473,8 @@ class EvidenceByPhase(Strict):
         return found + ([("neck", self.neck)] if self.neck is not None else [])
 
 
-class Modality(NamedEntry):
-    kind: ModalityKind = Field(description="Active care, passive care, a procedure or education.")
+class Treatment(NamedEntry):
+    kind: TreatmentKind = Field(description="Active care, passive care, a procedure or education.")
     summary: Text = Field(description="One or two sentences: what it is and whether it helps.")
     what_it_is: Text = Field(description="What the treatment is.")
     session: Text = Field(description="What a session is like.")
@@ -491,7 +507,7 @@ class HandoutSafety(Strict):
 
 
 class RoutineItem(Strict):
-    exercise: Id = Field(description="An exercise id.")
+    exercise: ExerciseId = Field(description="An exercise id.")
     dosage: DosageOverride | None = Field(
         None, description="Only the dosage fields that change for this routine."
     )
@@ -502,7 +518,7 @@ class Routine(Entry):
     model_config = ConfigDict(populate_by_name=True)
 
     for_conditions: Annotated[
-        list[Id], Field(alias="for", min_length=1, description="Condition ids.")
+        list[ConditionId], Field(alias="for", min_length=1, description="Condition ids.")
     ]
     summary: Text = Field(description="One or two sentences: who it is for and what it does.")
     when: Text = Field(description="When to use this routine.")
@@ -567,7 +583,8 @@ class Catalog(Strict):
     """The whole catalog, as written in `exercises.yaml`."""
 
     references: list[Reference] = []
-    modalities: list[Modality] = []
+    # Called `modalities` in `exercises.yaml` (and so in the JSON Schema and in messages).
+    treatments: list[Treatment] = Field(default=[], alias="modalities")
     conditions: list[Condition] = []
     exercises: list[Exercise] = []
     routines: list[Routine] = []

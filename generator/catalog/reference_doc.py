@@ -20,21 +20,18 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from generator.catalog import model
-from generator.catalog.addresses import CONDITIONS, EXERCISES, ROUTINES, TREATMENTS, Section
+from generator.catalog.kinds import KINDS, Kind
 
-# Each documented table: its name in the document, the model, and the section whose pages it makes.
-TABLES: dict[str, tuple[type[BaseModel], Section | None]] = {
-    "exercises": (model.Exercise, EXERCISES),
+# Each documented table: its name in the document, the model, and the kind whose entries it
+# describes (each kind's table is named by its YAML key), or None for a part of an entry.
+TABLES: dict[str, tuple[type[BaseModel], Kind | None]] = {
+    **{kind.key: (kind.model, kind) for kind in KINDS},
     "dosage": (model.Dosage, None),
-    "conditions": (model.Condition, CONDITIONS),
     "red_flags": (model.RedFlags, None),
     "condition_handout": (model.ConditionHandout, None),
-    "modalities": (model.Modality, TREATMENTS),
     "evidence": (model.Evidence, None),
-    "routines": (model.Routine, ROUTINES),
     "routine_items": (model.RoutineItem, None),
     "routine_handout": (model.HandoutSafety, None),
-    "references": (model.Reference, None),
 }
 
 _BLOCK = re.compile(r"(<!-- reference:(\w+) -->\n).*?(<!-- /reference -->)", re.DOTALL)
@@ -57,7 +54,11 @@ def table(name: str) -> str:
     for field_name, info in cls.model_fields.items():
         key = info.alias or field_name
         required = "yes" if info.is_required() else "no"
-        address = f"/{section.folder}/<id>/" if section and field_name == "id" else None
+        address = (
+            f"/{section.folder}/<id>/"
+            if section and section.folder and field_name == "id"
+            else None
+        )
         rows.append(f"| `{key}` | {required} | {_meaning(info, address)} |")
     return "\n".join(rows) + "\n"
 

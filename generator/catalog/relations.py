@@ -6,21 +6,22 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Any, TypeVar
 
+from generator.catalog.kinds import KINDS
 from generator.catalog.model import (
     Catalog,
     Condition,
     Dosage,
     Exercise,
-    Modality,
-    ModalityKind,
     Reference,
     Routine,
     RoutineItem,
+    Treatment,
+    TreatmentKind,
 )
 
-HOME_CARE_KINDS = {ModalityKind.ACTIVE, ModalityKind.EDUCATION}
+HOME_CARE_KINDS = {TreatmentKind.ACTIVE, TreatmentKind.EDUCATION}
 T = TypeVar("T")
 
 
@@ -122,9 +123,11 @@ class Relations:
     """Every entry by id, and every link in both directions, in catalog order."""
 
     catalog: Catalog
+    by_id: dict[str, dict[str, Any]] = field(init=False)  # every kind's entries, by its noun
+    # The same, typed, for the kinds the back-links below join.
     exercise: dict[str, Exercise] = field(init=False)
     condition: dict[str, Condition] = field(init=False)
-    treatment: dict[str, Modality] = field(init=False)
+    treatment: dict[str, Treatment] = field(init=False)
     routine: dict[str, Routine] = field(init=False)
     reference: dict[str, Reference] = field(init=False)
     _conditions_of_exercise: dict[str, list[Condition]] = field(init=False)
@@ -132,17 +135,16 @@ class Relations:
     _routines_of_condition: dict[str, list[Routine]] = field(init=False)
     _conditions_of_routine: dict[str, list[Condition]] = field(init=False)
     _conditions_of_treatment: dict[str, list[tuple[Condition, str]]] = field(init=False)
-    _treatments_of_routine: dict[str, list[Modality]] = field(init=False)
+    _treatments_of_routine: dict[str, list[Treatment]] = field(init=False)
     _routines_of_treatment: dict[str, list[Routine]] = field(init=False)
 
     def __post_init__(self) -> None:
         catalog = self.catalog
         put = object.__setattr__
-        put(self, "exercise", {e.id: e for e in catalog.exercises})
-        put(self, "condition", {c.id: c for c in catalog.conditions})
-        put(self, "treatment", {m.id: m for m in catalog.modalities})
-        put(self, "routine", {r.id: r for r in catalog.routines})
-        put(self, "reference", {r.id: r for r in catalog.references})
+        by_id = {kind.noun: {e.id: e for e in kind.entries(catalog)} for kind in KINDS}
+        put(self, "by_id", by_id)
+        for typed in ("exercise", "condition", "treatment", "routine", "reference"):
+            put(self, typed, by_id[typed])
 
         conditions_of_exercise: dict[str, list[Condition]] = defaultdict(list)
         conditions_of_treatment: dict[str, list[tuple[Condition, str]]] = defaultdict(list)
@@ -182,7 +184,7 @@ class Relations:
         put(self, "_routines_of_condition", routines_of_condition)
         put(self, "_conditions_of_routine", conditions_of_routine)
 
-        treatments_of_routine: dict[str, list[Modality]] = {}
+        treatments_of_routine: dict[str, list[Treatment]] = {}
         routines_of_treatment: dict[str, list[Routine]] = defaultdict(list)
         for routine in catalog.routines:
             ids = _unique(
@@ -220,7 +222,7 @@ class Relations:
         """Conditions this treatment is listed for, with the role it plays there."""
         return self._conditions_of_treatment.get(treatment_id, [])
 
-    def treatments_for_routine(self, routine_id: str) -> list[Modality]:
+    def treatments_for_routine(self, routine_id: str) -> list[Treatment]:
         """Active and education treatments of the routine's conditions: the care it belongs to."""
         return self._treatments_of_routine.get(routine_id, [])
 

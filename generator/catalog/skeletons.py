@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
 
-from generator.catalog.addresses import PAGE_SECTIONS
+from generator.catalog.kinds import KINDS, Kind
 from generator.catalog.load import read_catalog_text
 from generator.catalog.model import Catalog, Id
 from generator.source.errors import CatalogError, Problem
@@ -22,118 +22,8 @@ from generator.source.source_map import SourceMap
 
 _ID: TypeAdapter[str] = TypeAdapter(Id)
 
-# `new KIND`: the kinds of entry that have pages, and their catalog section.
-SECTION_OF_KIND = {section.noun: section.key for section in PAGE_SECTIONS}
-
-_SKELETONS = {
-    "exercise": """\
-  - id: {id}
-    name: TODO name patients know
-    # also_known_as: [Other name]
-    summary: TODO one or two short sentences on what this exercise does for you.
-    body_regions: [lower_back]  # neck, upper_back, lower_back, hips, legs, shoulders, whole_body
-    goals: [mobility]  # mobility, stretch, strength, motor_control, aerobic
-    level: 1  # 1 gentle, 2 moderate, 3 harder
-    # position: lying_on_back, lying_face_down, side_lying, hands_and_knees, kneeling,
-    # sitting or standing
-    position: lying_on_back
-    equipment: [mat]  # mat, chair, wall, step, band, pillow, towel, table (or [])
-    steps:
-      - TODO first step, in a short sentence.
-      - TODO next step.
-    short_steps:  # up to 3 cues of 48 characters at most, for the printed routine
-      - TODO start position.
-      - TODO the movement.
-      - TODO the key safety cue.
-    feel:
-      - TODO what you should feel.
-    mistakes:
-      - TODO a common mistake.
-    dosage:  # a typical starting point
-      sets: 2
-      reps: 10  # or hold_seconds: 30, or minutes: 10
-      rest_seconds: 30
-      days_per_week: 3  # or times_per_day: 1
-    stop_if:
-      - Pain that is sharp, spreads or gets worse.
-      - New numbness, tingling or weakness.
-    # precautions: [Who should take care, and how.]
-    # easier: [other-exercise-id]
-    # harder: [other-exercise-id]
-    figure:  # pictures drawn from named poses: `make figures` shows them all
-      panels:
-        - {{pose: TODO}}  # the start position: pick poses from the sheet
-        # - {{pose: TODO, arrow: right_knee}}  # the end; the arrow shows the move
-    # image: {{path: img/{id}.svg, alt: What the picture shows.}}  # instead of a figure
-    reviewed: {{by: TODO your name, date: {today}}}
-""",
-    "condition": """\
-  - id: {id}
-    name: TODO name of the condition
-    summary: TODO one or two short sentences for patients.
-    symptoms:
-      - TODO a common symptom.
-    causes:
-      - TODO a common cause.
-    course: TODO how it usually goes over time.
-    helps:
-      - treatment: {treatment}  # a treatment id
-        role: TODO how this treatment helps with this condition.
-    exercises: []  # exercise ids
-    routines: []  # routine ids
-    red_flags:
-      emergency:
-        - TODO a sign that needs emergency care now.
-      urgent:
-        - TODO a sign that needs a same-day appointment.
-    see_physio:
-      - TODO when to see a physiotherapist.
-    references: [{reference}]  # reference ids
-    reviewed: {{by: TODO your name, date: {today}}}
-""",
-    "treatment": """\
-  - id: {id}
-    name: TODO name of the treatment
-    kind: passive  # active, passive, procedure, education
-    summary: TODO one or two short sentences for patients.
-    what_it_is: TODO what the treatment is.
-    session: TODO what a session is like.
-    evidence:
-      acute:
-        stance: insufficient  # recommended, consider, insufficient, not_recommended
-        summary: TODO what the research shows for recent back pain, in plain words.
-        references: [{reference}]
-      chronic:
-        stance: insufficient
-        summary: TODO what the research shows for long-lasting back pain.
-        references: [{reference}]
-    risks:
-      - TODO a risk or side effect.
-    not_for:
-      - TODO who should not have it.
-    with_exercise: TODO how it fits with an exercise programme.
-    reviewed: {{by: TODO your name, date: {today}}}
-""",
-    "routine": """\
-  - id: {id}
-    name: TODO name of the routine
-    for: [{condition}]  # condition ids
-    summary: TODO one or two short sentences for patients.
-    when: TODO when to use this routine.
-    frequency: {{days_per_week: 3}}  # or {{times_per_day: 1}}
-    duration_weeks: 4
-    items:  # at most 8; 6 fit on one printed page
-      - exercise: {exercise}
-        # dosage: {{sets: 3}}  (only what changes)
-        # note: A short note.
-    progress: TODO when and how to progress.
-    handout:  # the short safety box of the printed sheet
-      stop_if: [TODO when to stop and ask.]
-      emergency: [TODO a sign that needs emergency care now.]
-      urgent: [TODO a sign that needs a same-day appointment.]
-    reviewed: {{by: TODO your name, date: {today}}}
-""",
-}
+# `new KIND`: the kinds that declare a skeleton (every kind of entry that has pages).
+NEW_KINDS = {kind.noun: kind for kind in KINDS if kind.skeleton is not None}
 
 
 def skeleton(kind: str, entry_id: str, catalog_text: str, file: str) -> str:
@@ -144,15 +34,13 @@ def skeleton(kind: str, entry_id: str, catalog_text: str, file: str) -> str:
     said plainly, at the section's line, and never blamed on a line that is not in the file.
     """
     catalog, source = read_catalog_text(catalog_text, file)
-    section = SECTION_OF_KIND[kind]
-    _check_new_id(entry_id, kind, section, catalog, source, file)
-    first = {
-        "treatment": catalog.modalities[0].id if catalog.modalities else "exercise-therapy",
-        "reference": catalog.references[0].id if catalog.references else "nice-ng59",
-        "condition": catalog.conditions[0].id if catalog.conditions else "low-back-pain",
-        "exercise": catalog.exercises[0].id if catalog.exercises else "walking",
-    }
-    block = _SKELETONS[kind].format(id=entry_id, today=datetime.date.today(), **first)
+    declared = NEW_KINDS[kind]
+    assert declared.skeleton is not None
+    section = declared.key
+    _check_new_id(entry_id, declared, catalog, source, file)
+    # `{exercise}`, `{reference}`, ...: an id of each kind the skeleton may refer to.
+    first = {k.noun: next((e.id for e in k.entries(catalog)), k.example_id) for k in KINDS}
+    block = declared.skeleton.format(id=entry_id, today=datetime.date.today(), **first)
     lines = catalog_text.splitlines(keepends=True)
     newline = "\r\n" if "\r\n" in catalog_text else "\n"
     if lines and not lines[-1].endswith(("\n", "\r")):
@@ -206,7 +94,7 @@ def _top_level_is_flow(lines: list[str], source: SourceMap) -> bool:
 
 
 def _check_new_id(
-    entry_id: str, kind: str, section: str, catalog: Catalog, source: SourceMap, file: str
+    entry_id: str, kind: Kind, catalog: Catalog, source: SourceMap, file: str
 ) -> None:
     """The id must be valid and free: said before anything is written."""
     try:
@@ -214,10 +102,10 @@ def _check_new_id(
     except ValidationError as error:
         message = f"'{entry_id}': {error.errors()[0]['msg']}"
         raise CatalogError([Problem(file, 1, 1, "", message)]) from None
-    for index, entry in enumerate(getattr(catalog, section)):
+    for index, entry in enumerate(kind.entries(catalog)):
         if entry.id == entry_id or entry_id in entry.aliases:
             raise CatalogError(
-                [source.problem((section, index, "id"), f"duplicate {kind} id '{entry_id}'")]
+                [source.problem((kind.key, index, "id"), f"duplicate {kind.noun} id '{entry_id}'")]
             )
 
 

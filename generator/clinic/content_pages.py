@@ -32,7 +32,7 @@ from generator.catalog.load import read_bounded
 from generator.clinic.content_files import ContentFile
 from generator.clinic.page_html import findings
 from generator.clinic.wording import PLACEHOLDERS, unknown_placeholders
-from generator.source.errors import CatalogError, Problem
+from generator.source.errors import Problem, ProjectError
 from generator.source.text_safety import check_text
 from generator.source.yaml_source import read_yaml
 
@@ -231,12 +231,12 @@ def check_content_pages(
             continue
         name = f"{docs_dir.name}/{page.uri}"
         try:
-            raw = read_bounded(page.path, name, _MAX_PAGE)
+            raw = read_bounded(page.path, name, _MAX_PAGE, ProjectError)
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
             problems.append(Problem(name, 1, 1, "", "not valid UTF-8; save it as UTF-8"))
             continue
-        except CatalogError as error:
+        except ProjectError as error:
             problems.extend(error.problems)
             continue
         problems.extend(check_page(text.removeprefix("\ufeff"), name, extensions, templates))

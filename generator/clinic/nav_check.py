@@ -20,7 +20,7 @@ from typing import Any
 from generator.catalog.load import read_bounded
 from generator.clinic.content_pages import split_front_matter
 from generator.clinic.url_rules import link_problem
-from generator.source.errors import CatalogError, Problem
+from generator.source.errors import Problem, SettingsError
 from generator.source.source_map import SourceMap
 from generator.source.yaml_source import read_yaml
 
@@ -46,8 +46,8 @@ def check_nav(
     if not config_file.is_file():
         return []
     try:
-        text = read_bounded(config_file, display).decode("utf-8")
-    except (CatalogError, UnicodeDecodeError):
+        text = read_bounded(config_file, display, error=SettingsError).decode("utf-8")
+    except (SettingsError, UnicodeDecodeError):
         return []  # the settings' own check reports an unreadable file
     data, source, _ = read_yaml(text, display)
     if not isinstance(data, dict) or not isinstance(data.get("nav"), list):

@@ -21,9 +21,17 @@ from functools import cached_property, partial
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StrictStr, StringConstraints, ValidationError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictStr,
+    StringConstraints,
+    ValidationError,
+    create_model,
+)
 
-from generator.catalog.addresses import PAGE_SECTIONS
+from generator.catalog.kinds import PAGE_KINDS
 from generator.catalog.load import read_bounded
 from generator.catalog.model import Catalog
 from generator.clinic.content_pages import split_front_matter
@@ -165,8 +173,8 @@ class Item:
 
 def catalog_items(catalog: Catalog, source: SourceMap) -> Iterator[Item]:
     """Every entry that has a page, in catalog order."""
-    for section in PAGE_SECTIONS:
-        for index, entry in enumerate(getattr(catalog, section.key)):
+    for section in PAGE_KINDS:
+        for index, entry in enumerate(getattr(catalog, section.field)):
             content = partial(entry_data, entry)
             path = (section.key, index)
             yield Item(section.plural, entry.id, section.noun, content, source.file, source, path)
@@ -181,7 +189,7 @@ def page_items(docs_dir: Path) -> Iterator[Item]:
 
 
 def _page_file_data(page: Path, name: str) -> dict[str, Any]:
-    return page_data(read_bounded(page, name).decode("utf-8"))
+    return page_data(read_bounded(page, name, error=ProjectError).decode("utf-8"))
 
 
 # -- the file -----------------------------------------------------------------------------
@@ -206,25 +214,35 @@ class SignOff(BaseModel):
         return Fingerprint(self.text, self.fields)
 
 
-class SignOffFile(BaseModel):
+class SignOffRecords(BaseModel):
+    """A sign-off file's records: a section per kind of entry with pages (named by its plural:
+    `exercises`, ...) and `pages`, each of records by id or page path. The sections are made
+    from the kinds' declarations (`SignOffFile`)."""
+
     model_config = ConfigDict(extra="forbid", strict=True)
 
-    exercises: dict[str, SignOff] = Field(default_factory=dict)
-    conditions: dict[str, SignOff] = Field(default_factory=dict)
-    treatments: dict[str, SignOff] = Field(default_factory=dict)
-    routines: dict[str, SignOff] = Field(default_factory=dict)
-    pages: dict[str, SignOff] = Field(default_factory=dict)
+    def section(self, name: str) -> dict[str, SignOff]:
+        records: dict[str, SignOff] = getattr(self, name)
+        return records
 
     def record(self, item: Item) -> SignOff | None:
-        records: dict[str, SignOff] = getattr(self, item.section)
-        return records.get(item.key)
+        return self.section(item.section).get(item.key)
+
+
+# The file's sections, in the order it is written: the kinds' (in catalog order), then pages.
+SECTIONS = (*(kind.plural for kind in PAGE_KINDS), PAGES)
+SignOffFile: type[SignOffRecords] = create_model(
+    "SignOffFile",
+    __base__=SignOffRecords,
+    **{name: (dict[str, SignOff], Field(default_factory=dict)) for name in SECTIONS},  # type: ignore[call-overload]
+)
 
 
 @dataclass(frozen=True)
 class SignOffs:
     """The clinic's sign-off file as read, with where each value is written."""
 
-    records: SignOffFile
+    records: SignOffRecords
     source: SourceMap
 
     def problem(self, item: Item, field: str, message: str) -> Problem:
@@ -265,7 +283,7 @@ def read_signoffs(path: Path, name: str | None = None) -> SignOffs:
     if not path.exists():
         return SignOffs(SignOffFile(), SourceMap(name))
     try:
-        text = read_bounded(path, name).decode("utf-8")
+        text = read_bounded(path, name, error=ProjectError).decode("utf-8")
     except UnicodeDecodeError:
         raise ProjectError([Problem(name, 1, 1, "", "not valid UTF-8; save it as UTF-8")]) from None
     return parse_signoffs(text, name)
@@ -294,11 +312,11 @@ def _key(text: str) -> str:
     return text if bare else _quoted(text)
 
 
-def render_signoffs(records: SignOffFile) -> str:
+def render_signoffs(records: SignOffRecords) -> str:
     """The file's text: sections in a fixed order, keys sorted, one field per line."""
     out = [HEADER]
-    for section in SignOffFile.model_fields:
-        entries: dict[str, SignOff] = getattr(records, section)
+    for section in SECTIONS:
+        entries = records.section(section)
         if not entries:
             continue
         out.append(f"\n{section}:\n")
@@ -331,8 +349,7 @@ def record_signoffs(path: Path, items: list[Item], by: str, date: datetime.date)
     def change(text: str) -> str:
         records = parse_signoffs(text, str(path)).records
         for item in items:
-            section: dict[str, SignOff] = getattr(records, item.section)
-            section[item.key] = SignOff(
+            records.section(item.section)[item.key] = SignOff(
                 by=by, date=date, text=item.fingerprint.text, fields=dict(item.fingerprint.fields)
             )
         return render_signoffs(records)

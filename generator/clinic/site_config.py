@@ -52,7 +52,7 @@ def read_site_settings(config_file: Path, display: str | None = None) -> SiteSet
     file = display or str(config_file)
     if not config_file.exists():
         return SiteSettings(ClinicSettings(), "", config_file.parent / "content")
-    raw = read_bounded(config_file, file)
+    raw = read_bounded(config_file, file, error=SettingsError)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:

@@ -28,15 +28,14 @@ from generator.clinic.signoff import SignOff
 from generator.clinic.site_config import SiteSettings
 from generator.clinic.wording import fill_placeholders, wording_for
 from generator.engine.export_folder import write_export
-from generator.pages.pictures import figure_files
 from generator.pages.render import render_pages
 from generator.pipeline import (
+    PAGE_KIND_NOUNS,
+    PAGE_KINDS_SETTING,
     checked_for_publishing,
     content_page_reviews,
-    files_beside_pages,
-    offline_site_files,
+    generated_files,
     read_project,
-    refuse_clashes,
 )
 from generator.site_files.csp import policy_for
 from generator.site_files.search_index import searched_pages
@@ -99,14 +98,11 @@ def _docs(
     docs.update({f"assets/{uri}": t for uri, t in _tree(THEME_DIR / "assets").items()})
     json_ld = json_ld_pages(catalog, site.clinic, site.site_url, reviews)
     searched = searched_pages(catalog)
-    made: Files = {
+    pages = {
         uri: _generated_page(text, json_ld.get(uri), searchable=uri in searched)
         for uri, text in generated.items()
     }
-    made.update(figure_files(catalog))
-    made.update(files_beside_pages(catalog, site.site_url, site.clinic.email))
-    made.update(offline_site_files(catalog, site.clinic, site.docs_dir, {**docs, **made}))
-    refuse_clashes(made, set(docs), site.docs_dir.name)  # as the plugin refuses them
+    made = generated_files(catalog, site.clinic, site.docs_dir, site.site_url, pages, docs).files
     return {**docs, **made}
 
 
@@ -115,7 +111,9 @@ def _read_config(config_path: Path) -> dict[str, Any]:
     file = str(config_path)
     if not config_path.exists():
         return {}
-    data, _source, problems = read_yaml(read_bounded(config_path, file).decode("utf-8"), file)
+    data, _source, problems = read_yaml(
+        read_bounded(config_path, file, error=SettingsError).decode("utf-8"), file
+    )
     if problems or not isinstance(data, dict):
         raise SettingsError(problems or [Problem(file, 1, 1, "", "must be a mapping")])
     return data
@@ -143,6 +141,7 @@ def _config_text(config: dict[str, Any], clinic: dict[str, object], leaves: list
     extra = dict(out.get("extra") or {})
     extra["clinic"] = clinic
     extra["content_security_policy"] = policy_for("")
+    extra[PAGE_KINDS_SETTING] = list(PAGE_KIND_NOUNS)
     out["extra"] = extra
     header = (
         "# Written by `python -m generator export`: builds without the clinic-catalog plugin.\n"

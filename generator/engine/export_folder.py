@@ -7,7 +7,7 @@ not in the manifest), and only then exchanges the two folders by renaming; the o
 removed. An OUTDIR that is a link is followed: the folder it names is replaced, the link kept.
 A failure at any point (a full disk, a read-only folder) removes the half-written
 folder and leaves the old export exactly as it was. An OS error becomes one located line
-(`CatalogError`), never a traceback.
+(`ProjectError`), never a traceback.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from generator.source.errors import CatalogError, Problem
+from generator.source.errors import Problem, ProjectError
 
 MANIFEST = ".clinic-export"
 _NOTE = "Written by `python -m generator export`: the files it wrote; it replaces only these."
@@ -31,14 +31,14 @@ def write_export(outdir: Path, files: Files) -> None:
     try:
         _write_export(outdir, files)
     except OSError as error:
-        raise CatalogError([_os_problem(outdir, error)]) from None
+        raise ProjectError([_os_problem(outdir, error)]) from None
 
 
 def _write_export(outdir: Path, files: Files) -> None:
     if outdir.is_symlink():
         if not outdir.exists():
             message = "is a link that leads nowhere; choose a folder for the export"
-            raise CatalogError([Problem(str(outdir), 1, 1, "", message)])
+            raise ProjectError([Problem(str(outdir), 1, 1, "", message)])
         # The export goes into the folder the link names; the link itself stays as it is.
         outdir = outdir.resolve(strict=True)
     ours = _previous(outdir)
@@ -49,7 +49,7 @@ def _write_export(outdir: Path, files: Files) -> None:
             f"is your own file (not written by export) where the export writes {clashing[0]}; "
             "move it elsewhere"
         )
-        raise CatalogError([Problem(str(outdir / clashing[0]), 1, 1, "", message)])
+        raise ProjectError([Problem(str(outdir / clashing[0]), 1, 1, "", message)])
     outdir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{outdir.name}.new-", dir=outdir.parent))
     try:
@@ -68,18 +68,18 @@ def _write_export(outdir: Path, files: Files) -> None:
 
 def _previous(outdir: Path) -> list[str] | None:
     """The files an earlier export wrote; None when `outdir` is new or empty; a
-    `CatalogError` when it is a file, or a folder of someone else's."""
+    `ProjectError` when it is a file, or a folder of someone else's."""
     if not outdir.exists() and not outdir.is_symlink():
         return None
     if not outdir.is_dir():
         message = "is a file, not a folder; choose a folder for the export"
-        raise CatalogError([Problem(str(outdir), 1, 1, "", message)])
+        raise ProjectError([Problem(str(outdir), 1, 1, "", message)])
     if not any(outdir.iterdir()):
         return None
     marker = outdir / MANIFEST
     if not marker.is_file():
         message = "is not empty and not an earlier export; choose an empty folder"
-        raise CatalogError([Problem(str(outdir), 1, 1, "", message)])
+        raise ProjectError([Problem(str(outdir), 1, 1, "", message)])
     try:
         listed = json.loads(marker.read_text(encoding="utf-8"))["files"]
     except (ValueError, KeyError, TypeError):

@@ -27,7 +27,6 @@ from generator.engine.html_page import add_generated, toc_shape
 from generator.engine.live_reload import allow_reload_script
 from generator.engine.plugin_config import CatalogPluginConfig
 from generator.engine.second_process import SecondProcess, catalog_search, write_files
-from generator.pages.pictures import figure_files
 from generator.pages.render import (
     TEMPLATE_DIR,
     make_environment,
@@ -35,13 +34,13 @@ from generator.pages.render import (
     templates_as_html,
 )
 from generator.pipeline import (
+    PAGE_KIND_NOUNS,
+    PAGE_KINDS_SETTING,
     checked_for_publishing,
     content_page_reviews,
-    files_beside_pages,
+    generated_files,
     mark_review,
-    offline_site_files,
     read_project,
-    refuse_clashes,
 )
 from generator.site_files.csp import add_policy
 from generator.site_files.html_fixes import repair
@@ -52,7 +51,8 @@ from generator.speed.forked import spare_core
 
 log = logging.getLogger("mkdocs.plugins.clinic_catalog")
 
-LEAF_KINDS = frozenset({"exercise", "condition", "treatment", "routine"})  # as in main.html
+# The kinds of page out of the navigation, each an entry's (main.html reads the same list).
+LEAF_KINDS = frozenset(PAGE_KIND_NOUNS)
 
 
 class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
@@ -103,6 +103,7 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         self.catalog, self.settings = project.catalog, project.site.clinic
         # The theme prints the site name unescaped: it gets escaped markup, shown as written.
         config.extra["clinic"] = self.settings.for_theme()
+        config.extra[PAGE_KINDS_SETTING] = list(PAGE_KIND_NOUNS)  # for the theme (main.html)
         config.site_name = Markup.escape(self.settings.name)
         if self.settings.logo:
             config.theme["logo"] = self.settings.logo
@@ -131,21 +132,23 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
             len(rendered.texts),
             rendered.by_second_process,
         )
-        figures = figure_files(self.catalog)
-        generated: dict[str, str | bytes] = {**rendered.texts, **figures}
-        generated.update(files_beside_pages(self.catalog, site_url, self.settings.email))
-        published: dict[str, str | bytes] = {f.src_uri: f.content_bytes for f in files}
-        published.update(generated)
-        docs = Path(config.docs_dir)
-        generated.update(offline_site_files(self.catalog, self.settings, docs, published))
+        content = {f.src_uri: f.content_bytes for f in files}
         try:
-            refuse_clashes(generated, {f.src_uri for f in files}, Path(config.docs_dir).name)
+            made = generated_files(
+                self.catalog,
+                self.settings,
+                Path(config.docs_dir),
+                site_url,
+                rendered.texts,
+                content,
+            )
         except ProjectError as error:
             raise PluginError(error.report()) from None
+        generated = made.files
         if parallel and spare_core():
             leaves = [u for u in rendered.texts if u.endswith(".md") and u not in INDEX_PAGES]
-            self.second = SecondProcess(leaves, figures)
-            generated = {u: t for u, t in generated.items() if u not in figures}
+            self.second = SecondProcess(leaves, made.pictures)
+            generated = {u: t for u, t in generated.items() if u not in made.pictures}
         self.json_ld = json_ld_pages(self.catalog, self.settings, site_url, self.reviews)
         add_generated(files, config, generated, rendered.outlines, in_nav=INDEX_PAGES)
         self.urls = {file.src_uri: file.url for file in files.documentation_pages()}

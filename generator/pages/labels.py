@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.catalog.model import BodyRegion, Goal, ModalityKind, Position, Stance
+from generator.catalog.model import BodyRegion, Goal, Position, Stance, TreatmentKind
 from generator.figures.spec import Equipment
 
 BODY_REGION = {
@@ -47,11 +47,11 @@ EQUIPMENT = {
 
 LEVEL = {1: "Gentle", 2: "Moderate", 3: "Harder"}
 
-MODALITY_KIND = {
-    ModalityKind.ACTIVE: "Active treatment (you do it)",
-    ModalityKind.PASSIVE: "Hands-on or machine treatment (done to you)",
-    ModalityKind.PROCEDURE: "Medical procedure",
-    ModalityKind.EDUCATION: "Advice and education",
+TREATMENT_KIND = {
+    TreatmentKind.ACTIVE: "Active treatment (you do it)",
+    TreatmentKind.PASSIVE: "Hands-on or machine treatment (done to you)",
+    TreatmentKind.PROCEDURE: "Medical procedure",
+    TreatmentKind.EDUCATION: "Advice and education",
 }
 
 STANCE = {
@@ -65,13 +65,15 @@ STANCE = {
 # to exercise. For active care and advice it is one reasonable choice among others; for a
 # procedure, something a doctor may offer in some cases.
 STANCE_BY_KIND = {
-    ModalityKind.ACTIVE: {Stance.CONSIDER: "A reasonable option, not proven better than others"},
-    ModalityKind.EDUCATION: {Stance.CONSIDER: "A reasonable option, not proven better than others"},
-    ModalityKind.PROCEDURE: {Stance.CONSIDER: "May be offered in some cases"},
+    TreatmentKind.ACTIVE: {Stance.CONSIDER: "A reasonable option, not proven better than others"},
+    TreatmentKind.EDUCATION: {
+        Stance.CONSIDER: "A reasonable option, not proven better than others"
+    },
+    TreatmentKind.PROCEDURE: {Stance.CONSIDER: "May be offered in some cases"},
 }
 
 
-def stance_label(stance: Stance, kind: ModalityKind) -> str:
+def stance_label(stance: Stance, kind: TreatmentKind) -> str:
     """The stance in words that make sense for this kind of treatment."""
     return STANCE_BY_KIND.get(kind, {}).get(stance, STANCE[stance])
 

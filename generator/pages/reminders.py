@@ -16,7 +16,8 @@ from urllib.parse import urlsplit
 
 from icalendar import Alarm, Calendar, Event
 
-from generator.catalog.addresses import ROUTINES, calendar_uri, page_url
+from generator.catalog.addresses import calendar_uri, page_url
+from generator.catalog.kinds import ROUTINES
 from generator.catalog.model import Catalog, Frequency, Routine
 from generator.catalog.relations import Relations
 from generator.pages.dosage import describe_dosage, describe_frequency

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,14 +16,10 @@ from markupsafe import Markup
 
 from generator.catalog import addresses
 from generator.catalog.addresses import (
-    CONDITIONS,
     CONTACT_PAGE,
-    EXERCISES,
     PHONE_HELP,
     REFERENCES_PAGE,
     ROUTINE_BUILDER,
-    ROUTINES,
-    TREATMENTS,
     calendar_uri,
     index_uri,
     page_uri,
@@ -33,6 +29,7 @@ from generator.catalog.addresses import (
     relative_path,
     relative_url,
 )
+from generator.catalog.kinds import CONDITIONS, EXERCISES, PAGE_KINDS, Kind
 from generator.catalog.limits import programme_limits, tracker_layout
 from generator.catalog.model import Catalog
 from generator.catalog.relations import Relations, merge_rules
@@ -208,53 +205,49 @@ def page_uris(catalog: Catalog) -> list[str]:
     return [uri for uri, _name, _extra in _jobs({**context, "site_url": ""})]
 
 
-def _alphabetical(exercises: list[Any]) -> list[Any]:
-    return sorted(exercises, key=lambda e: (e.name.casefold(), e.id))
+Job = tuple[str, str, dict[str, Any]]  # a page's uri, its template, what it needs besides
 
 
-def _jobs(context: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
+def _jobs(context: dict[str, Any]) -> list[Job]:
     """Every page to render: its uri, its template and what the template needs besides."""
     catalog: Catalog = context["catalog"]
-    groups = exercise_groups(catalog)
-    listed: list[tuple[addresses.Section, list[Any]]] = [
-        (CONDITIONS, sorted(catalog.conditions, key=_by_name)),
-        (TREATMENTS, sorted(catalog.modalities, key=_by_name)),
-        # Routines keep the catalog's order: the clinic lists first the ones patients need most.
-        (ROUTINES, list(catalog.routines)),
-    ]
-    sections = {section: paginate(section.index, section.more, items) for section, items in listed}
-    inline = len(catalog.exercises) <= INLINE_LIMIT
-    jobs: list[tuple[str, str, dict[str, Any]]] = [
-        (
-            EXERCISES.index,
-            "exercises_index.md.j2",
-            {"groups": groups, "inline": inline, "everyone": _alphabetical(catalog.exercises)},
-        ),
-        (CONDITIONS.index, "conditions_index.md.j2", {"page": sections[CONDITIONS][0]}),
-        (TREATMENTS.index, "treatments_index.md.j2", {"page": sections[TREATMENTS][0]}),
-        (ROUTINES.index, "routines_index.md.j2", {"page": sections[ROUTINES][0]}),
+    jobs: list[Job] = []
+    for kind in PAGE_KINDS:
+        assert kind.template is not None and kind.index_template is not None
+        jobs += LIST_PAGES.get(kind.noun, _paginated)(catalog, kind)
+        jobs += [(kind.page(e.id), kind.template, {kind.noun: e}) for e in kind.entries(catalog)]
+    return [
+        *jobs,
         (REFERENCES_PAGE, "references.md.j2", {}),
         (CONTACT_PAGE, "contact.md.j2", {}),
         (ROUTINE_BUILDER, "builder.md.j2", {"builder_settings": builder_settings(context)}),
         (PHONE_HELP, "phone_help.md.j2", {}),
     ]
+
+
+def _paginated(catalog: Catalog, kind: Kind) -> list[Job]:
+    """A kind's index page and the list pages after it, in the kind's order."""
+    assert kind.index_template is not None
+    pages = paginate(kind.index, kind.more, kind.listed(catalog))
+    rest = [(p.uri, "more.md.j2", {"section": kind, "page": p}) for p in pages[1:]]
+    return [(kind.index, kind.index_template, {"page": pages[0]}), *rest]
+
+
+def _exercise_lists(catalog: Catalog, kind: Kind) -> list[Job]:
+    """The exercises' index (every exercise, when few enough) and a list per body area and
+    type."""
+    assert kind.index_template is not None
+    groups = exercise_groups(catalog)
+    inline = len(kind.entries(catalog)) <= INLINE_LIMIT
+    found = {"groups": groups, "inline": inline, "everyone": kind.listed(catalog)}
+    jobs: list[Job] = [(kind.index, kind.index_template, found)]
     for group in groups:
         jobs += [(p.uri, "exercise_group.md.j2", {"group": group, "page": p}) for p in group.pages]
-    for section, pages in sections.items():
-        jobs += [(p.uri, "more.md.j2", {"section": section, "page": p}) for p in pages[1:]]
-    jobs += [(EXERCISES.page(e.id), "exercise.md.j2", {"exercise": e}) for e in catalog.exercises]
-    jobs += [
-        (CONDITIONS.page(c.id), "condition.md.j2", {"condition": c}) for c in catalog.conditions
-    ]
-    jobs += [
-        (TREATMENTS.page(m.id), "treatment.md.j2", {"treatment": m}) for m in catalog.modalities
-    ]
-    jobs += [(ROUTINES.page(r.id), "routine.md.j2", {"routine": r}) for r in catalog.routines]
     return jobs
 
 
-def _by_name(entry: Any) -> tuple[str, str]:
-    return (entry.name.casefold(), entry.id)
+# The kinds whose lists are more than an index page with pages after it, by noun.
+LIST_PAGES: dict[str, Callable[[Catalog, Kind], list[Job]]] = {EXERCISES.noun: _exercise_lists}
 
 
 @jinja2.pass_context

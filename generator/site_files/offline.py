@@ -13,15 +13,14 @@ from PIL import Image, ImageDraw, ImageFont
 
 from generator.catalog.addresses import (
     CATALOG_JSON_URI,
-    EXERCISES,
     HOME_PAGE,
     ROUTINE_BUILDER,
-    ROUTINES,
     directory_path,
     figure_uri,
     motion_uri,
     thumbnail_uri,
 )
+from generator.catalog.kinds import EXERCISES, ROUTINES
 from generator.catalog.model import Catalog
 from generator.clinic.settings import ClinicSettings
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import html
 
-from generator.catalog.addresses import PAGE_SECTIONS, html_file, page_url, relative_url
+from generator.catalog.addresses import html_file, page_url, relative_url
+from generator.catalog.kinds import PAGE_KINDS
 from generator.catalog.model import Catalog
 from generator.site_files.csp import add_policy
 
@@ -12,8 +13,8 @@ from generator.site_files.csp import add_policy
 def redirect_pages(catalog: Catalog, site_url: str = "") -> dict[str, str]:
     """`{"exercises/old-id/index.html": html}` for every alias, pointing at the current page."""
     pages: dict[str, str] = {}
-    for section in PAGE_SECTIONS:
-        for entry in getattr(catalog, section.key):
+    for section in PAGE_KINDS:
+        for entry in getattr(catalog, section.field):
             for alias in entry.aliases:
                 old, new = section.page(alias), section.page(entry.id)
                 target = relative_url(old, new)

@@ -14,13 +14,12 @@ import html
 import json
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from generator.catalog import addresses
-from generator.catalog.addresses import CONDITIONS, EXERCISES, ROUTINES, TREATMENTS
-from generator.catalog.model import Catalog, Condition, Exercise, Modality, Routine, Stance
+from generator.catalog.kinds import CONDITIONS, EXERCISES, PAGE_KINDS, ROUTINES, TREATMENTS
+from generator.catalog.model import Catalog, Condition, Exercise, Routine, Stance, Treatment
 from generator.catalog.relations import Relations
 from generator.pages import labels
 from generator.pages.dosage import describe_frequency
@@ -35,29 +34,19 @@ _WHITESPACE = re.compile(r"\s+")
 def searched_pages(catalog: Catalog) -> set[str]:
     """The generated pages that have search entries (every catalog entry's page; not the
     index, list or builder pages)."""
-    return {
-        section.page(item.id)
-        for section in (CONDITIONS, EXERCISES, ROUTINES, TREATMENTS)
-        for item in getattr(catalog, section.key)
-    }
+    return {kind.page(item.id) for kind in PAGE_KINDS for item in kind.entries(catalog)}
 
 
 def search_entries(catalog: Catalog, url_of: Callable[[str], str]) -> list[Entry]:
     """Every generated page's entries; `url_of` maps a page source uri to its site URL."""
     rel = Relations(catalog)
-    kinds: list[tuple[addresses.Section, Callable[[Any, Relations], list[Section]]]] = [
-        (CONDITIONS, _condition),
-        (EXERCISES, _exercise),
-        (ROUTINES, _routine),
-        (TREATMENTS, _treatment),
-    ]
     entries: list[Entry] = []
-    for section, parts in kinds:
-        items: Iterable[Any] = getattr(catalog, section.key)
-        for item in sorted(items, key=lambda entry: entry.id):
-            url = url_of(section.page(item.id))
+    for kind in sorted(PAGE_KINDS, key=lambda kind: kind.noun):  # a stable order
+        parts = SEARCH_SECTIONS[kind.noun]
+        for item in sorted(kind.entries(catalog), key=lambda entry: entry.id):
+            url = url_of(kind.page(item.id))
             found = list(_entries(item.name, url, parts(item, rel)))
-            if section in FINDABLE_BY_EVERYDAY_NAMES and item.also_known_as:
+            if kind.noun in FINDABLE_BY_EVERYDAY_NAMES and item.also_known_as:
                 found[0] = {**found[0], "tags": [_plain(name) for name in item.also_known_as]}
             terms: list[str] = getattr(item, "search_terms", [])
             if terms:
@@ -70,7 +59,7 @@ def search_entries(catalog: Catalog, url_of: Callable[[str], str]) -> list[Entry
 # the words patients search with. As the theme's `tags` field (boosted far above title and text,
 # and shown with each result) they bring the condition or treatment page above any exercise,
 # routine or hand-written page that only mentions them.
-FINDABLE_BY_EVERYDAY_NAMES = (CONDITIONS, TREATMENTS)
+FINDABLE_BY_EVERYDAY_NAMES = frozenset({CONDITIONS.noun, TREATMENTS.noun})
 
 # `search_terms` (symptom phrases: "walking makes my legs ache") go in a field of their own,
 # searched but never shown. Other names (`tags`) and search terms weigh ten times a title (the
@@ -134,8 +123,8 @@ def _condition(condition: Condition, rel: Relations) -> list[Section]:
 WEAK_STANCES = {Stance.NOT_RECOMMENDED, Stance.INSUFFICIENT}
 
 
-def _treatment(treatment: Modality, rel: Relations) -> list[Section]:
-    kind = f"Type of treatment: {labels.MODALITY_KIND[treatment.kind]}."
+def _treatment(treatment: Treatment, rel: Relations) -> list[Section]:
+    kind = f"Type of treatment: {labels.TREATMENT_KIND[treatment.kind]}."
     intro = [*_also(treatment.also_known_as), treatment.summary, kind, treatment.what_it_is]
     evidence = []
     for phase, found in treatment.evidence.phases():
@@ -162,6 +151,16 @@ def _routine(routine: Routine, rel: Relations) -> list[Section]:
         ("When to move on", [routine.progress]),
         ("Notes", routine.notes),
     ]
+
+
+# Each kind of page's search sections, by the kind's noun (`kinds.py`): a kind missing here
+# would drop out of search, and `pipeline.kind_gaps` names it.
+SEARCH_SECTIONS: dict[str, Callable[[Any, Relations], list[Section]]] = {
+    CONDITIONS.noun: _condition,
+    EXERCISES.noun: _exercise,
+    ROUTINES.noun: _routine,
+    TREATMENTS.noun: _treatment,
+}
 
 
 def add_to_index(index_file: Path, entries: list[Entry]) -> None:

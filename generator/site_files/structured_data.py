@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
-from generator.catalog.addresses import CONDITIONS, EXERCISES, ROUTINES, TREATMENTS, page_url
-from generator.catalog.model import Catalog, Condition, Exercise, Modality, Routine
+from generator.catalog.addresses import page_url
+from generator.catalog.kinds import CONDITIONS, EXERCISES, PAGE_KINDS, ROUTINES, TREATMENTS
+from generator.catalog.model import Catalog, Condition, Exercise, Routine, Treatment
 from generator.catalog.relations import Relations
 from generator.clinic.settings import ClinicSettings
 from generator.clinic.signoff import SignOff
@@ -54,7 +55,7 @@ def condition_data(condition: Condition, rel: Relations) -> dict[str, Any]:
     }
 
 
-def treatment_data(treatment: Modality) -> dict[str, Any]:
+def treatment_data(treatment: Treatment, rel: Relations) -> dict[str, Any]:
     return {
         "@type": "MedicalTherapy",
         "name": treatment.name,
@@ -67,7 +68,7 @@ def treatment_data(treatment: Modality) -> dict[str, Any]:
     }
 
 
-def exercise_data(exercise: Exercise) -> dict[str, Any]:
+def exercise_data(exercise: Exercise, rel: Relations) -> dict[str, Any]:
     return {
         "@type": "ExercisePlan",
         "name": exercise.name,
@@ -92,6 +93,15 @@ def routine_data(routine: Routine, rel: Relations) -> dict[str, Any]:
     }
 
 
+# What each kind of page is about, by the kind's noun (`kinds.py`; `pipeline.kind_gaps`).
+JSON_LD: dict[str, Callable[[Any, Relations], dict[str, Any]]] = {
+    CONDITIONS.noun: condition_data,
+    EXERCISES.noun: exercise_data,
+    ROUTINES.noun: routine_data,
+    TREATMENTS.noun: treatment_data,
+}
+
+
 def json_ld_pages(
     catalog: Catalog,
     clinic: ClinicSettings,
@@ -102,19 +112,10 @@ def json_ld_pages(
     `reviews` are the clinic's sign-offs that hold, by (noun, id)."""
     rel = Relations(catalog)
     reviews = reviews or {}
-    entries: list[tuple[str, str, str, dict[str, Any]]] = []
-    entries += [
-        (EXERCISES.page(e.id), "exercise", e.id, exercise_data(e)) for e in catalog.exercises
-    ]
-    entries += [
-        (CONDITIONS.page(c.id), "condition", c.id, condition_data(c, rel))
-        for c in catalog.conditions
-    ]
-    entries += [
-        (TREATMENTS.page(m.id), "treatment", m.id, treatment_data(m)) for m in catalog.modalities
-    ]
-    entries += [
-        (ROUTINES.page(r.id), "routine", r.id, routine_data(r, rel)) for r in catalog.routines
+    entries = [
+        (kind.page(entry.id), kind.noun, entry.id, JSON_LD[kind.noun](entry, rel))
+        for kind in PAGE_KINDS
+        for entry in kind.entries(catalog)
     ]
     pages: dict[str, str] = {}
     for uri, noun, entry_id, about in entries:

@@ -39,7 +39,7 @@ PAGE_KINDS = [
     "/conditions/",
     f"/conditions/{CATALOG.conditions[0].id}/",
     "/treatments/",
-    f"/treatments/{CATALOG.modalities[0].id}/",
+    f"/treatments/{CATALOG.treatments[0].id}/",
     "/exercises/",
     "/exercises/body-area/neck/",
     pytest.param(f"/exercises/{CATALOG.exercises[0].id}/", marks=CLINIC),

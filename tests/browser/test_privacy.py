@@ -15,7 +15,7 @@ EXERCISE = CATALOG.exercises[0].id
 KEY_PAGES = [
     "/",
     f"/conditions/{CATALOG.conditions[0].id}/",
-    f"/treatments/{CATALOG.modalities[0].id}/",
+    f"/treatments/{CATALOG.treatments[0].id}/",
     f"/exercises/{EXERCISE}/",
     f"/routines/{CATALOG.routines[0].id}/",
     f"/routines/builder/#v1;e={EXERCISE},2,r10,30,w3,0,",

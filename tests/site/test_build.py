@@ -21,7 +21,7 @@ def test_pages_are_at_the_design_urls(built: Path) -> None:
     for kind, entries in [
         ("exercises", catalog.exercises),
         ("conditions", catalog.conditions),
-        ("treatments", catalog.modalities),
+        ("treatments", catalog.treatments),
         ("routines", catalog.routines),
     ]:
         assert (site / kind / "index.html").is_file()
@@ -115,7 +115,7 @@ def test_each_catalog_page_shows_its_own_title_and_sections(built: Path) -> None
     for kind, entries in [
         ("exercises", catalog.exercises),
         ("conditions", catalog.conditions),
-        ("treatments", catalog.modalities),
+        ("treatments", catalog.treatments),
         ("routines", catalog.routines),
     ]:
         for entry in entries:

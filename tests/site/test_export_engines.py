@@ -37,10 +37,10 @@ ENGINES = {
     "mkdocs": (["mkdocs", "build", "--strict", "--site-dir", "site-mkdocs"], "site-mkdocs"),
     "properdocs": (["properdocs", "build", "--strict", "--site-dir", "site-pd"], "site-pd"),
 }
-FOLDERS = {
+FOLDERS = {  # each kind's Catalog attribute and the folder of its pages
     "exercises": "exercises",
     "conditions": "conditions",
-    "modalities": "treatments",
+    "treatments": "treatments",
     "routines": "routines",
 }
 ALLOWED_SOURCES = {"'self'", "'none'"}

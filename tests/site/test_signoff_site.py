@@ -52,8 +52,9 @@ def test_signed_pages_name_the_clinic_reviewer_and_date(signed: tuple[Path, str,
     project, changed, _ = signed
     clinic = read_site_settings(project / "mkdocs.yml").clinic.name
     catalog: Catalog = load_catalog(project / "exercises.yaml")
+    # The Catalog's attribute of each kind, and the folder of its pages.
     folders = {"exercises": "exercises", "conditions": "conditions", "routines": "routines"}
-    folders["modalities"] = "treatments"
+    folders["treatments"] = "treatments"
     for section, folder in folders.items():
         for entry in getattr(catalog, section):
             if entry.id == changed:

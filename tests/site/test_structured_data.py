@@ -29,7 +29,7 @@ def structured(built: Path, path: str) -> dict[str, object]:
 
 KINDS = [
     ("condition", "conditions", "MedicalCondition"),
-    ("treatment", "modalities", "MedicalTherapy"),
+    ("treatment", "treatments", "MedicalTherapy"),
     ("exercise", "exercises", "ExercisePlan"),
     ("routine", "routines", "ExercisePlan"),
 ]

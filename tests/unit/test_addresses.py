@@ -10,15 +10,6 @@ import pytest
 
 from generator.catalog import addresses
 from generator.catalog.addresses import (
-    BY_KEY,
-    BY_NOUN,
-    CONDITIONS,
-    EXERCISES,
-    PAGE_SECTIONS,
-    REFERENCES,
-    ROUTINES,
-    SECTIONS,
-    TREATMENTS,
     calendar_uri,
     directory_path,
     figure_uri,
@@ -32,6 +23,17 @@ from generator.catalog.addresses import (
     relative_url,
     thumbnail_uri,
     url_pattern,
+)
+from generator.catalog.kinds import (
+    BY_KEY,
+    BY_NOUN,
+    CONDITIONS,
+    EXERCISES,
+    KINDS,
+    PAGE_KINDS,
+    REFERENCES,
+    ROUTINES,
+    TREATMENTS,
 )
 from generator.catalog.model import Catalog
 
@@ -64,9 +66,11 @@ def test_every_section_with_pages(
 
 
 def test_sections_follow_the_catalog() -> None:
-    assert [s.key for s in SECTIONS] == list(Catalog.model_fields)[: len(SECTIONS)]
-    assert PAGE_SECTIONS == (TREATMENTS, CONDITIONS, EXERCISES, ROUTINES)
-    assert {s.noun for s in SECTIONS} == {
+    fields = list(Catalog.model_fields.items())[: len(KINDS)]
+    assert [s.field for s in KINDS] == [name for name, _ in fields]
+    assert [s.key for s in KINDS] == [info.alias or name for name, info in fields]
+    assert PAGE_KINDS == (TREATMENTS, CONDITIONS, EXERCISES, ROUTINES)
+    assert {s.noun for s in KINDS} == {
         "reference",
         "treatment",
         "condition",
@@ -159,7 +163,7 @@ def test_relative_urls() -> None:
 
 # ---- Nothing else writes a section's folder -------------------------------------------------
 
-FOLDERS = sorted({s.folder for s in SECTIONS if s.folder} | {addresses.FIGURE_DIR, "api"})
+FOLDERS = sorted({s.folder for s in KINDS if s.folder} | {addresses.FIGURE_DIR, "api"})
 # A folder name followed by a slash, as the start of a path: `"treatments/"`, `` `exercises/ ``.
 FOLDER_PATH = re.compile(rf"(?<![\w/.-])({'|'.join(FOLDERS)})/")
 PAGE_NAME = re.compile(r"\b(references|contact|builder)\.md(?![\w.])")
@@ -198,7 +202,7 @@ def _script_code(text: str) -> str:
 def test_only_addresses_py_writes_a_section_folder() -> None:
     found: list[str] = []
     for path in sorted((ROOT / "generator").rglob("*.py")):
-        if path.name == "addresses.py":
+        if path.name in {"addresses.py", "kinds.py"}:  # kinds.py declares each kind's folder
             continue
         for line, value in _python_strings(path):
             # The folder of `modalities` alone is a word only a table of sections would write.
@@ -213,7 +217,7 @@ def test_only_addresses_py_writes_a_section_folder() -> None:
         for number, line in enumerate(_script_code(path.read_text("utf-8")).splitlines(), 1):
             if FOLDER_PATH.search(line):
                 found.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
-    assert not found, "use generator/catalog/addresses.py:\n" + "\n".join(found)
+    assert not found, "use generator/catalog/addresses.py or kinds.py:\n" + "\n".join(found)
 
 
 def test_the_guard_finds_what_it_looks_for() -> None:

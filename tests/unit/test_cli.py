@@ -41,7 +41,7 @@ def test_help_lists_every_command() -> None:
 def test_check_valid_catalog_exits_0() -> None:
     result = run("check", str(MINI), "--config", str(MINI.parent / "mkdocs.yml"))
     assert result.returncode == 0, result.stderr
-    assert "3 exercises, 1 condition, 2 treatments, 1 routine, 2 references;" in result.stdout
+    assert "2 treatments, 1 condition, 3 exercises, 1 routine, 2 references;" in result.stdout
     assert result.stdout.rstrip().endswith("0 errors, 0 warnings.")
 
 

@@ -109,7 +109,7 @@ def test_shipped_catalog_meets_the_counts_without_placeholders() -> None:
     catalog, _ = read_catalog(ROOT / "exercises.yaml")
     assert len(catalog.exercises) >= 40
     assert len(catalog.conditions) >= 8
-    assert len(catalog.modalities) >= 16
+    assert len(catalog.treatments) >= 16
     assert len(catalog.routines) >= 8
     assert all(len(r.items) <= 8 for r in catalog.routines)
     assert all(e.steps and e.stop_if for e in catalog.exercises)
@@ -172,11 +172,11 @@ HARD_EVIDENCE = (
 
 def test_an_evidence_summary_over_grade_8_is_a_warning_at_the_summary() -> None:
     catalog, source = read_catalog_text(mini_text(), "test.yaml")
-    modality = catalog.modalities[0]
+    modality = catalog.treatments[0]
     chronic = modality.evidence.chronic.model_copy(update={"summary": HARD_EVIDENCE})
     evidence = modality.evidence.model_copy(update={"chronic": chronic})
     changed = catalog.model_copy(
-        update={"modalities": [modality.model_copy(update={"evidence": evidence})]}
+        update={"treatments": [modality.model_copy(update={"evidence": evidence})]}
     )
     found = [str(f) for f in check_content(changed, source, today=TODAY).findings]
     hits = [f for f in found if "for what the evidence says" in f]

@@ -11,7 +11,7 @@ from generator.source.errors import CatalogError
 from generator.source.text_safety import FORBIDDEN
 from tests.conftest import examples, mini_text
 
-SECTIONS = ["references", "modalities", "conditions", "exercises", "routines"]
+KINDS = ["references", "modalities", "conditions", "exercises", "routines"]
 YAMLISH = st.text(
     alphabet=st.sampled_from(list("ab-: \n\t[]{},&*!|>'\"#%@`?<=~0123456789.\\")), max_size=200
 )
@@ -29,7 +29,7 @@ documents = st.recursive(
     lambda children: st.one_of(
         st.lists(children, max_size=4),
         st.dictionaries(
-            st.sampled_from([*SECTIONS, "id", "name", "dosage", "sets", "x"]), children, max_size=4
+            st.sampled_from([*KINDS, "id", "name", "dosage", "sets", "x"]), children, max_size=4
         ),
     ),
     max_leaves=25,
@@ -93,7 +93,7 @@ def test_arbitrary_text_never_crashes(text: str) -> None:
 
 
 @settings(max_examples=examples(200), deadline=None)
-@given(st.dictionaries(st.sampled_from(SECTIONS), st.lists(documents, max_size=3), max_size=5))
+@given(st.dictionaries(st.sampled_from(KINDS), st.lists(documents, max_size=3), max_size=5))
 def test_arbitrary_structures_never_crash(data: dict[str, object]) -> None:
     answers_cleanly(yaml.safe_dump(data))
 

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from generator.catalog.model import ModalityKind, Stance
+from generator.catalog.model import Stance, TreatmentKind
 from generator.pages import labels
 
 
 def test_consider_never_says_alongside_exercise_for_active_care() -> None:
-    for kind in (ModalityKind.ACTIVE, ModalityKind.EDUCATION):
+    for kind in (TreatmentKind.ACTIVE, TreatmentKind.EDUCATION):
         assert "exercise" not in labels.stance_label(Stance.CONSIDER, kind)
-    assert labels.stance_label(Stance.CONSIDER, ModalityKind.PASSIVE) == (
+    assert labels.stance_label(Stance.CONSIDER, TreatmentKind.PASSIVE) == (
         "May help alongside exercise"
     )
 
 
 def test_other_stances_read_the_same_for_every_kind() -> None:
     for stance in (Stance.RECOMMENDED, Stance.INSUFFICIENT, Stance.NOT_RECOMMENDED):
-        assert {labels.stance_label(stance, kind) for kind in ModalityKind} == {
+        assert {labels.stance_label(stance, kind) for kind in TreatmentKind} == {
             labels.STANCE[stance]
         }
 

@@ -11,14 +11,14 @@ CATALOG = load_catalog(ROOT / "exercises.yaml")
 
 
 def test_neck_stances_are_shown_on_their_treatment_pages() -> None:
-    with_neck = {m.id: m for m in CATALOG.modalities if m.evidence.neck is not None}
+    with_neck = {m.id: m for m in CATALOG.treatments if m.evidence.neck is not None}
     assert {"exercise-therapy", "joint-mobilisation", "spinal-manipulation"} <= set(with_neck)
     assert with_neck["exercise-therapy"].evidence.neck.stance == Stance.RECOMMENDED  # type: ignore[union-attr]
     pages = render_pages(CATALOG)
-    for treatment_id, modality in with_neck.items():
+    for treatment_id, treatment in with_neck.items():
         page = pages[f"treatments/{treatment_id}.md"]
         assert "### Neck pain" in page
-        assert modality.evidence.neck.summary.split(".")[0] in " ".join(page.split())  # type: ignore[union-attr]
+        assert treatment.evidence.neck.summary.split(".")[0] in " ".join(page.split())  # type: ignore[union-attr]
     assert "### Neck pain" not in pages["treatments/cupping.md"]
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.catalog.content_checks import Severity, check_content
+from generator.catalog.kinds import BY_KEY
 from generator.catalog.load import read_catalog
 from generator.catalog.skeletons import add_entry
 from generator.source.errors import CatalogError
@@ -32,7 +33,7 @@ def test_new_entry_lands_in_its_section_and_check_lists_its_todos(
     shutil.copy(MINI, catalog_path)
     add_entry(catalog_path, kind, "brand-new")
     catalog, source = read_catalog(catalog_path)
-    entries = getattr(catalog, section)
+    entries = getattr(catalog, BY_KEY[section].field)  # the YAML key's `Catalog` attribute
     assert entries[-1].id == "brand-new"
     assert "# " in catalog_path.read_text(encoding="utf-8").split("id: brand-new", 1)[1]
     report = check_content(catalog, source, today=datetime.date.today(), readability=False)

@@ -11,7 +11,8 @@ import subprocess
 import pytest
 from PIL import Image
 
-from generator.catalog.addresses import EXERCISES, ROUTINE_BUILDER, ROUTINES, directory_path
+from generator.catalog.addresses import ROUTINE_BUILDER, directory_path
+from generator.catalog.kinds import EXERCISES, ROUTINES
 from generator.catalog.load import load_catalog
 from generator.catalog.model import Catalog
 from generator.clinic.settings import ClinicSettings

@@ -28,7 +28,7 @@ def test_every_entry_page_is_indexed_by_name_and_steps(mini: Catalog) -> None:
         assert all(" ".join(step.split()) in steps["text"] for step in exercise.steps)
     for kind, items in [
         ("conditions", mini.conditions),
-        ("treatments", mini.modalities),
+        ("treatments", mini.treatments),
         ("routines", mini.routines),
     ]:
         assert all(titles[f"{kind}/{item.id}/"] == item.name for item in items)

@@ -42,7 +42,7 @@ def test_every_entry_with_a_page_is_an_item() -> None:
     catalog, _ = read_catalog_text(MINI.read_text(encoding="utf-8"), "exercises.yaml")
     expected = {f"exercise/{e.id}" for e in catalog.exercises}
     expected |= {f"condition/{c.id}" for c in catalog.conditions}
-    expected |= {f"treatment/{m.id}" for m in catalog.modalities}
+    expected |= {f"treatment/{m.id}" for m in catalog.treatments}
     expected |= {f"routine/{r.id}" for r in catalog.routines}
     assert set(items_of(MINI.read_text(encoding="utf-8"))) == expected
 
@@ -180,7 +180,7 @@ def test_what_needs_review_is_located(tmp_path: Path) -> None:
     catalog, source = read_catalog_text(text, "exercises.yaml")
     assert (unsigned.line, unsigned.column) == source.locate(items[0].path)
     assert items[0].path == ("modalities", 0)  # the first section with pages, first entry
-    assert catalog.modalities[0].id == items[0].key
+    assert catalog.treatments[0].id == items[0].key
     assert "not signed off by the clinic" in unsigned.message
     assert items[0].key in unsigned.path
 

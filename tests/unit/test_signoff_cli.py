@@ -31,7 +31,7 @@ def project(tmp_path: Path) -> Path:
 
 def entry_count() -> int:
     catalog = load_catalog(MINI)
-    sections = (catalog.exercises, catalog.conditions, catalog.modalities, catalog.routines)
+    sections = (catalog.exercises, catalog.conditions, catalog.treatments, catalog.routines)
     return sum(len(section) for section in sections)
 
 
