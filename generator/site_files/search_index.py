@@ -22,8 +22,9 @@ from generator.catalog import addresses
 from generator.catalog.addresses import CONDITIONS, EXERCISES, ROUTINES, TREATMENTS
 from generator.catalog.model import Catalog, Condition, Exercise, Modality, Routine, Stance
 from generator.catalog.relations import Relations
+from generator.messages.active import N_, gettext
 from generator.pages import labels
-from generator.pages.dosage import describe_frequency
+from generator.pages.dosage import describe_frequency, describe_weeks
 
 Entry = dict[str, Any]
 # (heading, texts): heading None is the page's introduction, titled with the page name.
@@ -101,15 +102,18 @@ def _plain(text: str) -> str:
     return html.escape(_WHITESPACE.sub(" ", text).strip(), quote=False)
 
 
+ALSO_CALLED = N_("Also called: %(names)s.")
+
+
 def _also(names: list[str]) -> list[str]:
-    return [f"Also called: {', '.join(names)}."] if names else []
+    return [gettext(ALSO_CALLED) % {"names": ", ".join(names)}] if names else []
 
 
 def _exercise(exercise: Exercise, rel: Relations) -> list[Section]:
     # "What you should feel" is left out: sensations, not what people search an exercise by.
     return [
         (None, [*_also(exercise.also_known_as), exercise.summary, *exercise.precautions]),
-        ("How to do it", exercise.steps),
+        (gettext(N_("How to do it")), exercise.steps),
     ]
 
 
@@ -122,11 +126,11 @@ def _condition(condition: Condition, rel: Relations) -> list[Section]:
         (unlikely if stances <= WEAK_STANCES else helps).append(f"{treatment.name}: {r.role}")
     return [
         (None, [*_also(condition.also_known_as), condition.summary, condition.course]),
-        ("Common symptoms", condition.symptoms),
-        ("Common causes", condition.causes),
-        ("What can help", helps),
-        ("What is unlikely to help", unlikely),
-        ("When to see a physiotherapist", condition.see_physio),
+        (gettext(N_("Common symptoms")), condition.symptoms),
+        (gettext(N_("Common causes")), condition.causes),
+        (gettext(N_("What can help")), helps),
+        (gettext(N_("What is unlikely to help")), unlikely),
+        (gettext(N_("When to see a physiotherapist")), condition.see_physio),
     ]
 
 
@@ -135,32 +139,42 @@ WEAK_STANCES = {Stance.NOT_RECOMMENDED, Stance.INSUFFICIENT}
 
 
 def _treatment(treatment: Modality, rel: Relations) -> list[Section]:
-    kind = f"Type of treatment: {labels.MODALITY_KIND[treatment.kind]}."
+    kind = gettext(N_("Type of treatment: %(kind)s.")) % {
+        "kind": labels.MODALITY_KIND[treatment.kind]
+    }
     intro = [*_also(treatment.also_known_as), treatment.summary, kind, treatment.what_it_is]
     evidence = []
     for phase, found in treatment.evidence.phases():
         evidence += [
-            f"{labels.PHASE[phase]}: {labels.stance_label(found.stance, treatment.kind)}.",
+            gettext(N_("%(phase)s: %(stance)s."))
+            % {
+                "phase": labels.PHASE[phase],
+                "stance": labels.stance_label(found.stance, treatment.kind),
+            },
             found.summary,
         ]
     return [
         (None, [*intro, treatment.session, treatment.with_exercise]),
-        ("What the evidence says", evidence),
-        ("Risks and side effects", [*treatment.risks, *treatment.not_for]),
+        (gettext(N_("What the evidence says")), evidence),
+        (gettext(N_("Risks and side effects")), [*treatment.risks, *treatment.not_for]),
     ]
 
 
 def _routine(routine: Routine, rel: Relations) -> list[Section]:
-    weeks = f"{routine.duration_weeks} week" + ("" if routine.duration_weeks == 1 else "s")
+    how_often = {
+        "how_often": describe_frequency(routine.frequency),
+        "weeks": describe_weeks(routine.duration_weeks),
+    }
+    conditions = ", ".join(c.name for c in rel.conditions_for_routine(routine.id))
     facts = [
-        f"When to use it: {routine.when}",
-        f"How often: {describe_frequency(routine.frequency)}, for {weeks}.",
-        "For: " + ", ".join(c.name for c in rel.conditions_for_routine(routine.id)) + ".",
+        gettext(N_("When to use it: %(when)s")) % {"when": routine.when},
+        gettext(N_("How often: %(how_often)s, for %(weeks)s.")) % how_often,
+        gettext(N_("For: %(conditions)s.")) % {"conditions": conditions},
     ]
     return [
         (None, [routine.summary, *facts]),
-        ("When to move on", [routine.progress]),
-        ("Notes", routine.notes),
+        (gettext(N_("When to move on")), [routine.progress]),
+        (gettext(N_("Notes")), routine.notes),
     ]
 
 
