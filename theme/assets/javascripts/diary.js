@@ -12,7 +12,7 @@
   if (!box || !builder || !window.ClinicDiary || !window.ClinicProgramme) return;
   const D = window.ClinicDiary;
   const P = window.ClinicProgramme;
-  const S = window.ClinicDiaryStrings;
+  const S = window.ClinicUiStrings.diary;
   const settings = JSON.parse(document.getElementById("builder-settings").textContent);
   const fill = (text, values) => text.replace(/\{(\w+)\}/g, (_, key) => String(values[key]));
 
