@@ -194,7 +194,7 @@
       ...tables,
       painParts(weeks),
       notes.length ? h("div", {}, h("h3", { text: S.notes }), h("ul", {}, notes.map((n) => h("li", {}, h("strong", { text: `${shortDate(n.day)}: ` }), n.text)))) : null,
-    ];
+    ].filter(Boolean); // no notes: nothing (a DOM append would write "null")
   }
   function averagePain(week) {
     const scores = week.pain.filter((p) => p != null);
