@@ -2,25 +2,56 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from generator.catalog.model import Dosage, Frequency
 from generator.messages.active import N_, gettext, ngettext
 
 # Whole phrases, English first; `%(name)s` fields are filled in here, so a language can put
 # them in its own order. programme.js gets the same messages through the page (ui_strings.py).
-SET = (N_("%(count)s set"), N_("%(count)s sets"))
-REPETITION = (N_("%(count)s repetition"), N_("%(count)s repetitions"))
-MINUTE = (N_("%(count)s minute"), N_("%(count)s minutes"))
-SECOND = (N_("%(count)s second"), N_("%(count)s seconds"))
-TIMES = (N_("once"), N_("%(count)s times"))
-WEEK = (N_("%(count)s week"), N_("%(count)s weeks"))
-DAYS_A_WEEK = (N_("%(count)s day a week"), N_("%(count)s days a week"))
-TIMES_A_DAY = (N_("%(count)s time a day"), N_("%(count)s times a day"))
-TIMES_A_WORK_DAY = (
-    N_("%(count)s time a day, Monday to Friday"),
-    N_("%(count)s times a day, Monday to Friday"),
-)
+# A counted phrase is a function from the count to its message, `%(count)s` not yet filled in:
+# its `ngettext` call names both English forms, so Babel extracts one entry with plural forms.
+Counted = Callable[[int], str]
+
+
+def n_sets(count: int) -> str:
+    return ngettext("%(count)s set", "%(count)s sets", count)
+
+
+def n_repetitions(count: int) -> str:
+    return ngettext("%(count)s repetition", "%(count)s repetitions", count)
+
+
+def n_minutes(count: int) -> str:
+    return ngettext("%(count)s minute", "%(count)s minutes", count)
+
+
+def n_seconds(count: int) -> str:
+    return ngettext("%(count)s second", "%(count)s seconds", count)
+
+
+def n_times(count: int) -> str:
+    return ngettext("once", "%(count)s times", count)
+
+
+def n_weeks(count: int) -> str:
+    return ngettext("%(count)s week", "%(count)s weeks", count)
+
+
+def n_days_a_week(count: int) -> str:
+    return ngettext("%(count)s day a week", "%(count)s days a week", count)
+
+
+def n_times_a_day(count: int) -> str:
+    return ngettext("%(count)s time a day", "%(count)s times a day", count)
+
+
+def n_times_a_work_day(count: int) -> str:
+    return ngettext(
+        "%(count)s time a day, Monday to Friday", "%(count)s times a day, Monday to Friday", count
+    )
+
+
 # Once and twice have their own words in English: looked up before the plural forms.
 TIMES_A_DAY_WORDS = {1: N_("once a day"), 2: N_("twice a day")}
 TIMES_A_WORK_DAY_WORDS = {
@@ -41,36 +72,42 @@ DOSAGE = (N_("%(amount)s; %(frequency)s"), N_("%(amount)s; %(rest)s; %(frequency
 AS_GIVEN = N_("as given for each exercise")
 
 
-def counted(forms: tuple[str, str], count: int) -> str:
-    """The form of a counted phrase for `count`, with the count filled in."""
-    return ngettext(*forms, count) % {"count": count}
+def counted(phrase: Counted, count: int) -> str:
+    """A counted phrase for `count`, the count filled in."""
+    return phrase(count) % {"count": count}
 
 
 def describe_weeks(weeks: int) -> str:
     """How long a programme lasts: `1 week`, `6 weeks`."""
-    return counted(WEEK, weeks)
+    return counted(n_weeks, weeks)
 
 
 def _duration(seconds: int) -> str:
     if seconds >= 60 and seconds % 60 == 0:
-        return counted(MINUTE, seconds // 60)
-    return counted(SECOND, seconds)
+        return counted(n_minutes, seconds // 60)
+    return counted(n_seconds, seconds)
 
 
 def describe_amount(dosage: Dosage) -> str:
     """What to do in one session: `2 sets of 10 repetitions on each side`."""
     side = int(dosage.per_side)
     if dosage.reps is not None:
-        fields = {"sets": counted(SET, dosage.sets), "reps": counted(REPETITION, dosage.reps)}
+        fields = {"sets": counted(n_sets, dosage.sets), "reps": counted(n_repetitions, dosage.reps)}
         return gettext(SETS_OF_REPS[side]) % fields
     if dosage.hold_seconds is not None:
-        fields = {"duration": _duration(dosage.hold_seconds), "times": counted(TIMES, dosage.sets)}
+        fields = {
+            "duration": _duration(dosage.hold_seconds),
+            "times": counted(n_times, dosage.sets),
+        }
         return gettext(HOLD[side]) % fields
     assert dosage.minutes is not None
-    minutes = counted(MINUTE, dosage.minutes)
+    minutes = counted(n_minutes, dosage.minutes)
     if dosage.sets == 1:
         return gettext(MINUTES_ON_EACH_SIDE) % {"minutes": minutes} if side else minutes
-    return gettext(SETS_OF_MINUTES[side]) % {"sets": counted(SET, dosage.sets), "minutes": minutes}
+    return gettext(SETS_OF_MINUTES[side]) % {
+        "sets": counted(n_sets, dosage.sets),
+        "minutes": minutes,
+    }
 
 
 def describe_rest(dosage: Dosage) -> str | None:
@@ -87,15 +124,15 @@ def describe_frequency(frequency: Dosage | Frequency) -> str:
     if frequency.times_per_day is not None:
         count = frequency.times_per_day
         words, forms = (
-            (TIMES_A_WORK_DAY_WORDS, TIMES_A_WORK_DAY)
+            (TIMES_A_WORK_DAY_WORDS, n_times_a_work_day)
             if frequency.work_days
-            else (TIMES_A_DAY_WORDS, TIMES_A_DAY)
+            else (TIMES_A_DAY_WORDS, n_times_a_day)
         )
         return gettext(words[count]) if count in words else counted(forms, count)
     assert frequency.days_per_week is not None
     if frequency.days_per_week == 7:
         return gettext(EVERY_DAY)
-    return counted(DAYS_A_WEEK, frequency.days_per_week)
+    return counted(n_days_a_week, frequency.days_per_week)
 
 
 def capitalised(text: str) -> str:

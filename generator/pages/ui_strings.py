@@ -1,7 +1,8 @@
 """The words the site's JavaScript shows, one table per script, sent to the page translated.
 
 Each table maps a camelCase key to an English source message (`N_`): a string, a list of them
-(`months`), or a `(singular, plural)` pair for a counted phrase. `ui_strings(*scripts)` gives a
+(`months`), a table by count (`{1: "once a day"}`), or a counted phrase (a function from the
+count to its `ngettext` message, as in dosage.py). `ui_strings(*scripts)` gives a
 page one JSON island, `<script type="application/json" id="ui-strings">`, with the tables its
 scripts use in the build's language; `ui-strings.js` reads it into `window.ClinicUiStrings`.
 
@@ -20,8 +21,9 @@ from babel import Locale, UnknownLocaleError
 
 from generator.messages.active import N_, current, gettext, ngettext
 from generator.pages import dosage, reminders
+from generator.pages.dosage import Counted
 
-Message = str | list[str] | tuple[str, str] | dict[int, str]
+Message = str | list[str] | Counted | dict[int, str]
 
 # diary.js: the patient's diary and the progress report.
 DIARY: dict[str, Message] = {
@@ -119,15 +121,15 @@ DIARY: dict[str, Message] = {
 # programme.js: dosage phrases and calendar words (the messages Python uses for the same
 # phrases) and the problems of a link it cannot read in full.
 PROGRAMME: dict[str, Message] = {
-    "set": dosage.SET,
-    "repetition": dosage.REPETITION,
-    "minute": dosage.MINUTE,
-    "second": dosage.SECOND,
-    "times": dosage.TIMES,
-    "week": dosage.WEEK,
-    "daysAWeek": dosage.DAYS_A_WEEK,
-    "timesADay": dosage.TIMES_A_DAY,
-    "timesAWorkDay": dosage.TIMES_A_WORK_DAY,
+    "set": dosage.n_sets,
+    "repetition": dosage.n_repetitions,
+    "minute": dosage.n_minutes,
+    "second": dosage.n_seconds,
+    "times": dosage.n_times,
+    "week": dosage.n_weeks,
+    "daysAWeek": dosage.n_days_a_week,
+    "timesADay": dosage.n_times_a_day,
+    "timesAWorkDay": dosage.n_times_a_work_day,
     "timesADayWords": dosage.TIMES_A_DAY_WORDS,
     "timesAWorkDayWords": dosage.TIMES_A_WORK_DAY_WORDS,
     "setsOfReps": dosage.SETS_OF_REPS[0],
@@ -154,17 +156,20 @@ PROGRAMME: dict[str, Message] = {
         "This link was not made by this routine builder, or by a newer version of it, "
         "and could not be read."
     ),
-    "unknownExercises": (
-        N_("The link names an exercise that is not on this site; it was left out."),
-        N_("The link names %(count)s exercises that are not on this site; they were left out."),
+    "unknownExercises": lambda count: ngettext(
+        "The link names an exercise that is not on this site; it was left out.",
+        "The link names %(count)s exercises that are not on this site; they were left out.",
+        count,
     ),
-    "unknownConditions": (
-        N_("The link names a condition that is not on this site; it was left out."),
-        N_("The link names %(count)s conditions that are not on this site; they were left out."),
+    "unknownConditions": lambda count: ngettext(
+        "The link names a condition that is not on this site; it was left out.",
+        "The link names %(count)s conditions that are not on this site; they were left out.",
+        count,
     ),
-    "tooMany": (
-        N_("A programme has at most %(limit)s exercises; %(count)s more was left out."),
-        N_("A programme has at most %(limit)s exercises; %(count)s more were left out."),
+    "tooMany": lambda count: ngettext(
+        "A programme has at most %(limit)s exercises; %(count)s more was left out.",
+        "A programme has at most %(limit)s exercises; %(count)s more were left out.",
+        count,
     ),
     "badAmount": N_(
         "The amount in the link was not valid for %(names)s, so the usual amount is shown."
@@ -178,7 +183,7 @@ PROGRAMME: dict[str, Message] = {
     "fieldFrequency": N_("how often"),
     "fieldWeeks": N_("the number of weeks"),
     "fieldNote": N_("the note for %(name)s"),
-    "more": (N_("%(count)s more"), N_("%(count)s more")),
+    "more": lambda count: ngettext("%(count)s more", "%(count)s more", count),
     "listSeparator": N_(", "),
     "lastOfList": N_("%(names)s and %(last)s"),
 }
@@ -202,12 +207,12 @@ def _plural_rule(code: str) -> Locale:
         return Locale.parse(code.replace("_", "-").split("-")[0])
 
 
-def plural_forms(forms: tuple[str, str]) -> dict[str, str]:
+def plural_forms(phrase: Counted) -> dict[str, str]:
     """A counted phrase's forms by CLDR category, each the catalog's form for a number of it."""
     rule = _plural_rule(language()).plural_form
     found: dict[str, str] = {}
     for number in _SAMPLES:
-        found.setdefault(rule(number), ngettext(*forms, number))
+        found.setdefault(rule(number), phrase(number))
     return found
 
 
@@ -215,7 +220,7 @@ def translated(message: Message) -> object:
     """One table value in the build's language, as the scripts read it."""
     if isinstance(message, str):
         return gettext(message)
-    if isinstance(message, tuple):
+    if callable(message):
         return plural_forms(message)
     if isinstance(message, dict):
         return {str(count): gettext(text) for count, text in message.items()}
