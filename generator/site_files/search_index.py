@@ -113,7 +113,7 @@ def _exercise(exercise: Exercise, rel: Relations) -> list[Section]:
     # "What you should feel" is left out: sensations, not what people search an exercise by.
     return [
         (None, [*_also(exercise.also_known_as), exercise.summary, *exercise.precautions]),
-        (gettext(N_("How to do it")), exercise.steps),
+        (gettext("How to do it"), exercise.steps),
     ]
 
 
@@ -126,11 +126,11 @@ def _condition(condition: Condition, rel: Relations) -> list[Section]:
         (unlikely if stances <= WEAK_STANCES else helps).append(f"{treatment.name}: {r.role}")
     return [
         (None, [*_also(condition.also_known_as), condition.summary, condition.course]),
-        (gettext(N_("Common symptoms")), condition.symptoms),
-        (gettext(N_("Common causes")), condition.causes),
-        (gettext(N_("What can help")), helps),
-        (gettext(N_("What is unlikely to help")), unlikely),
-        (gettext(N_("When to see a physiotherapist")), condition.see_physio),
+        (gettext("Common symptoms"), condition.symptoms),
+        (gettext("Common causes"), condition.causes),
+        (gettext("What can help"), helps),
+        (gettext("What is unlikely to help"), unlikely),
+        (gettext("When to see a physiotherapist"), condition.see_physio),
     ]
 
 
@@ -139,14 +139,12 @@ WEAK_STANCES = {Stance.NOT_RECOMMENDED, Stance.INSUFFICIENT}
 
 
 def _treatment(treatment: Modality, rel: Relations) -> list[Section]:
-    kind = gettext(N_("Type of treatment: %(kind)s.")) % {
-        "kind": labels.MODALITY_KIND[treatment.kind]
-    }
+    kind = gettext("Type of treatment: %(kind)s.") % {"kind": labels.MODALITY_KIND[treatment.kind]}
     intro = [*_also(treatment.also_known_as), treatment.summary, kind, treatment.what_it_is]
     evidence = []
     for phase, found in treatment.evidence.phases():
         evidence += [
-            gettext(N_("%(phase)s: %(stance)s."))
+            gettext("%(phase)s: %(stance)s.")
             % {
                 "phase": labels.PHASE[phase],
                 "stance": labels.stance_label(found.stance, treatment.kind),
@@ -155,8 +153,8 @@ def _treatment(treatment: Modality, rel: Relations) -> list[Section]:
         ]
     return [
         (None, [*intro, treatment.session, treatment.with_exercise]),
-        (gettext(N_("What the evidence says")), evidence),
-        (gettext(N_("Risks and side effects")), [*treatment.risks, *treatment.not_for]),
+        (gettext("What the evidence says"), evidence),
+        (gettext("Risks and side effects"), [*treatment.risks, *treatment.not_for]),
     ]
 
 
@@ -167,14 +165,14 @@ def _routine(routine: Routine, rel: Relations) -> list[Section]:
     }
     conditions = ", ".join(c.name for c in rel.conditions_for_routine(routine.id))
     facts = [
-        gettext(N_("When to use it: %(when)s")) % {"when": routine.when},
-        gettext(N_("How often: %(how_often)s, for %(weeks)s.")) % how_often,
-        gettext(N_("For: %(conditions)s.")) % {"conditions": conditions},
+        gettext("When to use it: %(when)s") % {"when": routine.when},
+        gettext("How often: %(how_often)s, for %(weeks)s.") % how_often,
+        gettext("For: %(conditions)s.") % {"conditions": conditions},
     ]
     return [
         (None, [routine.summary, *facts]),
-        (gettext(N_("When to move on")), [routine.progress]),
-        (gettext(N_("Notes")), routine.notes),
+        (gettext("When to move on"), [routine.progress]),
+        (gettext("Notes"), routine.notes),
     ]
 
 

@@ -13,6 +13,9 @@ from icalendar import Calendar
 from generator.catalog.model import Catalog, Dosage, Frequency, ModalityKind, Stance
 from generator.clinic.settings import ClinicSettings, Country, UrgentCare
 from generator.clinic.wording import wording_for
+from generator.figures.motion import render_motion
+from generator.figures.spec import Figure, Panel
+from generator.figures.svg import render_figure
 from generator.messages import active
 from generator.messages.pseudo import CLOSE, OPEN, PseudoTranslations, pseudo
 from generator.pages import labels
@@ -148,3 +151,23 @@ def test_redirect_pages_are_in_the_active_language(mini: Catalog) -> None:
     body = next(iter(pages.values())).split("<body>")[1]
     text = re.sub(r"<[^>]+>", "", body).replace(exercise.name, "").strip()
     assert_pseudo(text)
+
+
+def test_made_alt_text_is_in_the_active_language() -> None:
+    """A figure's alt text made from its pictures: the numbering words follow the language (the
+    pose descriptions are library data), and a language change is not served from the cache."""
+    figure = Figure(panels=[Panel(pose="standing"), Panel(pose="sitting", arrow="nose")])
+    english = render_figure(figure).alt
+    assert english.startswith("Picture 1: ")
+    before = active.current()
+    active.use(PseudoTranslations())
+    try:
+        alt = render_figure(figure).alt
+        moving = render_motion(figure)
+        placeholder = render_figure(Figure(panels=[Panel(pose="TODO")]))
+    finally:
+        active.use(before)
+    assert alt.startswith(OPEN) and alt.count(CLOSE) == 2 and "Picture" not in alt
+    assert moving is not None and moving.alt == alt
+    assert_pseudo(placeholder.alt)
+    assert render_figure(figure).alt == english
