@@ -566,3 +566,18 @@ def test_programme_words_follow_the_language_of_the_island() -> None:
     for mine, python in zip(ours.walk("VEVENT"), theirs.walk("VEVENT"), strict=True):
         for key in ("summary", "description"):
             assert str(mine[key]) == str(python[key])
+
+
+def test_counted_words_pick_their_form_by_the_languages_plural_rules() -> None:
+    """French takes the singular for 0 and 1: programme.js asks Intl.PluralRules, not n == 1."""
+    words = ui_strings("programme")
+    programme = words["programme"]
+    assert isinstance(programme, dict)
+    programme["week"] = {"one": "%(count)s semaine", "other": "%(count)s semaines"}
+    runner = (
+        'const input = JSON.parse(require("fs").readFileSync(0, "utf8"));\n'
+        "const P = require(process.argv[1])(input.words);\n"
+        "process.stdout.write(JSON.stringify({ weeks: [0, 1, 2, 10].map(P.weeksText) }));"
+    )
+    out = run_programme(runner, {"words": {"language": "fr", "programme": programme}})
+    assert out["weeks"] == ["0 semaine", "1 semaine", "2 semaines", "10 semaines"]
