@@ -16,6 +16,7 @@ Python and in the browser is one message in the catalog.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
 
@@ -196,24 +197,27 @@ _SAMPLES = (*range(0, 200), 1_000_000)
 
 
 def language() -> str:
-    """The language of the active catalog (its `Language` header), English when it has none."""
-    return current().info().get("language", "en") or "en"
+    """The language of the active catalog as a BCP 47 tag (its `Language` header), English
+    when it has none."""
+    return (current().info().get("language") or "en").replace("_", "-")
 
 
-def _plural_rule(code: str) -> Locale:
+@lru_cache(maxsize=8)
+def _sample_numbers(code: str) -> tuple[tuple[str, int], ...]:
+    """(CLDR category, the first number of it) for each plural category of `code`."""
     try:
-        return Locale.parse(code.replace("-", "_"))
+        locale = Locale.parse(code.replace("-", "_"))
     except (UnknownLocaleError, ValueError):
-        return Locale.parse(code.replace("_", "-").split("-")[0])
+        locale = Locale.parse(code.split("-")[0])
+    found: dict[str, int] = {}
+    for number in _SAMPLES:
+        found.setdefault(locale.plural_form(number), number)
+    return tuple(found.items())
 
 
 def plural_forms(phrase: Counted) -> dict[str, str]:
     """A counted phrase's forms by CLDR category, each the catalog's form for a number of it."""
-    rule = _plural_rule(language()).plural_form
-    found: dict[str, str] = {}
-    for number in _SAMPLES:
-        found.setdefault(rule(number), phrase(number))
-    return found
+    return {category: phrase(number) for category, number in _sample_numbers(language())}
 
 
 def translated(message: Message) -> object:
