@@ -24,6 +24,7 @@ from pydantic import (
 
 from generator.catalog.model import no_markup
 from generator.clinic.phone import dial_uri
+from generator.messages.active import N_, gettext
 
 MIN_CONTRAST = 4.5  # WCAG 2.1 AA for normal text
 
@@ -118,27 +119,27 @@ class UrgentCare(BaseModel):
 
 URGENT_CARE = {
     Country.UK: UrgentCare(
-        emergency="call 999 or go to A&E", urgent="call your GP surgery or NHS 111"
+        emergency=N_("call 999 or go to A&E"), urgent=N_("call your GP surgery or NHS 111")
     ),
     Country.IE: UrgentCare(
-        emergency="call 112 or 999, or go to an emergency department",
-        urgent="call your GP, or a GP out-of-hours service",
+        emergency=N_("call 112 or 999, or go to an emergency department"),
+        urgent=N_("call your GP, or a GP out-of-hours service"),
     ),
     Country.US: UrgentCare(
-        emergency="call 911 or go to the emergency room",
-        urgent="call your doctor or go to an urgent care center",
+        emergency=N_("call 911 or go to the emergency room"),
+        urgent=N_("call your doctor or go to an urgent care center"),
     ),
     Country.CA: UrgentCare(
-        emergency="call 911 or go to the emergency department",
-        urgent="call your doctor, or 811 for health advice",
+        emergency=N_("call 911 or go to the emergency department"),
+        urgent=N_("call your doctor, or 811 for health advice"),
     ),
     Country.AU: UrgentCare(
-        emergency="call 000 or go to the emergency department",
-        urgent="see your GP today, or call 1800 022 222 (healthdirect)",
+        emergency=N_("call 000 or go to the emergency department"),
+        urgent=N_("see your GP today, or call 1800 022 222 (healthdirect)"),
     ),
     Country.NZ: UrgentCare(
-        emergency="call 111 or go to the emergency department",
-        urgent="call your GP, or Healthline on 0800 611 116",
+        emergency=N_("call 111 or go to the emergency department"),
+        urgent=N_("call your GP, or Healthline on 0800 611 116"),
     ),
 }
 
@@ -148,14 +149,14 @@ URGENT_CARE = {
 # advice line).
 REGIONAL_URGENT_CARE = {
     Region.SCOTLAND: UrgentCare(
-        emergency="call 999 or go to A&E", urgent="call your GP surgery, or NHS 24 on 111"
+        emergency=N_("call 999 or go to A&E"), urgent=N_("call your GP surgery, or NHS 24 on 111")
     ),
     Region.WALES: UrgentCare(
-        emergency="call 999 or go to A&E", urgent="call your GP surgery or NHS 111 Wales"
+        emergency=N_("call 999 or go to A&E"), urgent=N_("call your GP surgery or NHS 111 Wales")
     ),
     Region.NORTHERN_IRELAND: UrgentCare(
-        emergency="call 999 or go to the emergency department",
-        urgent="call your GP surgery, or the GP out-of-hours service",
+        emergency=N_("call 999 or go to the emergency department"),
+        urgent=N_("call your GP surgery, or the GP out-of-hours service"),
     ),
 }
 
@@ -253,13 +254,15 @@ class ClinicSettings(BaseModel):
 
     @property
     def care(self) -> UrgentCare:
-        """The urgent-care wording in force: the clinic's own, else its region's, else its
-        country's."""
+        """The urgent-care wording in force: the clinic's own (as written), else its region's,
+        else its country's (in the build's language)."""
         if self.urgent_care is not None:
             return self.urgent_care
         if self.region is not None and self.region in REGIONAL_URGENT_CARE:
-            return REGIONAL_URGENT_CARE[self.region]
-        return URGENT_CARE[self.country]
+            source = REGIONAL_URGENT_CARE[self.region]
+        else:
+            source = URGENT_CARE[self.country]
+        return UrgentCare(emergency=gettext(source.emergency), urgent=gettext(source.urgent))
 
     @property
     def tel(self) -> str | None:

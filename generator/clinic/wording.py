@@ -11,9 +11,10 @@ soon" red-flag tier (one wording on every page and sheet).
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 
 from generator.clinic.settings import ClinicSettings, Country
+from generator.messages.active import N_, gettext
 
 
 @dataclass(frozen=True)
@@ -28,52 +29,56 @@ class Wording:
     @property
     def soon_heading(self) -> str:
         """The heading of the third red-flag tier ("see your GP soon")."""
-        return f"See {self.family_doctor} soon, within a week or two, if you have:"
+        return gettext(SOON_HEADING) % {"family_doctor": self.family_doctor}
+
+
+SOON_HEADING = N_("See %(family_doctor)s soon, within a week or two, if you have:")
 
 
 WORDING = {
     Country.UK: Wording(
-        family_doctor="your GP",
-        health_line="NHS 111",
-        talking_therapies="NHS Talking Therapies (in England you can refer yourself)",
-        sick_note="a fit note",
+        family_doctor=N_("your GP"),
+        health_line=N_("NHS 111"),
+        talking_therapies=N_("NHS Talking Therapies (in England you can refer yourself)"),
+        sick_note=N_("a fit note"),
     ),
     Country.IE: Wording(
-        family_doctor="your GP",
-        health_line="your GP's out-of-hours service",
-        talking_therapies="counselling through your GP, or HSE mental health services",
-        sick_note="a sick cert (medical certificate)",
+        family_doctor=N_("your GP"),
+        health_line=N_("your GP's out-of-hours service"),
+        talking_therapies=N_("counselling through your GP, or HSE mental health services"),
+        sick_note=N_("a sick cert (medical certificate)"),
     ),
     Country.US: Wording(
-        family_doctor="your doctor",
-        health_line="your doctor's office or a nurse advice line",
-        talking_therapies="a psychologist or counselor (ask your doctor or health plan)",
-        sick_note="a doctor's note",
+        family_doctor=N_("your doctor"),
+        health_line=N_("your doctor's office or a nurse advice line"),
+        talking_therapies=N_("a psychologist or counselor (ask your doctor or health plan)"),
+        sick_note=N_("a doctor's note"),
     ),
     Country.CA: Wording(
-        family_doctor="your family doctor",
-        health_line="811",
-        talking_therapies="a psychologist or counsellor (ask your family doctor)",
-        sick_note="a medical note",
+        family_doctor=N_("your family doctor"),
+        health_line=N_("811"),
+        talking_therapies=N_("a psychologist or counsellor (ask your family doctor)"),
+        sick_note=N_("a medical note"),
     ),
     Country.AU: Wording(
-        family_doctor="your GP",
-        health_line="healthdirect on 1800 022 222",
-        talking_therapies="a psychologist, through a Mental Health Treatment Plan from your GP",
-        sick_note="a medical certificate",
+        family_doctor=N_("your GP"),
+        health_line=N_("healthdirect on 1800 022 222"),
+        talking_therapies=N_("a psychologist, through a Mental Health Treatment Plan from your GP"),
+        sick_note=N_("a medical certificate"),
     ),
     Country.NZ: Wording(
-        family_doctor="your GP",
-        health_line="Healthline on 0800 611 116",
-        talking_therapies="a counsellor or psychologist (ask your GP)",
-        sick_note="a medical certificate",
+        family_doctor=N_("your GP"),
+        health_line=N_("Healthline on 0800 611 116"),
+        talking_therapies=N_("a counsellor or psychologist (ask your GP)"),
+        sick_note=N_("a medical certificate"),
     ),
 }
 
 
 def wording_for(settings: ClinicSettings) -> Wording:
-    """The words for the clinic's country."""
-    return WORDING[settings.country]
+    """The words for the clinic's country, in the build's language."""
+    source = WORDING[settings.country]
+    return Wording(**{f.name: gettext(getattr(source, f.name)) for f in fields(Wording)})
 
 
 PLACEHOLDER = re.compile(r"\[\[\s*([^\[\]\n]*?)\s*\]\]")

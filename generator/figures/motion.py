@@ -38,6 +38,7 @@ from generator.figures.svg import (
     body,
     drawn_bounds,
 )
+from generator.messages.active import current
 from generator.source.errors import Path
 
 STEPS = 6  # frames from one picture to the next (the last is the next picture itself)
@@ -260,11 +261,12 @@ def render_motion(figure: Figure) -> RenderedFigure | None:
     """The animated SVG of a figure with several pictures (None for one picture)."""
     if len(figure.panels) < 2 or figure.placeholder:
         return None
-    return _render(figure.model_dump_json(exclude_none=True), figure.poses or shipped())
+    spec = figure.model_dump_json(exclude_none=True)
+    return _render(spec, figure.poses or shipped(), current())  # alt text: one per language
 
 
 @lru_cache(maxsize=256)
-def _render(spec: str, library: PoseLibrary) -> RenderedFigure:
+def _render(spec: str, library: PoseLibrary, language: object) -> RenderedFigure:
     figure = Figure.model_validate_json(spec)
     for steps in (STEPS, 4, 3, 2):
         rendered = _draw(figure, library, steps)

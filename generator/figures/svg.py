@@ -18,6 +18,7 @@ from generator.figures.poses import PoseLibrary, resolve_panel, shipped
 from generator.figures.scene import RADIUS, Scene, line_up, place
 from generator.figures.skeleton import HEAD_RADIUS, LIMB_RADIUS, TORSO_RADIUS
 from generator.figures.spec import Figure
+from generator.messages.active import N_, current, gettext
 
 INK = "#1d2a36"
 FAR = "#7b8794"
@@ -71,15 +72,19 @@ def alt_text(figure: Figure, poses: PoseLibrary | None = None) -> str:
     if figure.alt:
         return figure.alt
     if figure.placeholder:
-        return PLACEHOLDER_ALT
+        return gettext(PLACEHOLDER_ALT)
     library = poses or figure.poses or shipped()
     descriptions = [resolve_panel(panel, library).description for panel in figure.panels]
     if len(descriptions) == 1:
         return _sentence(descriptions[0])
     return " ".join(
-        f"Picture {i}: {_sentence(text[0].lower() + text[1:])}"
+        gettext(PICTURE) % {"number": i, "description": _sentence(text[0].lower() + text[1:])}
         for i, text in enumerate(descriptions, 1)
     )
+
+
+# One picture of several in the made alt text (its description comes from the pose library).
+PICTURE = N_("Picture %(number)s: %(description)s")
 
 
 def _sentence(text: str) -> str:
@@ -89,23 +94,25 @@ def _sentence(text: str) -> str:
 
 def render_figure(figure: Figure) -> RenderedFigure:
     """The figure as SVG text, with its size in centimetres (1 unit = 1 cm)."""
-    return _render(figure.model_dump_json(exclude_none=True), figure.poses or shipped())
+    spec = figure.model_dump_json(exclude_none=True)
+    return _render(spec, figure.poses or shipped(), current())  # alt text: one per language
 
 
-PLACEHOLDER_ALT = "No picture yet: the poses of this exercise are still to be chosen."
+PLACEHOLDER_ALT = N_("No picture yet: the poses of this exercise are still to be chosen.")
 
 
 def _placeholder() -> RenderedFigure:
     """A new exercise's figure before its poses are chosen: an empty frame, never a body."""
+    alt = gettext(PLACEHOLDER_ALT)
     svg = (
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 240 160" width="240" '
-        f'height="160" role="img"><title>{PLACEHOLDER_ALT}</title>'
+        f'height="160" role="img"><title>{escape(alt)}</title>'
         f'<rect x="4" y="4" width="232" height="152" fill="none" stroke="{PROP_LINE}" '
         'stroke-width="3" stroke-dasharray="10 6"/><text x="120" y="88" font-family='
         f'"sans-serif" font-size="18" text-anchor="middle" fill="{INK}">TODO: choose poses'
         "</text></svg>"
     )
-    return RenderedFigure(svg=svg, width=240, height=160, alt=PLACEHOLDER_ALT)
+    return RenderedFigure(svg=svg, width=240, height=160, alt=alt)
 
 
 def placed_scenes(figure: Figure, library: PoseLibrary) -> list[Scene]:
@@ -114,7 +121,7 @@ def placed_scenes(figure: Figure, library: PoseLibrary) -> list[Scene]:
 
 
 @lru_cache(maxsize=1024)
-def _render(spec: str, library: PoseLibrary) -> RenderedFigure:
+def _render(spec: str, library: PoseLibrary, language: object) -> RenderedFigure:
     figure = Figure.model_validate_json(spec)
     if figure.placeholder:
         return _placeholder()

@@ -20,7 +20,8 @@ from generator.catalog.addresses import calendar_uri, page_url
 from generator.catalog.kinds import ROUTINES
 from generator.catalog.model import Catalog, Frequency, Routine
 from generator.catalog.relations import Relations
-from generator.pages.dosage import describe_dosage, describe_frequency
+from generator.messages.active import N_, gettext
+from generator.pages.dosage import capitalised, describe_dosage, describe_frequency, describe_weeks
 
 PRODUCT_ID = "-//clinic-site-generator//routine reminders//EN"
 SESSION_MINUTES = 15
@@ -40,6 +41,13 @@ SPREAD = {
 # Counts that name fixed days: 5 a week are the work days, Monday to Friday; 6 all but Sunday.
 FIXED = {5: WEEKDAYS[:5], 6: WEEKDAYS[:6]}
 
+
+# The words of the file, whole lines with fields (programme.js gets the same, ui_strings.py).
+CALENDAR_NAME = N_("Exercises: %(title)s")
+SUMMARY = N_("Home exercises: %(title)s")
+ALARM = N_("Time for your exercises: %(title)s")
+HOW_LONG = N_("%(how_often)s, for %(weeks)s.")
+ONLINE = N_("Online: %(url)s")
 
 # Event ids end with the clinic's own domain (RFC 5545: "unique-id@host"), so two clinics'
 # reminders never share an id; the same routine keeps the same ids from build to build.
@@ -193,13 +201,16 @@ def programme_calendar(
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", f"Exercises: {title}")
+    calendar.add("x-wr-calname", gettext(CALENDAR_NAME) % {"title": title})
     number = 0
     for frequency, lines in groups:
-        how_often = describe_frequency(frequency)
+        how_long = {
+            "how_often": capitalised(describe_frequency(frequency)),
+            "weeks": describe_weeks(weeks),
+        }
         description = "\n".join(
-            [f"{how_often[0].upper()}{how_often[1:]}, for {_weeks(weeks)}.", *lines]
-            + ([f"Online: {page_url}"] if page_url else [])
+            [gettext(HOW_LONG) % how_long, *lines]
+            + ([gettext(ONLINE) % {"url": page_url}] if page_url else [])
         )
         byday = weekdays(frequency, start)
         day = first_day(start, byday)
@@ -209,7 +220,7 @@ def programme_calendar(
             event = Event()
             event.add("uid", f"{uid_base}-session-{number}@{domain}")
             event.add("dtstamp", stamp)
-            event.add("summary", f"Home exercises: {title}")
+            event.add("summary", gettext(SUMMARY) % {"title": title})
             event.add("description", description)
             event.add("dtstart", dt.datetime.combine(day, time))
             event.add("duration", dt.timedelta(minutes=SESSION_MINUTES))
@@ -221,16 +232,12 @@ def programme_calendar(
                 event.add("url", page_url)
             alarm = Alarm()
             alarm.add("action", "DISPLAY")
-            alarm.add("description", f"Time for your exercises: {title}")
+            alarm.add("description", gettext(ALARM) % {"title": title})
             alarm.add("trigger", dt.timedelta(0))
             event.add_component(alarm)
             calendar.add_component(event)
     ical: bytes = calendar.to_ical()
     return ical
-
-
-def _weeks(weeks: int) -> str:
-    return "1 week" if weeks == 1 else f"{weeks} weeks"
 
 
 def calendar_files(

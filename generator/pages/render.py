@@ -48,6 +48,7 @@ from generator.pages.outline import Heading, Outline
 from generator.pages.pictures import exercise_picture
 from generator.pages.qr import qr_svg
 from generator.pages.reminders import calendar_rules, routine_calendar_data, uid_domain
+from generator.pages.ui_strings import ui_strings
 from generator.speed.forked import SharedWork, spare_core
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
@@ -117,6 +118,7 @@ def make_environment(override_dir: Path | None = None) -> jinja2.Environment:
         tracker_layout=tracker_layout,
         programme_often=describe_programme_frequency,
         sessions_by_weekday=sessions_by_weekday,
+        ui_strings=_ui_strings_island,
     )
     return env
 
@@ -348,6 +350,12 @@ def builder_settings(context: dict[str, Any]) -> dict[str, Any]:
             "levels": {str(k): v for k, v in labels.LEVEL.items()},
         },
     }
+
+
+def _ui_strings_island(*scripts: str) -> Markup:
+    """The `#ui-strings` island: the words of `scripts` in the build's language (ui_strings.py)."""
+    data = _json_island(ui_strings(*scripts))
+    return Markup('<script type="application/json" id="ui-strings">') + data + Markup("</script>")
 
 
 def _json_island(value: object) -> Markup:

@@ -7,6 +7,7 @@ import html
 from generator.catalog.addresses import html_file, page_url, relative_url
 from generator.catalog.kinds import PAGE_KINDS
 from generator.catalog.model import Catalog
+from generator.messages.active import N_, gettext
 from generator.site_files.csp import add_policy
 
 
@@ -23,8 +24,12 @@ def redirect_pages(catalog: Catalog, site_url: str = "") -> dict[str, str]:
     return dict(sorted(pages.items()))
 
 
+MOVED = N_("This page has moved: %(link)s.")
+
+
 def _page(name: str, target: str, canonical: str) -> str:
     title = html.escape(name)
+    link = f'<a href="{html.escape(target)}">{title}</a>'
     return add_policy(
         '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{title}</title>\n"
@@ -32,6 +37,6 @@ def _page(name: str, target: str, canonical: str) -> str:
         f'<link rel="canonical" href="{html.escape(canonical)}">\n'
         f'<meta http-equiv="refresh" content="0; url={html.escape(target)}">\n'
         "</head>\n<body>\n"
-        f'<p>This page has moved: <a href="{html.escape(target)}">{title}</a>.</p>\n'
+        f"<p>{html.escape(gettext(MOVED), quote=False) % {'link': link}}</p>\n"
         "</body>\n</html>\n"
     )

@@ -21,8 +21,9 @@ from typing import Any
 from generator.catalog.kinds import CONDITIONS, EXERCISES, PAGE_KINDS, ROUTINES, TREATMENTS
 from generator.catalog.model import Catalog, Condition, Exercise, Routine, Stance, Treatment
 from generator.catalog.relations import Relations
+from generator.messages.active import N_, gettext
 from generator.pages import labels
-from generator.pages.dosage import describe_frequency
+from generator.pages.dosage import describe_frequency, describe_weeks
 
 Entry = dict[str, Any]
 # (heading, texts): heading None is the page's introduction, titled with the page name.
@@ -90,15 +91,18 @@ def _plain(text: str) -> str:
     return html.escape(_WHITESPACE.sub(" ", text).strip(), quote=False)
 
 
+ALSO_CALLED = N_("Also called: %(names)s.")
+
+
 def _also(names: list[str]) -> list[str]:
-    return [f"Also called: {', '.join(names)}."] if names else []
+    return [gettext(ALSO_CALLED) % {"names": ", ".join(names)}] if names else []
 
 
 def _exercise(exercise: Exercise, rel: Relations) -> list[Section]:
     # "What you should feel" is left out: sensations, not what people search an exercise by.
     return [
         (None, [*_also(exercise.also_known_as), exercise.summary, *exercise.precautions]),
-        ("How to do it", exercise.steps),
+        (gettext("How to do it"), exercise.steps),
     ]
 
 
@@ -111,11 +115,11 @@ def _condition(condition: Condition, rel: Relations) -> list[Section]:
         (unlikely if stances <= WEAK_STANCES else helps).append(f"{treatment.name}: {r.role}")
     return [
         (None, [*_also(condition.also_known_as), condition.summary, condition.course]),
-        ("Common symptoms", condition.symptoms),
-        ("Common causes", condition.causes),
-        ("What can help", helps),
-        ("What is unlikely to help", unlikely),
-        ("When to see a physiotherapist", condition.see_physio),
+        (gettext("Common symptoms"), condition.symptoms),
+        (gettext("Common causes"), condition.causes),
+        (gettext("What can help"), helps),
+        (gettext("What is unlikely to help"), unlikely),
+        (gettext("When to see a physiotherapist"), condition.see_physio),
     ]
 
 
@@ -124,32 +128,40 @@ WEAK_STANCES = {Stance.NOT_RECOMMENDED, Stance.INSUFFICIENT}
 
 
 def _treatment(treatment: Treatment, rel: Relations) -> list[Section]:
-    kind = f"Type of treatment: {labels.TREATMENT_KIND[treatment.kind]}."
+    kind = gettext("Type of treatment: %(kind)s.") % {"kind": labels.TREATMENT_KIND[treatment.kind]}
     intro = [*_also(treatment.also_known_as), treatment.summary, kind, treatment.what_it_is]
     evidence = []
     for phase, found in treatment.evidence.phases():
         evidence += [
-            f"{labels.PHASE[phase]}: {labels.stance_label(found.stance, treatment.kind)}.",
+            gettext("%(phase)s: %(stance)s.")
+            % {
+                "phase": labels.PHASE[phase],
+                "stance": labels.stance_label(found.stance, treatment.kind),
+            },
             found.summary,
         ]
     return [
         (None, [*intro, treatment.session, treatment.with_exercise]),
-        ("What the evidence says", evidence),
-        ("Risks and side effects", [*treatment.risks, *treatment.not_for]),
+        (gettext("What the evidence says"), evidence),
+        (gettext("Risks and side effects"), [*treatment.risks, *treatment.not_for]),
     ]
 
 
 def _routine(routine: Routine, rel: Relations) -> list[Section]:
-    weeks = f"{routine.duration_weeks} week" + ("" if routine.duration_weeks == 1 else "s")
+    how_often = {
+        "how_often": describe_frequency(routine.frequency),
+        "weeks": describe_weeks(routine.duration_weeks),
+    }
+    conditions = ", ".join(c.name for c in rel.conditions_for_routine(routine.id))
     facts = [
-        f"When to use it: {routine.when}",
-        f"How often: {describe_frequency(routine.frequency)}, for {weeks}.",
-        "For: " + ", ".join(c.name for c in rel.conditions_for_routine(routine.id)) + ".",
+        gettext("When to use it: %(when)s") % {"when": routine.when},
+        gettext("How often: %(how_often)s, for %(weeks)s.") % how_often,
+        gettext("For: %(conditions)s.") % {"conditions": conditions},
     ]
     return [
         (None, [routine.summary, *facts]),
-        ("When to move on", [routine.progress]),
-        ("Notes", routine.notes),
+        (gettext("When to move on"), [routine.progress]),
+        (gettext("Notes"), routine.notes),
     ]
 
 

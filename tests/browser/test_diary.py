@@ -109,6 +109,9 @@ def test_stored_only_after_opting_in_never_sent_and_deleted_completely(
     )
 
     page.get_by_role("button", name="Keep a diary on this phone").click()
+    weeks = page.locator("#programme-diary .diary-weeks")
+    expect(weeks.first).to_be_visible()
+    assert "null" not in weeks.first.inner_text()  # a week without notes writes nothing there
     record(page, 0, 4, NOTE)
     page.reload()
     diary = page.locator("#programme-diary")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
+import re
 import shutil
 import subprocess
 from typing import Any
@@ -19,17 +20,25 @@ from generator.catalog.limits import programme_limits, tracker_layout
 from generator.catalog.load import load_catalog
 from generator.catalog.model import Dosage, Frequency
 from generator.catalog.relations import merge_rules, merge_warnings
-from generator.pages.dosage import describe_dosage, sessions_by_weekday, shared_frequency
+from generator.messages import active
+from generator.messages.pseudo import PseudoTranslations
+from generator.pages.dosage import (
+    describe_dosage,
+    describe_weeks,
+    sessions_by_weekday,
+    shared_frequency,
+)
 from generator.pages.reminders import calendar_rules, programme_calendar, session_times
 from generator.pages.render import _run_in
+from generator.pages.ui_strings import ui_strings
 from tests.conftest import ROOT
 
 PROGRAMME_JS = ROOT / "theme" / "assets" / "javascripts" / "programme.js"
 NODE = shutil.which("node")
 
 RUNNER = """
-const P = require(process.argv[1]);
 const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
+const P = require(process.argv[1])(input.words);
 const catalog = {
   exerciseById: new Map(input.exercises.map((e) => [e.id, e])),
   conditionById: new Map(input.conditions.map((c) => [c.id, c])),
@@ -253,6 +262,7 @@ def js() -> dict[str, Any]:
     frequencies = [{"times_per_day": n} for n in range(1, 11)] + [{"days_per_week": 3}]
     payload = {
         **CATALOG,
+        "words": ui_strings("programme"),
         "limits": limits,
         "rules": calendar_rules(DOMAIN),
         "dosage": dosage_vectors(),
@@ -276,9 +286,14 @@ def js() -> dict[str, Any]:
             "uidBase": "programme-1",
         },
     }
+    return run_programme(RUNNER, payload)
+
+
+def run_programme(runner: str, payload: dict[str, Any]) -> dict[str, Any]:
+    """`runner` in Node with `payload` as `input` and programme.js made with `input.words`."""
     assert NODE is not None, "Node.js is needed (make test installs the Nu HTML Checker with npm)"
     result = subprocess.run(
-        [NODE, "-e", RUNNER, str(PROGRAMME_JS)],
+        [NODE, "-e", runner, str(PROGRAMME_JS)],
         input=json.dumps(payload),
         capture_output=True,
         text=True,
@@ -487,3 +502,82 @@ def test_merge_cases() -> None:
     assert two == [MERGE_CASES[1][1]]
     assert rest == MERGE_CASES[2] and eased == MERGE_CASES[4] and feeling == MERGE_CASES[5]
     assert fever == [MERGE_CASES[3][0]]
+
+
+PSEUDO_RUNNER = """
+const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
+const P = require(process.argv[1])(input.words);
+const catalog = {
+  exerciseById: new Map(input.exercises.map((e) => [e.id, e])),
+  conditionById: new Map(input.conditions.map((c) => [c.id, c])),
+};
+process.stdout.write(JSON.stringify({
+  dosage: input.dosage.map((d) => P.describeDosage(d)),
+  weeks: [1, 2, 6].map(P.weeksText),
+  problems: input.hostile.flatMap((h) => P.decodeState(h, catalog, input.limits).problems),
+  calendar: P.makeCalendar(
+    { ...input.calendar, stamp: new Date(Date.UTC(2026, 10, 30)) }, input.rules),
+}));
+"""
+
+
+def test_programme_words_follow_the_language_of_the_island() -> None:
+    """In the pseudo-locale the browser's phrases are Python's, and no English word is left in
+    a dosage phrase or a link problem (the exercise names are catalog content)."""
+    vectors = dosage_vectors()[::7]
+    calendar = {
+        "title": "1",
+        "groups": [{"frequency": {"times_per_day": 2, "work_days": True}, "lines": ["1"]}],
+        "weeks": 6,
+        "pageUrl": "",
+        "start": "2026-12-02",
+        "uidBase": "p",
+    }
+    before = active.current()
+    active.use(PseudoTranslations())
+    try:
+        words = ui_strings("programme")
+        expected = [describe_dosage(Dosage.model_validate(d)) for d in vectors]
+        weeks = [describe_weeks(n) for n in (1, 2, 6)]
+        python_calendar = programme_calendar(
+            uid_base="p",
+            title="1",
+            groups=[(Frequency(times_per_day=2, work_days=True), ["1"])],
+            weeks=6,
+            page_url="",
+            start=dt.date(2026, 12, 2),
+            stamp=dt.datetime(2026, 11, 30, tzinfo=dt.UTC),
+        )
+    finally:
+        active.use(before)
+    payload = {**CATALOG, "words": words, "dosage": vectors, "hostile": HOSTILE}
+    payload |= {"limits": programme_limits(), "rules": calendar_rules(), "calendar": calendar}
+    out = run_programme(PSEUDO_RUNNER, payload)
+    assert out["dosage"] == expected
+    assert out["weeks"] == weeks and weeks[0] != weeks[1]
+    names = [e["name"] for e in CATALOG["exercises"]]
+    assert len(out["problems"]) >= 8
+    for problem in out["problems"]:
+        for name in names:
+            problem = problem.replace(name, "")
+        assert problem.startswith("⟦") and not re.search(r"[A-Za-z]{2,}", problem), problem
+    ours = Calendar.from_ical(out["calendar"].encode())
+    theirs = Calendar.from_ical(python_calendar)
+    for mine, python in zip(ours.walk("VEVENT"), theirs.walk("VEVENT"), strict=True):
+        for key in ("summary", "description"):
+            assert str(mine[key]) == str(python[key])
+
+
+def test_counted_words_pick_their_form_by_the_languages_plural_rules() -> None:
+    """French takes the singular for 0 and 1: programme.js asks Intl.PluralRules, not n == 1."""
+    words = ui_strings("programme")
+    programme = words["programme"]
+    assert isinstance(programme, dict)
+    programme["week"] = {"one": "%(count)s semaine", "other": "%(count)s semaines"}
+    runner = (
+        'const input = JSON.parse(require("fs").readFileSync(0, "utf8"));\n'
+        "const P = require(process.argv[1])(input.words);\n"
+        "process.stdout.write(JSON.stringify({ weeks: [0, 1, 2, 10].map(P.weeksText) }));"
+    )
+    out = run_programme(runner, {"words": {"language": "fr", "programme": programme}})
+    assert out["weeks"] == ["0 semaine", "1 semaine", "2 semaines", "10 semaines"]

@@ -12,7 +12,7 @@
   if (!box || !builder || !window.ClinicDiary || !window.ClinicProgramme) return;
   const D = window.ClinicDiary;
   const P = window.ClinicProgramme;
-  const S = window.ClinicDiaryStrings;
+  const S = window.ClinicUiStrings.diary;
   const settings = JSON.parse(document.getElementById("builder-settings").textContent);
   const fill = (text, values) => text.replace(/\{(\w+)\}/g, (_, key) => String(values[key]));
 
@@ -194,7 +194,7 @@
       ...tables,
       painParts(weeks),
       notes.length ? h("div", {}, h("h3", { text: S.notes }), h("ul", {}, notes.map((n) => h("li", {}, h("strong", { text: `${shortDate(n.day)}: ` }), n.text)))) : null,
-    ];
+    ].filter(Boolean); // no notes: nothing (a DOM append would write "null")
   }
   function averagePain(week) {
     const scores = week.pain.filter((p) => p != null);

@@ -1,44 +1,54 @@
 // A therapist's programme as data: dosage phrases, the link that carries it, its safety advice
 // and its calendar file. No page, no network, no storage: the routine builder (builder.js) uses
 // it in the browser, and the tests run it in Node against vectors made by the Python generator.
+// Its words come in, translated, as `uiStrings` ({language, programme: {...}}, the `#ui-strings`
+// island of generator/pages/ui_strings.py): in the browser from `window.ClinicUiStrings`
+// (ui-strings.js); in Node the module is the factory, `require("programme.js")(uiStrings)`.
 "use strict";
 
 (function expose(root, factory) {
-  const api = factory();
-  if (typeof module === "object" && module.exports) module.exports = api;
-  else root.ClinicProgramme = api;
-})(typeof self !== "undefined" ? self : this, () => {
-  // ---- Dosage phrasing: the same words as generator/dosage.py (tested with shared vectors) ----
-  const plural = (n, noun) => (n === 1 ? `${n} ${noun}` : `${n} ${noun}s`);
-  const duration = (s) => (s >= 60 && s % 60 === 0 ? plural(s / 60, "minute") : plural(s, "second"));
+  if (typeof module === "object" && module.exports) module.exports = factory;
+  else root.ClinicProgramme = factory(root.ClinicUiStrings);
+})(typeof self !== "undefined" ? self : this, (uiStrings) => {
+  // ---- Words: the messages of generator/pages/ui_strings.py's PROGRAMME, with %(name)s fields ----
+  const T = uiStrings.programme;
+  const plurals = new Intl.PluralRules(uiStrings.language);
+  const fill = (text, values) => text.replace(/%\((\w+)\)s/g, (_, key) => String(values[key]));
+  // A counted phrase: the form for `count` by the language's plural rules, fields filled in.
+  const counted = (forms, count, values = {}) => fill(forms[plurals.select(count)] ?? forms.other, { count, ...values });
+
+  // ---- Dosage phrasing: the same messages as generator/pages/dosage.py (tested with shared vectors) ----
+  const duration = (s) => (s >= 60 && s % 60 === 0 ? counted(T.minute, s / 60) : counted(T.second, s));
   function describeAmount(d) {
-    const side = d.per_side ? " on each side" : "";
-    if (d.reps != null) return `${plural(d.sets, "set")} of ${plural(d.reps, "repetition")}${side}`;
-    if (d.hold_seconds != null) {
-      const times = d.sets === 1 ? "once" : `${d.sets} times`;
-      return `hold for ${duration(d.hold_seconds)}, ${times}${side}`;
+    const side = d.per_side;
+    if (d.reps != null) {
+      return fill(side ? T.setsOfRepsEachSide : T.setsOfReps, { sets: counted(T.set, d.sets), reps: counted(T.repetition, d.reps) });
     }
-    const minutes = plural(d.minutes, "minute");
-    return d.sets === 1 ? `${minutes}${side}` : `${plural(d.sets, "set")} of ${minutes}${side}`;
+    if (d.hold_seconds != null) {
+      return fill(side ? T.holdEachSide : T.hold, { duration: duration(d.hold_seconds), times: counted(T.times, d.sets) });
+    }
+    const minutes = counted(T.minute, d.minutes);
+    if (d.sets === 1) return side ? fill(T.minutesEachSide, { minutes }) : minutes;
+    return fill(side ? T.setsOfMinutesEachSide : T.setsOfMinutes, { sets: counted(T.set, d.sets), minutes });
   }
   function describeRest(d) {
     if (d.rest_seconds == null || d.rest_seconds === 0 || d.sets === 1) return null;
-    const between = d.hold_seconds != null ? "holds" : "sets";
-    return `rest ${duration(d.rest_seconds)} between ${between}`;
+    return fill(d.hold_seconds != null ? T.restBetweenHolds : T.restBetweenSets, { duration: duration(d.rest_seconds) });
   }
   function describeFrequency(d) {
     if (d.times_per_day != null) {
-      const words = { 1: "once", 2: "twice" };
-      return `${words[d.times_per_day] || `${d.times_per_day} times`} a day${d.work_days ? ", Monday to Friday" : ""}`;
+      const [named, forms] = d.work_days ? [T.timesAWorkDayWords, T.timesAWorkDay] : [T.timesADayWords, T.timesADay];
+      return named[d.times_per_day] ?? counted(forms, d.times_per_day);
     }
-    if (d.days_per_week === 7) return "every day";
-    return `${plural(d.days_per_week, "day")} a week`;
+    if (d.days_per_week === 7) return T.everyDay;
+    return counted(T.daysAWeek, d.days_per_week);
   }
   const capital = (text) => text.charAt(0).toUpperCase() + text.slice(1);
   function describeDosage(d) {
-    return capital([describeAmount(d), describeRest(d), describeFrequency(d)].filter(Boolean).join("; "));
+    const rest = describeRest(d);
+    return capital(fill(rest ? T.dosageWithRest : T.dosage, { amount: describeAmount(d), rest, frequency: describeFrequency(d) }));
   }
-  const weeksText = (weeks) => (weeks === 1 ? "1 week" : `${weeks} weeks`);
+  const weeksText = (weeks) => counted(T.week, weeks);
 
   // ---- Text: whole characters only, nothing invisible ----
   const segmenter = typeof Intl !== "undefined" && Intl.Segmenter ? new Intl.Segmenter(undefined, { granularity: "grapheme" }) : null;
@@ -158,11 +168,11 @@
     if (!body) return { state, problems };
     if (body.length > MAX_FRAGMENT) {
       body = body.slice(0, MAX_FRAGMENT);
-      problems.push("The link is much longer than any the builder makes; only its beginning was read.");
+      problems.push(T.linkTooLong);
     }
     const parts = body.split(";");
     if (parts[0] !== FORMAT && parts[0] !== "v1") {
-      problems.push("This link was not made by this routine builder, or by a newer version of it, and could not be read.");
+      problems.push(T.linkUnknown);
       return { state, problems };
     }
     const counts = { unknownExercises: 0, unknownConditions: 0, dosage: [], tooMany: 0, damaged: new Set(), unreadable: 0 };
@@ -175,20 +185,20 @@
     };
     for (const part of parts.slice(1)) {
       const [key, value] = [part.slice(0, 2), part.slice(2)];
-      if (key === "t=") state.title = text("the title", value, limits.text.title);
-      else if (key === "n=") state.instructions = text("the instructions", value, limits.text.instructions, true);
-      else if (key === "p=") state.therapist = text("the therapist's name", value, limits.text.therapist);
+      if (key === "t=") state.title = text(T.fieldTitle, value, limits.text.title);
+      else if (key === "n=") state.instructions = text(T.fieldInstructions, value, limits.text.instructions, true);
+      else if (key === "p=") state.therapist = text(T.fieldTherapist, value, limits.text.therapist);
       else if (key === "s=") {
         if (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`))
           && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value) state.start = value;
-        else counts.damaged.add("the start date");
+        else counts.damaged.add(T.fieldStart);
       } else if (key === "f=") {
         state.frequency = decodeFrequency(value, limits);
-        if (!state.frequency) counts.damaged.add("how often");
+        if (!state.frequency) counts.damaged.add(T.fieldFrequency);
       } else if (key === "k=") {
         const weeks = integer(value);
         if (within(weeks, limits.weeks)) state.weeks = weeks;
-        else counts.damaged.add("the number of weeks");
+        else counts.damaged.add(T.fieldWeeks);
       } else if (key === "c=") {
         for (const id of value.split(",").slice(0, 50)) {
           if (catalog.conditionById.has(id)) {
@@ -211,31 +221,22 @@
           counts.dosage.push(exercise.name);
           dosage = dosageFromCatalog(exercise.dosage);
         }
-        const note = fields.length > 6 ? text(`the note for ${exercise.name}`, fields.slice(6).join(","), limits.text.note) : "";
+        const note = fields.length > 6 ? text(fill(T.fieldNote, { name: exercise.name }), fields.slice(6).join(","), limits.text.note) : "";
         state.items.push({ id: exercise.id, dosage, note });
       } else if (part) counts.unreadable += 1;
     }
-    const several = (n, one, many) => (n === 1 ? one : many.replace("#", n));
-    const listed = (names) => (names.length > 3 ? [...names.slice(0, 3), `${names.length - 3} more`] : names)
-      .join(", ").replace(/, ([^,]*)$/, " and $1");
-    if (counts.unknownExercises) {
-      problems.push(several(counts.unknownExercises, "The link names an exercise that is not on this site; it was left out.",
-        "The link names # exercises that are not on this site; they were left out."));
-    }
-    if (counts.unknownConditions) {
-      problems.push(several(counts.unknownConditions, "The link names a condition that is not on this site; it was left out.",
-        "The link names # conditions that are not on this site; they were left out."));
-    }
-    if (counts.tooMany) {
-      problems.push(`A programme has at most ${limits.items} exercises; ${several(counts.tooMany, "1 more was", "# more were")} left out.`);
-    }
-    if (counts.dosage.length) {
-      problems.push(`The amount in the link was not valid for ${listed(counts.dosage)}, so the usual amount is shown.`);
-    }
-    if (counts.damaged.size) {
-      problems.push(`Part of ${listed([...counts.damaged])} was damaged in the link; what could be read is shown.`);
-    }
-    if (counts.unreadable) problems.push("Part of the link could not be read and was ignored.");
+    // "a, b and 2 more": at most three names, the rest counted.
+    const listed = (all) => {
+      const names = all.length > 3 ? [...all.slice(0, 3), counted(T.more, all.length - 3)] : all;
+      if (names.length === 1) return names[0];
+      return fill(T.lastOfList, { names: names.slice(0, -1).join(T.listSeparator), last: names[names.length - 1] });
+    };
+    if (counts.unknownExercises) problems.push(counted(T.unknownExercises, counts.unknownExercises));
+    if (counts.unknownConditions) problems.push(counted(T.unknownConditions, counts.unknownConditions));
+    if (counts.tooMany) problems.push(counted(T.tooMany, counts.tooMany, { limit: limits.items }));
+    if (counts.dosage.length) problems.push(fill(T.badAmount, { names: listed(counts.dosage) }));
+    if (counts.damaged.size) problems.push(fill(T.damaged, { names: listed([...counts.damaged]) }));
+    if (counts.unreadable) problems.push(T.unreadable);
     if (!state.frequency && state.items.length) state.frequency = commonFrequency(state.items);
     return { state, problems };
   }
@@ -436,11 +437,11 @@
   // gets its own repeating events, on its own days.
   function makeCalendar({ title, frequency, weeks, lines, groups, pageUrl, start, stamp, uidBase }, rules) {
     const stampText = `${stamp.getUTCFullYear()}${pad(stamp.getUTCMonth() + 1)}${pad(stamp.getUTCDate())}T${pad(stamp.getUTCHours())}${pad(stamp.getUTCMinutes())}${pad(stamp.getUTCSeconds())}Z`;
-    const out = ["BEGIN:VCALENDAR", "VERSION:2.0", `PRODID:${rules.product_id}`, "CALSCALE:GREGORIAN", `X-WR-CALNAME:${escapeIcs(`Exercises: ${title}`)}`];
+    const out = ["BEGIN:VCALENDAR", "VERSION:2.0", `PRODID:${rules.product_id}`, "CALSCALE:GREGORIAN", `X-WR-CALNAME:${escapeIcs(fill(T.calendarName, { title }))}`];
     let number = 0;
     for (const group of groups || [{ frequency, lines }]) {
-      const how = describeFrequency(group.frequency);
-      const description = [`${capital(how)}, for ${weeksText(weeks)}.`, ...group.lines, ...(pageUrl ? [`Online: ${pageUrl}`] : [])].join("\n");
+      const howLong = fill(T.howLong, { how_often: capital(describeFrequency(group.frequency)), weeks: weeksText(weeks) });
+      const description = [howLong, ...group.lines, ...(pageUrl ? [fill(T.online, { url: pageUrl })] : [])].join("\n");
       const byday = weekdays(group.frequency, start, rules);
       const compactDate = firstDay(start, byday, rules).replace(/-/g, "");
       const count = weeks * occurrencesPerWeek(group.frequency);
@@ -449,7 +450,7 @@
         number += 1;
         out.push(
           "BEGIN:VEVENT",
-          `SUMMARY:${escapeIcs(`Home exercises: ${title}`)}`,
+          `SUMMARY:${escapeIcs(fill(T.summary, { title }))}`,
           `DTSTART:${compactDate}T${pad(Math.floor(minutes / 60))}${pad(minutes % 60)}00`,
           `DURATION:PT${rules.session_minutes}M`,
           `DTSTAMP:${stampText}`,
@@ -457,7 +458,7 @@
           `RRULE:${rule}`,
           `DESCRIPTION:${escapeIcs(description)}`,
           ...(pageUrl ? [`URL:${pageUrl}`] : []),
-          "BEGIN:VALARM", "ACTION:DISPLAY", `DESCRIPTION:${escapeIcs(`Time for your exercises: ${title}`)}`, "TRIGGER:PT0S", "END:VALARM",
+          "BEGIN:VALARM", "ACTION:DISPLAY", `DESCRIPTION:${escapeIcs(fill(T.alarm, { title }))}`, "TRIGGER:PT0S", "END:VALARM",
           "END:VEVENT",
         );
       }
