@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pytest
 from icalendar import Calendar
 
-from generator.catalog.model import Catalog, Dosage, Frequency, TreatmentKind, Stance
+from generator.catalog.model import Catalog, Dosage, Frequency, Stance, TreatmentKind
 from generator.clinic.settings import ClinicSettings, Country, UrgentCare
 from generator.clinic.wording import wording_for
 from generator.figures.motion import render_motion
