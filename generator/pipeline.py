@@ -40,6 +40,8 @@ from generator.clinic.signoff import (
     review_state,
 )
 from generator.clinic.site_config import SiteSettings, read_site_settings
+from generator.messages import active
+from generator.messages.languages import translations_for
 from generator.pages.reminders import calendar_files
 from generator.pages.render import page_uris
 from generator.site_files.api import catalog_json
@@ -115,6 +117,12 @@ def read_project(
     if problems or signoffs is None:
         raise ProjectError(problems)
     return Project(site, catalog, source, signoffs, signoff_file)
+
+
+def use_language(language: str) -> None:
+    """Write the generator's own words in `language` from now on (English without a catalog);
+    called before rendering by the plugin and `export`."""
+    active.use(translations_for(language))
 
 
 def catalog_pages(catalog: Catalog) -> list[str]:

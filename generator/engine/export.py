@@ -37,6 +37,7 @@ from generator.pipeline import (
     offline_site_files,
     read_project,
     refuse_clashes,
+    use_language,
 )
 from generator.site_files.csp import policy_for
 from generator.site_files.search_index import searched_pages
@@ -66,6 +67,7 @@ def export_project(outdir: Path, catalog_path: Path, config_path: Path) -> int:
     theme_dir = config_path.parent / custom if isinstance(custom, str) else None
 
     reviews, _ = project.review_state()
+    use_language(site.language)
     generated = render_pages(catalog, site.clinic, site_url=site.site_url, clinic_reviews=reviews)
     docs = _docs(catalog, site, theme_dir, generated, reviews)
     for uri, signoff in content_page_reviews(project, reviews).items():
