@@ -28,6 +28,7 @@ from generator.clinic.signoff import SignOff
 from generator.clinic.site_config import SiteSettings
 from generator.clinic.wording import fill_placeholders, wording_for
 from generator.engine.export_folder import write_export
+from generator.engine.export_words import with_words
 from generator.pages.pictures import figure_files
 from generator.pages.render import render_pages
 from generator.pipeline import (
@@ -192,7 +193,8 @@ def _with_meta(text: str, key: str, value: str) -> str:
 
 
 def _overrides(theme_dir: Path | None) -> Files:
-    """The theme's templates that work without the plugin, plus the export's own."""
+    """The theme's templates that work without the plugin (their words written in the site's
+    language: export_words.py), plus the export's own."""
     files: Files = {}
     if theme_dir is not None and theme_dir.is_dir():
         for uri, text in _tree(theme_dir).items():
@@ -201,7 +203,7 @@ def _overrides(theme_dir: Path | None) -> Files:
             if isinstance(text, str) and any(name in text for name in PLUGIN_GLOBALS):
                 problem = "uses the catalog plugin's templates; the export has no version of it"
                 raise ProjectError([Problem(str(theme_dir / uri), 1, 1, "", problem)])
-            files[uri] = text
+            files[uri] = with_words(text, str(theme_dir / uri)) if isinstance(text, str) else text
     files.update({u: t for u, t in _tree(THEME_DIR).items() if not u.startswith("assets/")})
     return files
 
