@@ -1,8 +1,9 @@
 """Printed sheets, read back from the PDF Chromium makes, with the shipped typeface and with it
 blocked (the fallback: DejaVu Sans on a fresh Debian machine), in A4 and US Letter.
 
-Routines: the safety box whole on sheet 1; up to six exercises on one sheet (a long routine's
-log on a sheet of its own); large print 16 pt, pictures at least 45 mm, two exercises a sheet.
+Routines: the safety box whole on sheet 1; up to six exercises on one sheet; the weekly log
+never split (on a sheet of its own for a long routine, or when longer wording leaves no room);
+large print 16 pt, pictures at least 45 mm, two exercises a sheet.
 Exercise pages: one sheet each.
 """
 
@@ -20,6 +21,7 @@ from playwright.sync_api import Browser, Page
 from pypdf import PdfReader
 
 from generator.catalog.addresses import page_uri, page_url
+from generator.catalog.limits import tracker_layout
 from generator.catalog.load import load_catalog
 from generator.catalog.model import Routine
 from generator.catalog.relations import Relations
@@ -80,10 +82,30 @@ def uses_shipped_font(page: Page) -> bool:
     return bool(page.evaluate("document.fonts.check('12pt \"Atkinson Hyperlegible\"')"))
 
 
-def expected_sheets(routine: Routine) -> set[int]:
-    """Up to six exercises: one sheet; up to eight: two at most; a long routine's log: one more."""
+LOG_HEADER = "Week Mon Tue Wed Thu Fri Sat Sun Pain 0-10"
+
+
+def expected_sheets(routine: Routine, *, log_alone: bool) -> set[int]:
+    """Up to six exercises: one sheet; up to eight: two at most. The log goes on a sheet of its
+    own when the routine is long (over 12 weeks), or when longer wording (a clinic's name and
+    emergency line, a translation) leaves no room for it under the exercises: one more."""
     exercises = {1} if len(routine.items) <= 6 else {1, 2}
-    return {n + (1 if routine.duration_weeks > 12 else 0) for n in exercises}
+    return {n + (1 if routine.duration_weeks > 12 or log_alone else 0) for n in exercises}
+
+
+def log_sheet(pages: list[str], routine: Routine) -> tuple[int, bool]:
+    """The sheet that holds the whole weekly log (never split: every grid on it), and whether it
+    holds the log alone (no exercise on it)."""
+    holding = [number for number, page in enumerate(pages) if "My weeks" in page]
+    assert len(holding) == 1, f"the log's heading is on sheets {holding}"
+    sheet = pages[holding[0]]
+    assert sum(page.count(LOG_HEADER) for page in pages) == sheet.count(LOG_HEADER), (
+        "the weekly log is split across sheets"
+    )
+    assert sheet.count(LOG_HEADER) == tracker_layout(routine.duration_weeks)[0]
+    names = [RELATIONS.exercise[item.exercise].name for item in routine.items]
+    headings = [f"{number}. {name}" for number, name in enumerate(names, 1)]
+    return holding[0], not any(heading in sheet for heading in headings)
 
 
 def emergency_lines(routine: Routine) -> list[str]:
@@ -143,13 +165,15 @@ def check_routine_sheet(pdf: bytes, routine: Routine) -> None:
         assert describe_dosage(RELATIONS.item_dosage(item)) in text
         for step in exercise.short_steps:
             assert squash(step) in text
-    assert "Week Mon Tue Wed Thu Fri Sat Sun Pain 0-10" in text
+    assert LOG_HEADER in text
     if SITE.site_url:
         assert page_url(SITE.site_url, page_uri("routine", routine.id)) in text
     for chrome in ("Table of contents", "Search", "Read the disclaimer", "Print this routine"):
         assert chrome not in text
     # Last, so that a sheet too many never hides a missing safety line.
-    assert len(pages) in expected_sheets(routine), f"too many sheets: {len(pages)}"
+    _, log_alone = log_sheet(pages, routine)
+    sheets_allowed = expected_sheets(routine, log_alone=log_alone)
+    assert len(pages) in sheets_allowed, f"too many sheets: {len(pages)}"
 
 
 def tracker_weeks(page: Page) -> list[int]:

@@ -678,12 +678,15 @@
     if (ownSheet) page.querySelector('[data-slot="tracker"]').classList.add("tracker-own-sheet");
     // The QR code only where it prints at 0.35 mm a module or more within its room; otherwise
     // a short address to type.
-    const qr = printableQr(programmeUrl(), "QR code: scan to open this programme online");
+    // Its label and the other caption are the sheet's words (data-label, data-address).
+    const qrSlot = page.querySelector('[data-slot="qr"]');
+    const qr = printableQr(programmeUrl(), qrSlot.dataset.label);
     qrPrinted = Boolean(qr);
-    if (qr) page.querySelector('[data-slot="qr"]').append(qr);
+    if (qr) qrSlot.append(qr);
     else {
-      page.querySelector('[data-slot="qr"]').append(h("strong", { class: "sheet-address", text: shortAddress() }));
-      page.querySelector('[data-slot="qr-caption"]').textContent = "Type this address to find the exercises online";
+      qrSlot.append(h("strong", { class: "sheet-address", text: shortAddress() }));
+      const caption = page.querySelector('[data-slot="qr-caption"]');
+      caption.textContent = caption.dataset.address;
     }
     sheet.replaceChildren(page);
     sheetReady = true;
