@@ -12,7 +12,7 @@ export CHROMIUM
 VNU := node_modules/vnu-jar/build/dist/vnu.jar
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test test-fast test-site test-browser serve check new review publish-check lint typecheck unit export figures reference bench lighthouse clean
+.PHONY: site site-pseudo messages test test-fast test-site test-browser serve check new review publish-check lint typecheck unit export figures reference bench lighthouse clean
 
 $(STAMP): requirements.lock pyproject.toml requirements-build.in
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,14 @@ $(STAMP): requirements.lock pyproject.toml requirements-build.in
 ## site: build site/ from the shipped catalog (atomic: a failed build keeps the last good site/)
 site: $(STAMP)
 	$(BIN)/python scripts/build_site.py site
+
+## site-pseudo: build/pseudo/, the whole site in the pseudo-locale en-XA (accented, longer, marked ends): a word left in plain English is one the message catalog misses
+site-pseudo: $(STAMP)
+	mkdir -p build && $(BIN)/python scripts/build_site.py --language en-XA build/pseudo
+
+## messages: extract the generator's own words into generator/messages/messages.pot (babel.cfg)
+messages: $(STAMP)
+	$(BIN)/python scripts/extract_messages.py
 
 ## serve: preview on http://127.0.0.1:8000; the open page reloads after an edit of the catalog, content/, mkdocs.yml or a template
 SERVE_ADDRESS ?= 127.0.0.1:8000

@@ -1,4 +1,4 @@
-"""Command line: `python -m generator check|review|export|schema|new|figures`."""
+"""Command line: `python -m generator check|review|export|build|schema|new|figures`."""
 
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ from generator.clinic.signoff import (
     record_signoffs,
     reviewer_problem,
 )
+from generator.engine.build import build_site
 from generator.engine.export import export_project
 from generator.figures.sheet import contact_sheet
 from generator.pipeline import Project, read_project
@@ -80,6 +81,17 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("outdir", type=Path, metavar="OUTDIR")
     export.add_argument("--catalog", type=Path, default=DEFAULT_CATALOG, metavar="PATH")
     export.add_argument("--config", type=Path, default=None, metavar="MKDOCS_YML")
+    build = commands.add_parser(
+        "build", help="build the site with MkDocs (strict), optionally in another language"
+    )
+    build.add_argument("site_dir", type=Path, metavar="SITE_DIR")
+    build.add_argument("--config", type=Path, default=DEFAULT_CONFIG, metavar="MKDOCS_YML")
+    build.add_argument(
+        "--language",
+        default=None,
+        metavar="CODE",
+        help="the site's language for this build (theme.language), e.g. en-XA (pseudo-locale)",
+    )
     commands.add_parser("schema", help="print the catalog's JSON Schema")
     review = commands.add_parser(
         "review", help="record the clinic's sign-off of entries and pages (in signoff.yaml)"
@@ -172,14 +184,15 @@ def _check(args: argparse.Namespace) -> int:
         review_months=args.review_months,
         red_flag_rules=default_rules(),
     )
-    for finding in report.findings:
+    settings = [Finding(problem, Severity.WARNING) for problem in project.site.warnings]
+    for finding in [*settings, *report.findings]:
         print(finding, file=sys.stderr)
     if args.grades:
         for grade in sorted(report.grades, key=lambda g: -g.grade):
             print(f"  grade {grade.grade:5.1f}  {format_path(grade.path)} ({grade.name})")
     median = report.median_grade
     reading = f"reading grade median {median:.1f}" if median is not None else "no prose"
-    errors, warnings = len(report.errors), len(report.warnings)
+    errors, warnings = len(report.errors), len(report.warnings) + len(settings)
     counts = f"{_count(errors, 'error')}, {_count(warnings, 'warning')}"
     signed = _signoff_report(project, today, publish=args.publish)
     if args.publish:
@@ -294,6 +307,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(args)
         if args.command == "export":
             return _export(args.outdir, args.catalog, _config(args.config))
+        if args.command == "build":
+            return build_site(_config(args.config), args.site_dir, args.language)
         if args.command == "review":
             return _review(args)
         if args.command == "figures":

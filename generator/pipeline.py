@@ -40,6 +40,8 @@ from generator.clinic.signoff import (
     review_state,
 )
 from generator.clinic.site_config import SiteSettings, read_site_settings
+from generator.messages import active
+from generator.messages.languages import translations_for
 from generator.pages.pictures import figure_files
 from generator.pages.reminders import calendar_files
 from generator.pages.render import TEMPLATE_DIR, page_uris
@@ -149,6 +151,12 @@ def kind_gaps(kinds: Iterable[Kind] = KINDS) -> list[str]:
         if kind.skeleton is None:
             gaps.append(f"kind '{kind.noun}' has no skeleton for `new`")
     return gaps
+
+
+def use_language(language: str) -> None:
+    """Write the generator's own words in `language` from now on (English without a catalog);
+    called before rendering by the plugin and `export`."""
+    active.use(translations_for(language))
 
 
 def catalog_pages(catalog: Catalog) -> list[str]:

@@ -1,6 +1,9 @@
 """Build the site and publish it with no moment at which it is missing or mixed.
 
-Usage: python scripts/build_site.py [SITE_DIR]   (default: site)
+Usage: python scripts/build_site.py [--language CODE] [SITE_DIR]   (default: site)
+
+`--language` builds in that language instead of `theme.language` (`make site-pseudo`: en-XA),
+with `python -m generator build --language` (mkdocs.yml is not changed).
 
 Each build goes into a fresh folder, `.SITE_DIR-builds/<random>/`, and SITE_DIR is a symbolic
 link to the current one. Publishing replaces that link with `os.replace` (an atomic rename),
@@ -158,5 +161,18 @@ def without_traceback(output: str) -> str:
     return head + "".join(f"{line.strip()}\n" for line in last)
 
 
+def in_language(language: str) -> list[str]:
+    """The build command for a site in `language` (the site folder is added at the end)."""
+    return [sys.executable, "-m", "generator", "build", "--language", language]
+
+
+def main(argv: Sequence[str]) -> int:
+    args = list(argv)
+    command = MKDOCS
+    if args[:1] == ["--language"] and len(args) >= 2:
+        command, args = in_language(args[1]), args[2:]
+    return build(Path(args[0] if args else "site"), command)
+
+
 if __name__ == "__main__":
-    sys.exit(build(Path(sys.argv[1] if len(sys.argv) > 1 else "site")))
+    sys.exit(main(sys.argv[1:]))

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ValidationError
 from generator.catalog.load import read_bounded
 from generator.clinic.settings import ClinicSettings
 from generator.clinic.url_rules import leaves_site, link_problem
+from generator.messages.languages import SOURCE_LANGUAGE, has_catalog
 from generator.source.errors import Problem, SettingsError
 from generator.source.source_map import SourceMap
 from generator.source.yaml_hints import mapping_for_text
@@ -40,6 +41,10 @@ class SiteSettings:
     markdown_extensions: tuple[tuple[str, dict[str, Any]], ...] = ()
     # Templates a page may name in its front matter (`template:`); None: not known here.
     templates: frozenset[str] | None = None
+    # The site's language (Material's `theme.language`): the generator's own words are in it.
+    language: str = SOURCE_LANGUAGE
+    # What `check` warns about in the settings (a language the generator has no words for).
+    warnings: tuple[Problem, ...] = ()
 
     @classmethod
     def made_in_code(cls, clinic: object, site_url: str | None, docs_dir: str) -> SiteSettings:
@@ -69,6 +74,7 @@ def read_site_settings(config_file: Path, display: str | None = None) -> SiteSet
         docs_dir = "docs"
     site_url = _site_url(data.get("site_url"), source, found)
     clinic = _clinic(data.get("extra"), source, found)
+    language = _language(data.get("theme"), source, found)
     content = config_file.parent / docs_dir
     found.extend(_docs_dir_problems(content, config_file.parent, source))
     found.extend(_extra_file_problems(data, source))
@@ -83,7 +89,31 @@ def read_site_settings(config_file: Path, display: str | None = None) -> SiteSet
     custom = theme.get("custom_dir") if isinstance(theme, dict) else None
     theme_dir = config_file.parent / custom if isinstance(custom, str) else None
     extensions = _extensions(data.get("markdown_extensions"))
-    return SiteSettings(clinic, site_url, content, extensions, _templates(theme_dir))
+    warnings = () if has_catalog(language) else (_untranslated(language, source),)
+    return SiteSettings(
+        clinic, site_url, content, extensions, _templates(theme_dir), language, warnings
+    )
+
+
+def _language(theme: Any, source: SourceMap, found: list[Problem]) -> str:
+    """`theme.language` (Material's setting): the language of the site's own words."""
+    value = theme.get("language") if isinstance(theme, dict) else None
+    if value is None:
+        return SOURCE_LANGUAGE
+    if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", value):
+        found.append(
+            source.problem(("theme", "language"), "must be a language code, like en or de")
+        )
+        return SOURCE_LANGUAGE
+    return value
+
+
+def _untranslated(language: str, source: SourceMap) -> Problem:
+    message = (
+        f"the generator has no words in '{language}' yet: its own words stay in English "
+        '(docs/architecture.md, "Languages", says how to add a language)'
+    )
+    return source.problem(("theme", "language"), message)
 
 
 def _templates(theme_dir: Path | None) -> frozenset[str]:

@@ -119,4 +119,20 @@ RELIANCES = (
         "`word^N` as a whole word through the pipeline, and indexes every field named in "
         "config.fields (the `terms` field of search_index.py); re-run tests/search_queries.yaml.",
     ),
+    Reliance(
+        "mkdocs-material",
+        "templates/partials/languages/en.html",
+        "902e36bb5ec5cb46fb41df377051591ec87cb4077e8de11e0efd8cd70fd4b2c6",
+        "theme_words.material_words (the pseudo-locale's partial)",
+        "Material's words are one dict literal in macro `t(key)`: check it still is, and that "
+        "new keys that are settings rather than words are kept out of the pseudo-locale.",
+    ),
+    Reliance(
+        "mkdocs-material",
+        "templates/partials/language.html",
+        "3a44516f305006ac794f51a45ad7b532cf270916d8e92e8c42784e58b2eff0a3",
+        "theme_words.material_language",
+        "the language partial is imported as partials/languages/<theme.language>.html: check "
+        "the name, and that the search plugin still reads it from config.theme.get_env().",
+    ),
 )

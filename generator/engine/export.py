@@ -28,6 +28,7 @@ from generator.clinic.signoff import SignOff
 from generator.clinic.site_config import SiteSettings
 from generator.clinic.wording import fill_placeholders, wording_for
 from generator.engine.export_folder import write_export
+from generator.engine.export_words import with_words
 from generator.pages.render import render_pages
 from generator.pipeline import (
     PAGE_KIND_NOUNS,
@@ -36,6 +37,7 @@ from generator.pipeline import (
     content_page_reviews,
     generated_files,
     read_project,
+    use_language,
 )
 from generator.site_files.csp import policy_for
 from generator.site_files.search_index import searched_pages
@@ -65,6 +67,7 @@ def export_project(outdir: Path, catalog_path: Path, config_path: Path) -> int:
     theme_dir = config_path.parent / custom if isinstance(custom, str) else None
 
     reviews, _ = project.review_state()
+    use_language(site.language)
     generated = render_pages(catalog, site.clinic, site_url=site.site_url, clinic_reviews=reviews)
     docs = _docs(catalog, site, theme_dir, generated, reviews)
     for uri, signoff in content_page_reviews(project, reviews).items():
@@ -189,7 +192,8 @@ def _with_meta(text: str, key: str, value: str) -> str:
 
 
 def _overrides(theme_dir: Path | None) -> Files:
-    """The theme's templates that work without the plugin, plus the export's own."""
+    """The theme's templates that work without the plugin (their words written in the site's
+    language: export_words.py), plus the export's own."""
     files: Files = {}
     if theme_dir is not None and theme_dir.is_dir():
         for uri, text in _tree(theme_dir).items():
@@ -198,7 +202,7 @@ def _overrides(theme_dir: Path | None) -> Files:
             if isinstance(text, str) and any(name in text for name in PLUGIN_GLOBALS):
                 problem = "uses the catalog plugin's templates; the export has no version of it"
                 raise ProjectError([Problem(str(theme_dir / uri), 1, 1, "", problem)])
-            files[uri] = text
+            files[uri] = with_words(text, str(theme_dir / uri)) if isinstance(text, str) else text
     files.update({u: t for u, t in _tree(THEME_DIR).items() if not u.startswith("assets/")})
     return files
 

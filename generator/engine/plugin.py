@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import tempfile
 from pathlib import Path
 from typing import Any, Literal
 
@@ -11,7 +12,7 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -27,6 +28,9 @@ from generator.engine.html_page import add_generated, toc_shape
 from generator.engine.live_reload import allow_reload_script
 from generator.engine.plugin_config import CatalogPluginConfig
 from generator.engine.second_process import SecondProcess, catalog_search, write_files
+from generator.engine.theme_words import install as install_theme_words
+from generator.engine.theme_words import material_language
+from generator.messages.languages import SOURCE_LANGUAGE
 from generator.pages.render import (
     TEMPLATE_DIR,
     make_environment,
@@ -41,6 +45,7 @@ from generator.pipeline import (
     generated_files,
     mark_review,
     read_project,
+    use_language,
 )
 from generator.site_files.csp import add_policy
 from generator.site_files.html_fixes import repair
@@ -70,10 +75,13 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         self.second: SecondProcess | None = None
         self.reviews: dict[tuple[str, str], SignOff] = {}
         self.page_reviews: dict[str, SignOff | None] = {}
+        self.language = SOURCE_LANGUAGE
+        self.words_dir: tempfile.TemporaryDirectory[str] | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.building = command == "build" and not dirty  # no second process under `serve`
 
+    @event_priority(50)  # before the search plugin reads Material's words (material_language)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
         self.catalog_path = root / self.config.catalog
@@ -101,6 +109,10 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         if pending:
             log.info("%d entries and pages are not signed off by the clinic", len(pending))
         self.catalog, self.settings = project.catalog, project.site.clinic
+        # Material's setting as MkDocs read it (`python -m generator build --language` sets it).
+        self.language = str(config.theme.get("language") or SOURCE_LANGUAGE)
+        use_language(self.language)
+        self.words_dir = material_language(config.theme, self.language)
         # The theme prints the site name unescaped: it gets escaped markup, shown as written.
         config.extra["clinic"] = self.settings.for_theme()
         config.extra[PAGE_KINDS_SETTING] = list(PAGE_KIND_NOUNS)  # for the theme (main.html)
@@ -160,8 +172,10 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         return nav
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
-        """A fresh store for the theme's fragments shared by catalog pages (see main.html)."""
+        """A fresh store for the theme's fragments shared by catalog pages (see main.html),
+        and the theme's words in the site's language."""
         env.globals["clinic_fragments"] = {}
+        install_theme_words(env)
         if self.second is not None and self.catalog is not None and self.nav is not None:
             search = catalog_search(self.catalog, self.urls)
             self.second.start(env, config, files, self.nav, search, self._finish)
@@ -239,6 +253,9 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         if self.second is not None:
             self.second.close()  # the second process has finished and is reaped
         self.second = None
+        if self.words_dir is not None:
+            self.words_dir.cleanup()
+            self.words_dir = None
         gc.unfreeze()  # `mkdocs serve` builds again in the same process
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> None:

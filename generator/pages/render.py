@@ -48,6 +48,7 @@ from generator.pages.outline import Heading, Outline
 from generator.pages.pictures import exercise_picture
 from generator.pages.qr import qr_svg
 from generator.pages.reminders import calendar_rules, routine_calendar_data, uid_domain
+from generator.pages.template_words import install as install_words
 from generator.pages.ui_strings import ui_strings
 from generator.speed.forked import SharedWork, spare_core
 
@@ -83,6 +84,7 @@ def make_environment(override_dir: Path | None = None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    install_words(env)  # {% trans %} and _(): the build's language, looked up per message
     env.filters.update(
         dosage=lambda d: escape_text(describe_dosage(d)),
         h=lambda value: escape_html(str(value)),
