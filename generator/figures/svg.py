@@ -14,6 +14,7 @@ from functools import lru_cache
 from html import escape
 
 from generator.figures.geometry import Vec, add, scale, sub
+from generator.figures.pose_words import pose_words
 from generator.figures.poses import PoseLibrary, resolve_panel, shipped
 from generator.figures.scene import RADIUS, Scene, line_up, place
 from generator.figures.skeleton import HEAD_RADIUS, LIMB_RADIUS, TORSO_RADIUS
@@ -74,7 +75,10 @@ def alt_text(figure: Figure, poses: PoseLibrary | None = None) -> str:
     if figure.placeholder:
         return gettext(PLACEHOLDER_ALT)
     library = poses or figure.poses or shipped()
-    descriptions = [resolve_panel(panel, library).description for panel in figure.panels]
+    descriptions = [
+        panel.description or pose_words(resolve_panel(panel, library).description)
+        for panel in figure.panels
+    ]
     if len(descriptions) == 1:
         return _sentence(descriptions[0])
     return " ".join(
