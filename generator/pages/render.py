@@ -38,7 +38,7 @@ from generator.catalog.model import Catalog
 from generator.catalog.relations import Relations, merge_rules
 from generator.clinic.settings import ClinicSettings
 from generator.clinic.wording import wording_for
-from generator.pages import labels
+from generator.pages import labels, ui_strings
 from generator.pages.dosage import (
     describe_dosage,
     describe_frequency,
@@ -235,7 +235,11 @@ def _jobs(context: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
         (ROUTINES.index, "routines_index.md.j2", {"page": sections[ROUTINES][0]}),
         (REFERENCES_PAGE, "references.md.j2", {}),
         (CONTACT_PAGE, "contact.md.j2", {}),
-        (ROUTINE_BUILDER, "builder.md.j2", {"builder_settings": builder_settings(context)}),
+        (
+            ROUTINE_BUILDER,
+            "builder.md.j2",
+            {"builder_settings": builder_settings(context), "ui_strings": ui_strings.BUILDER},
+        ),
         (PHONE_HELP, "phone_help.md.j2", {}),
     ]
     for group in groups:

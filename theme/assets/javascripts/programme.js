@@ -1,5 +1,5 @@
 // A therapist's programme as data: dosage phrases, the link that carries it, its safety advice
-// and its calendar file. No page, no network, no storage: the routine builder (builder.js) uses
+// and its calendar file. No page, no network, no storage: the routine builder (builder/) uses
 // it in the browser, and the tests run it in Node against vectors made by the Python generator.
 "use strict";
 
