@@ -34,7 +34,7 @@ export function shareAfterAsking(action) {
   return undefined;
 }
 
-export function printSheet(size) {
+function printSheet(size) {
   if (!sheetReady || !state.items.length) {
     showNotice(format(state.items.length ? "printFailed" : "printEmpty"));
     say(notice.textContent);
@@ -43,7 +43,7 @@ export function printSheet(size) {
   window.clinicPrint(size);
 }
 
-export function downloadCalendar() {
+function downloadCalendar() {
   if (!state.items.length) return;
   const lines = state.items.map((item, i) => format("calendarLine", { number: i + 1, name: exerciseOf(item).name, dosage: P.describeDosage(item.dosage) }));
   const text = P.makeCalendar({

@@ -7,7 +7,7 @@ import { filters, resultCount, results, searchInput, setUpSearch } from "./exerc
 import { copyControls, linkInput, linkRoom, qrScreen, textField } from "./link.js";
 import { notice, showNotice } from "./messages.js";
 import { P } from "./programme.js";
-import { frequencyKindOf, frequencyKinds, frequencyOfKind, programme, renderItem, renderProgramme as renderItems } from "./programme-list.js";
+import { frequencyKindOf, frequencyKinds, frequencyOfKind, programme, renderProgramme as renderItems } from "./programme-list.js";
 import { safetyBox } from "./safety-box.js";
 import { limits, settings } from "./settings.js";
 import { agreeGeneral, catalog, commit, howOften, lookup, programmeFrequency, programmeWeeks, showMode, state, suggestedConditions } from "./state.js";
@@ -97,7 +97,6 @@ export function renderProgramme() {
   emptyNote.hidden = state.items.length > 0;
   clearButton.disabled = !state.items.length && !state.title && !state.instructions;
 }
-export { renderItem };
 
 // The programme-wide fields follow the exercises' own frequencies and the weeks.
 export function syncProgrammeFields() {

@@ -13,7 +13,7 @@ export const linkRoom = h("p", { class: "builder-hint builder-room" });
 export const qrScreen = h("div", { class: "builder-qr" });
 const copyStatus = h("span", { class: "builder-status", role: "status" });
 
-export function showRoom(trial = state) {
+function showRoom(trial = state) {
   const used = programmeUrl(trial).length;
   const fields = { used: used.toLocaleString("en"), link: limits.link.toLocaleString("en") };
   linkRoom.textContent = format(used > limits.link ? "roomFull" : "room", fields);

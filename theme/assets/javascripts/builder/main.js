@@ -6,11 +6,12 @@
 // elements. This module ties the others together: what a change redraws, the two views, and
 // opening a link.
 import { h } from "./dom.js";
-import { buildEditor, editor, fillDetails, focusOn, renderConditions, renderEditorSafety, renderItem, renderProgramme, syncProgrammeFields } from "./editor.js";
+import { buildEditor, editor, fillDetails, focusOn, renderConditions, renderEditorSafety, renderProgramme, syncProgrammeFields } from "./editor.js";
 import { renderResults } from "./exercise-search.js";
 import { followAddress, refreshLink } from "./link.js";
 import { live, messages, say, showProblems } from "./messages.js";
 import { patientView, renderPatientView } from "./patient-view.js";
+import { renderItem } from "./programme-list.js";
 import { P } from "./programme.js";
 import { catalogUrl, clinic, limits } from "./settings.js";
 import { renderSheet, sheet } from "./sheet.js";
