@@ -173,6 +173,6 @@ def sessions_by_weekday(dosages: Sequence[Dosage]) -> list[int]:
 
 def describe_programme_frequency(dosages: Sequence[Dosage]) -> str:
     """A programme's headline: the frequency its exercises share, else a pointer to each one
-    (the same words as the builder's `howOften` in builder.js)."""
+    (the same words as the builder's `howOften` in builder/state.js)."""
     shared = shared_frequency(dosages)
     return describe_frequency(shared) if shared is not None else gettext(AS_GIVEN)

@@ -224,7 +224,11 @@ def _jobs(context: dict[str, Any]) -> list[Job]:
         *jobs,
         (REFERENCES_PAGE, "references.md.j2", {}),
         (CONTACT_PAGE, "contact.md.j2", {}),
-        (ROUTINE_BUILDER, "builder.md.j2", {"builder_settings": builder_settings(context)}),
+        (
+            ROUTINE_BUILDER,
+            "builder.md.j2",
+            {"builder_settings": builder_settings(context)},
+        ),
         (PHONE_HELP, "phone_help.md.j2", {}),
     ]
 
@@ -345,6 +349,9 @@ def builder_settings(context: dict[str, Any]) -> dict[str, Any]:
         "limits": programme_limits(),
         "calendar": calendar_rules(uid_domain(context["site_url"], clinic.email)),
         "merge": merge_rules(),
+        # The "see your doctor soon" tier's heading, as the printed sheet words it for the
+        # clinic's country.
+        "soon_heading": context["wording"].soon_heading,
         "labels": {
             "body_regions": {k.value: v for k, v in labels.BODY_REGION.items()},
             "goals": {k.value: v for k, v in labels.GOAL.items()},

@@ -189,8 +189,192 @@ PROGRAMME: dict[str, Message] = {
     "lastOfList": N_("%(names)s and %(last)s"),
 }
 
+# builder/*.js: the routine builder (its printed sheet's words are the sheet macros').
+BUILDER: dict[str, Message] = {
+    # Loading, the page's title, dates
+    "loadFailed": N_(
+        "The exercise list could not be loaded. Check your connection and reload the page."
+    ),
+    "editorTitle": N_("Build a home routine"),
+    "patientTitle": N_("{title} - {clinic}"),
+    "months": [
+        N_("January"),
+        N_("February"),
+        N_("March"),
+        N_("April"),
+        N_("May"),
+        N_("June"),
+        N_("July"),
+        N_("August"),
+        N_("September"),
+        N_("October"),
+        N_("November"),
+        N_("December"),
+    ],
+    "date": N_("{day} {month} {year}"),
+    # A link that was opened
+    "linkProblems": N_("Some of this link could not be used"),
+    "linkProblemsKept": N_("Everything else in the link was kept."),
+    "longLink": N_(
+        "This link is longer than the builder makes now ({link} characters), so the "
+        "printed sheet has no QR code: it prints the website's address instead. "
+        "Everything in the link is shown."
+    ),
+    # How often, and the title when none is given
+    "oftenEach": N_("as given for each exercise"),
+    "oftenNotSet": N_("not set yet"),
+    "oftenFor": N_("{often}, for {weeks}"),
+    "defaultTitle": N_("Your home exercise programme"),
+    # Safety advice on screen
+    "safetyHeading": N_("When to get help straight away"),
+    "safetyEmergency": N_("Seek emergency care now ({emergency}) if you have:"),
+    "safetyUrgent": N_("Get an urgent appointment the same day ({urgent}) if you have:"),
+    "safetyGeneral": N_(
+        "No condition was chosen for this programme. If you feel very unwell or think it "
+        "is an emergency, seek emergency care now ({emergency})."
+    ),
+    "safetyNoCondition": N_(
+        "No condition is chosen yet: choose what this programme is for (below) to show "
+        "the warning signs that go with it."
+    ),
+    "stopHeading": N_("Stop and get advice if"),
+    "stopDefault": N_("Any exercise causes sharp or spreading pain, numbness or weakness."),
+    "askAdvice": N_("Ask {clinic} for advice."),
+    "askAdvicePhone": N_("Ask {clinic} for advice on {phone}."),
+    "safetyIntro": N_("This is the safety advice the patient sees and the sheet prints:"),
+    # The patient's view
+    "from": N_("From {from}."),
+    "fromStart": N_("From {from}. Start on {start}."),
+    "howOftenLabel": N_("How often: "),
+    "forLabel": N_("For: "),
+    "yourExercises": N_("Your exercises"),
+    "numbered": N_("{number}. {name}"),
+    "therapistNote": N_("Your therapist's note: "),
+    "moreAbout": N_("More about {name}"),
+    "staySafe": N_("Stay safe"),
+    "forTherapist": N_("For your physiotherapist"),
+    "editProgramme": N_("Edit this programme"),
+    # Print, calendar, and the question before sharing with general advice only
+    "print": N_("Print"),
+    "printLarge": N_("Print in large print"),
+    "addToCalendar": N_("Add reminders to your calendar"),
+    "printFailed": N_(
+        "The printed sheet could not be made: shorten the notes or the instructions, then "
+        "print again."
+    ),
+    "printEmpty": N_("Add at least one exercise before printing."),
+    "calendarLine": N_("{number}. {name}: {dosage}"),
+    "calendarFile": N_("home-exercises.ics"),
+    "calendarMade": N_("Calendar file made. Open it to add the reminders to your calendar."),
+    "askGeneral": N_(
+        "No condition is chosen, so the patient will see general safety advice only, not "
+        "the warning signs that go with a condition."
+    ),
+    "askChoose": N_("Choose what it is for"),
+    "askGoAhead": N_("Go ahead with general advice"),
+    # The editor's sections and fields
+    "startHeading": N_("Start from a ready-made routine"),
+    "routine": N_("Routine"),
+    "routineHint": N_(
+        "Replaces the exercises below with the routine's, which you can then change."
+    ),
+    "chooseRoutine": N_("Choose a routine"),
+    "useRoutine": N_("Use this routine"),
+    "detailsHeading": N_("About the programme"),
+    "titleLabel": N_("Title for the patient"),
+    "titleHint": N_("For example: Your back programme. Do not use the patient's name."),
+    "instructionsLabel": N_("Instructions for the patient"),
+    "therapistLabel": N_("Therapist (printed on the sheet)"),
+    "startLabel": N_("Start date"),
+    "howOften": N_("How often"),
+    "number": N_("Number"),
+    "weeksLabel": N_("For how many weeks"),
+    "asSetForEach": N_("As set for each exercise"),
+    "timesADay": N_("Times a day"),
+    "timesAWorkDay": N_("Times a day, Monday to Friday"),
+    "daysAWeek": N_("Days a week"),
+    "conditionsLegend": N_("What the programme is for (sets the warning signs)"),
+    "suggested": N_("{name} (suggested)"),
+    "findHeading": N_("Find exercises"),
+    "searchLabel": N_("Search by name"),
+    "areaLabel": N_("Body area"),
+    "typeLabel": N_("Type"),
+    "levelLabel": N_("Level"),
+    "equipmentLabel": N_("Equipment"),
+    "anyArea": N_("Any body area"),
+    "anyType": N_("Any type"),
+    "anyLevel": N_("Any level"),
+    "levelOption": N_("{level} ({number})"),
+    "anyEquipment": N_("Any equipment"),
+    "noEquipment": N_("No equipment (a mat is fine)"),
+    "resultsLabel": N_("Matching exercises"),
+    "resultMeta": N_("{level}; {areas}"),
+    "add": N_("Add"),
+    "matchesOne": N_("{count} exercise matches."),
+    "matchesMany": N_("{count} exercises match."),
+    "programmeHeading": N_("The programme"),
+    "empty": N_(
+        "No exercises yet. Add them from the list above, or start from a ready-made routine."
+    ),
+    "clearAll": N_("Clear all"),
+    "shareHeading": N_("Share and print"),
+    "linkLabel": N_("Link to this programme"),
+    "linkHint": N_("Send this link to the patient. It opens a page made for them."),
+    "copyLink": N_("Copy link"),
+    "copied": N_("Link copied."),
+    "copyByHand": N_("Press Ctrl+C (or Cmd+C) to copy the selected link."),
+    "showPatientView": N_("Show the patient's view"),
+    "qrLabel": N_("QR code of the programme link"),
+    "room": N_("The link uses {used} of {link} characters."),
+    "roomFull": N_(
+        "The link uses {used} of {link} characters. Too long: it will be shortened when "
+        "you leave the field."
+    ),
+    # Each exercise in the programme
+    "howMuch": N_("How much: {name}"),
+    "sets": N_("Sets"),
+    "eachSet": N_("Each set is"),
+    "repetitions": N_("Repetitions"),
+    "holdKind": N_("A hold (seconds)"),
+    "holdSeconds": N_("Hold (seconds)"),
+    "minutes": N_("Minutes"),
+    "rest": N_("Rest between sets (seconds)"),
+    "eachSide": N_("On each side"),
+    "noteFor": N_("Note for {name} (optional)"),
+    "moveUp": N_("Move up"),
+    "moveDown": N_("Move down"),
+    "remove": N_("Remove"),
+    "moveUpLabel": N_("Move {name} up"),
+    "moveDownLabel": N_("Move {name} down"),
+    "removeLabel": N_("Remove {name}"),
+    # What the builder says (a live region) after a change
+    "full": N_("The programme is full ({items} exercises)."),
+    "noRoom": N_(
+        "The link has no room for another exercise. Shorten a note or the instructions first."
+    ),
+    "added": N_("{name} added. {count} of {items} exercises."),
+    "already": N_("Note: {name} was already number {number} in the programme."),
+    "moved": N_("{name} moved to position {position}."),
+    "removed": N_("{name} removed. {count} exercises in the programme."),
+    "cleared": N_("The programme was cleared."),
+    "started": N_('Started from "{name}": {count} exercises. Now the title for the patient.'),
+    "dosageOf": N_("{name}: {dosage}."),
+    "everyExercise": N_("Every exercise: {often}."),
+    "forWeeks": N_("For {weeks}."),
+    "startDate": N_("Start date {date}."),
+    "noStartDate": N_("No start date."),
+    "conditionChosen": N_("{name} chosen. The warning signs are updated."),
+    "conditionDropped": N_("{name} no longer chosen. The warning signs are updated."),
+    "shortened": N_("Shortened to {limit} characters."),
+    "shortenedToFit": N_("Shortened to fit in the link."),
+}
+
 # Tables by script, as the island names them.
-SCRIPTS: dict[str, Mapping[str, Message]] = {"diary": DIARY, "programme": PROGRAMME}
+SCRIPTS: dict[str, Mapping[str, Message]] = {
+    "builder": BUILDER,
+    "diary": DIARY,
+    "programme": PROGRAMME,
+}
 
 # A number of every CLDR plural category of any language (1000000: "many" in French).
 _SAMPLES = (*range(0, 200), 1_000_000)

@@ -154,8 +154,9 @@ def test_redirect_pages_are_in_the_active_language(mini: Catalog) -> None:
 
 
 def test_made_alt_text_is_in_the_active_language() -> None:
-    """A figure's alt text made from its pictures: the numbering words follow the language (the
-    pose descriptions are library data), and a language change is not served from the cache."""
+    """A figure's alt text made from its pictures: the numbering words and the shipped pose
+    library's descriptions follow the language, and a language change is not served from the
+    cache."""
     figure = Figure(panels=[Panel(pose="standing"), Panel(pose="sitting", arrow="nose")])
     english = render_figure(figure).alt
     assert english.startswith("Picture 1: ")
@@ -167,7 +168,9 @@ def test_made_alt_text_is_in_the_active_language() -> None:
         placeholder = render_figure(Figure(panels=[Panel(pose="TODO")]))
     finally:
         active.use(before)
-    assert alt.startswith(OPEN) and alt.count(CLOSE) == 2 and "Picture" not in alt
+    # Two pictures: each numbered in a message of its own around its translated description.
+    assert alt.startswith(OPEN) and alt.count(CLOSE) == 4 and "Picture" not in alt
+    assert "Standing" not in alt and "Sitting" not in alt
     assert moving is not None and moving.alt == alt
     assert_pseudo(placeholder.alt)
     assert render_figure(figure).alt == english

@@ -1,5 +1,5 @@
 // A therapist's programme as data: dosage phrases, the link that carries it, its safety advice
-// and its calendar file. No page, no network, no storage: the routine builder (builder.js) uses
+// and its calendar file. No page, no network, no storage: the routine builder (builder/) uses
 // it in the browser, and the tests run it in Node against vectors made by the Python generator.
 // Its words come in, translated, as `uiStrings` ({language, programme: {...}}, the `#ui-strings`
 // island of generator/pages/ui_strings.py): in the browser from `window.ClinicUiStrings`
