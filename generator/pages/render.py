@@ -205,8 +205,10 @@ def render_site(
 
 def page_uris(catalog: Catalog) -> list[str]:
     """The source uri of every generated page, without rendering it."""
-    context = {"catalog": catalog, "rel": Relations(catalog), "clinic": ClinicSettings()}
-    return [uri for uri, _name, _extra in _jobs({**context, "site_url": ""})]
+    clinic = ClinicSettings()
+    context = {"catalog": catalog, "rel": Relations(catalog), "clinic": clinic}
+    context |= {"wording": wording_for(clinic), "site_url": ""}
+    return [uri for uri, _name, _extra in _jobs(context)]
 
 
 Job = tuple[str, str, dict[str, Any]]  # a page's uri, its template, what it needs besides
