@@ -183,27 +183,31 @@ _ROUTINE_SKELETON = """\
 
 
 REFERENCES = Kind(
-    "references", "references", "reference", "references", "References", None,
-    model=Reference, example_id="nice-ng59",
+    key="references", field="references", noun="reference", plural="references",
+    title="References", folder=None, model=Reference, example_id="nice-ng59",
 )  # fmt: skip
 TREATMENTS = Kind(
-    "modalities", "treatments", "treatment", "treatments", "Treatments", "treatments",
-    model=Treatment, template="treatment.md.j2", index_template="treatments_index.md.j2",
+    key="modalities", field="treatments", noun="treatment", plural="treatments",
+    title="Treatments", folder="treatments", model=Treatment,
+    template="treatment.md.j2", index_template="treatments_index.md.j2",
     skeleton=_TREATMENT_SKELETON, example_id="exercise-therapy",
 )  # fmt: skip
 CONDITIONS = Kind(
-    "conditions", "conditions", "condition", "conditions", "Conditions", "conditions",
-    model=Condition, template="condition.md.j2", index_template="conditions_index.md.j2",
+    key="conditions", field="conditions", noun="condition", plural="conditions",
+    title="Conditions", folder="conditions", model=Condition,
+    template="condition.md.j2", index_template="conditions_index.md.j2",
     skeleton=_CONDITION_SKELETON, example_id="low-back-pain",
 )  # fmt: skip
 EXERCISES = Kind(
-    "exercises", "exercises", "exercise", "exercises", "Exercises", "exercises",
-    model=Exercise, template="exercise.md.j2", index_template="exercises_index.md.j2",
+    key="exercises", field="exercises", noun="exercise", plural="exercises",
+    title="Exercises", folder="exercises", model=Exercise,
+    template="exercise.md.j2", index_template="exercises_index.md.j2",
     skeleton=_EXERCISE_SKELETON, example_id="walking",
 )  # fmt: skip
 ROUTINES = Kind(
-    "routines", "routines", "routine", "routines", "Home routines", "routines",
-    model=Routine, template="routine.md.j2", index_template="routines_index.md.j2",
+    key="routines", field="routines", noun="routine", plural="routines",
+    title="Home routines", folder="routines", model=Routine,
+    template="routine.md.j2", index_template="routines_index.md.j2",
     # Routines keep the catalog's order: the clinic lists first the ones patients need most.
     order="catalog", skeleton=_ROUTINE_SKELETON,
 )  # fmt: skip

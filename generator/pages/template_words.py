@@ -31,21 +31,27 @@ def install(env: jinja2.Environment) -> None:
     env.globals.update(gettext=_gettext, ngettext=_ngettext, _=_text)
 
 
-def _fields(variables: dict[str, Any]) -> dict[str, Any]:
-    """Each field of a message escaped as Markdown, unless it is Markup already."""
-    plain = {k for k, v in variables.items() if isinstance(v, str) and not isinstance(v, Markup)}
-    return {key: escape_text(v) if key in plain else v for key, v in variables.items()}
+def _filled(message: str, variables: dict[str, Any]) -> Markup:
+    """`message` as it is, each field escaped as Markdown unless Markup (or a number); `%%`
+    is a `%` (Jinja's new-style messages are always formatted)."""
+    if not variables and "%" not in message:
+        return Markup(message)  # most messages: no field to fill
+    fields = {
+        key: value if isinstance(value, Markup | int | float) else escape_text(str(value))
+        for key, value in variables.items()
+    }
+    return Markup(message % fields)
 
 
 def _gettext(message: str, /, **variables: Any) -> Markup:
     """A message of the template's own text: kept as it is, its fields escaped."""
-    return Markup(Markup(active.gettext(message)) % _fields(variables))
+    return _filled(active.gettext(message), variables)
 
 
 def _ngettext(singular: str, plural: str, count: int, /, **variables: Any) -> Markup:
     """The form of a message for `count` (`%(num)d` is the count), its fields escaped."""
     variables.setdefault("num", count)
-    return Markup(Markup(active.ngettext(singular, plural, count)) % _fields(variables))
+    return _filled(active.ngettext(singular, plural, count), variables)
 
 
 def _text(message: str, /, **variables: Any) -> str:

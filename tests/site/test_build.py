@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.catalog.addresses import html_file
+from generator.catalog.kinds import PAGE_KINDS
 from generator.catalog.load import load_catalog
 from generator.pipeline import read_project
 from tests.conftest import ROOT, build, digest, events, make_project, project_settings
@@ -38,6 +40,22 @@ def test_leaf_pages_stay_out_of_the_navigation(built: Path) -> None:
     assert 'href="exercises/"' in home
     for exercise in catalog.exercises:
         assert f'href="exercises/{exercise.id}/"' not in home
+
+
+OG_TYPE = re.compile(r'<meta property="og:type" content="(\w+)">')
+
+
+def test_entry_pages_are_articles_as_their_declared_kinds_say(built: Path) -> None:
+    """The theme reads the kinds with pages from the plugin (`extra.catalog_page_kinds`)."""
+    site = built / "site"
+    catalog = load_catalog(built / "exercises.yaml")
+    for kind in PAGE_KINDS:
+        entry = kind.entries(catalog)[0]
+        page = (site / html_file(kind.page(entry.id))).read_text(encoding="utf-8")
+        assert OG_TYPE.findall(page) == ["article"], kind.noun
+        index = (site / html_file(kind.index)).read_text(encoding="utf-8")
+        assert OG_TYPE.findall(index) == ["website"], kind.index
+    assert OG_TYPE.findall((site / "index.html").read_text(encoding="utf-8")) == ["website"]
 
 
 def _text(html_text: str) -> str:

@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 import yaml
 
+from generator.catalog.kinds import PAGE_KINDS
 from generator.catalog.load import load_catalog
 from generator.catalog.model import Catalog
 from generator.clinic.site_config import read_site_settings
@@ -97,6 +98,8 @@ def test_the_export_is_a_project_without_the_plugin(exported: Path) -> None:
     stemmed = {"search": {"pipeline": ["stemmer", "stopWordFilter", "trimmer"]}}
     assert config["plugins"] == [stemmed] and config["docs_dir"] == "docs"
     assert config["theme"]["custom_dir"] == "overrides"
+    # The kinds with pages, for the theme, as the plugin gives them.
+    assert config["extra"]["catalog_page_kinds"] == [kind.noun for kind in PAGE_KINDS]
     assert not (exported / "overrides" / "clinic-built-elsewhere.html").exists()
     for template in (exported / "overrides").rglob("*.html"):
         assert "clinic_fragments" not in template.read_text(encoding="utf-8"), template

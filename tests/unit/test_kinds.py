@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import Annotated, get_args
 
 import pytest
@@ -14,9 +15,9 @@ from generator.catalog.load import load_catalog
 from generator.catalog.model import Catalog, ExerciseId, ReferenceId, RefersTo
 from generator.catalog.xref import named_ids
 from generator.pages.render import page_uris
-from generator.pipeline import kind_gaps
+from generator.pipeline import PAGE_KINDS_SETTING, kind_gaps
 from generator.site_files.search_index import searched_pages
-from tests.conftest import MINI
+from tests.conftest import MINI, ROOT
 
 
 def test_every_declared_kind_is_whole() -> None:
@@ -114,3 +115,19 @@ def test_each_kind_s_entries_have_pages_and_search_entries(kind: object) -> None
     for entry in kind.entries(catalog):  # type: ignore[attr-defined]
         page = kind.page(entry.id)  # type: ignore[attr-defined]
         assert page in uris and page in searched
+
+
+def test_the_theme_reads_the_kinds_it_needs_from_the_plugin() -> None:
+    """No template in the theme lists the kinds of page by hand (they read
+    `config.extra.catalog_page_kinds`, which the plugin and `export` set from `KINDS`)."""
+    nouns = "|".join(kind.noun for kind in PAGE_KINDS)
+    listed = re.compile(rf"""\[\s*["']({nouns})["']\s*,""")
+    found = [
+        str(path.relative_to(ROOT))
+        for path in sorted((ROOT / "theme").rglob("*.html"))
+        if listed.search(path.read_text(encoding="utf-8"))
+    ]
+    assert found == []
+    assert listed.search("""page.meta.page_kind in ["exercise", "condition"]""")
+    main = (ROOT / "theme" / "main.html").read_text(encoding="utf-8")
+    assert f"config.extra.{PAGE_KINDS_SETTING}" in main
