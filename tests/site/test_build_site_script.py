@@ -71,3 +71,25 @@ def test_malformed_input_fails_located_and_keeps_the_last_good_site(tmp_path: Pa
         assert "Traceback" not in failed.stderr
         assert not re.search("[\x00-\x08\x0b-\x1f\x7f\u202e]", failed.stderr)
         assert digest(project / "site") == before
+
+
+def test_a_build_in_another_language_leaves_the_settings_as_they_are(tmp_path: Path) -> None:
+    """`make site-pseudo`: the language is set for the one build, not written to mkdocs.yml."""
+    project = make_project(tmp_path)
+    settings = (project / "mkdocs.yml").read_bytes()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+    script = ROOT / "scripts" / "build_site.py"
+    result = subprocess.run(
+        [sys.executable, str(script), "--language", "en-XA", "pseudo"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    home = (project / "pseudo" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="en-XA"' in home
+    assert "⟦" in home and "⟧" in home
+    assert (project / "mkdocs.yml").read_bytes() == settings
+    assert not (project / "site").exists()
