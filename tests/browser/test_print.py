@@ -26,7 +26,7 @@ from generator.catalog.load import load_catalog
 from generator.catalog.model import Routine
 from generator.catalog.relations import Relations
 from generator.pages.dosage import describe_dosage, sessions_by_weekday
-from tests.conftest import PROJECT, build, make_project, project_settings
+from tests.conftest import PROJECT, build, make_project, pick, project_settings
 
 CATALOG = load_catalog(PROJECT / "exercises.yaml")
 SITE = project_settings()
@@ -37,6 +37,7 @@ RELATIONS = Relations(CATALOG)
 PAPERS = ["A4", "Letter"]
 FONTS = ["shipped", "fallback"]
 MM = 96 / 25.4  # CSS pixels per millimetre
+(ROUTINE,) = pick(CATALOG.routines, lambda _: True, "a routine")
 
 
 def squash(text: str) -> str:
@@ -212,7 +213,7 @@ def test_large_print_two_exercises_a_sheet(typeset: Page, routine: Routine, pape
 
 
 def test_large_print_sizes(page: Page) -> None:
-    open_for_print(page, "/routines/desk-worker/", large=True)
+    open_for_print(page, f"/routines/{ROUTINE.id}/", large=True)
     page.emulate_media(media="print")
     for selector in (".routine-item li", ".dosage", ".safety-print p"):
         size = page.eval_on_selector(selector, "el => parseFloat(getComputedStyle(el).fontSize)")
@@ -224,7 +225,7 @@ def test_large_print_sizes(page: Page) -> None:
 
 
 def test_standard_print_uses_twelve_point_steps_and_hides_chrome(page: Page) -> None:
-    page.goto("/routines/neck-routine/")
+    page.goto(f"/routines/{ROUTINE.id}/")
     page.emulate_media(media="print")
     size = page.eval_on_selector(".routine-item li", "el => getComputedStyle(el).fontSize")
     assert float(size.removesuffix("px")) >= 16  # 12 pt = 16 px
@@ -237,7 +238,7 @@ def test_standard_print_uses_twelve_point_steps_and_hides_chrome(page: Page) -> 
     ("name", "large"), [("Print this routine", False), ("Print in large print", True)]
 )
 def test_print_buttons_choose_the_size(page: Page, name: str, large: bool) -> None:
-    page.goto("/routines/neck-routine/")
+    page.goto(f"/routines/{ROUTINE.id}/")
     page.evaluate(
         "window.print = () => { window.__printed = document.documentElement.classList"
         ".contains('print-large') ? 'large' : 'standard' }"
