@@ -274,7 +274,8 @@ def test_every_exercise_prints_on_one_sheet(typeset: Page, paper: str, step: int
 
 
 def test_exercise_print_button(page: Page) -> None:
-    page.goto("/exercises/chin-tuck/")
+    (exercise,) = pick(CATALOG.exercises, lambda _: True, "an exercise")
+    page.goto(f"/exercises/{exercise.id}/")
     page.evaluate("window.print = () => { window.__printed = true }")
     page.get_by_role("button", name="Print this exercise").click()
     page.wait_for_function("window.__printed === true")
@@ -283,7 +284,7 @@ def test_exercise_print_button(page: Page) -> None:
 EIGHT = """
   - id: eight-exercises
     name: Eight exercise routine
-    for: [chronic-low-back-pain]
+    for: [{condition}]
     summary: A longer routine, to check that eight exercises print on two pages.
     when: For testing the print layout.
     frequency: {{days_per_week: 3}}
@@ -303,7 +304,8 @@ def test_eight_exercises_print_on_at_most_two_sheets(
     items = "\n".join(f"      - exercise: {exercise_id}" for exercise_id in chosen)
     project = make_project(tmp_path)
     catalog = project / "exercises.yaml"
-    extra = EIGHT.format(items=items, weeks=weeks)
+    (condition,) = pick(CATALOG.conditions, lambda _: True, "a condition")
+    extra = EIGHT.format(items=items, weeks=weeks, condition=condition.id)
     catalog.write_text(catalog.read_text(encoding="utf-8") + extra, encoding="utf-8")
     result = build(project)
     assert result.returncode == 0, result.stderr

@@ -122,6 +122,7 @@ def test_exercise_and_routine_pages_show_figures_with_alt_text(built: Path) -> N
         page = (site / "exercises" / exercise.id / "index.html").read_text(encoding="utf-8")
         found = re.search(r'<img alt="([^"]+)" class="exercise-figure"[^>]* src="([^"]+)"', page)
         assert found, exercise.id
+        # The starts of the generator's pose descriptions (generator/figures/poses.yaml).
         assert found[1].startswith(("Picture 1:", "Lying", "Walking", "Sitting", "Standing", "On "))
         svg = (site / "exercises" / exercise.id / found[2]).resolve()
         assert svg == (site / "figures" / f"{exercise.id}.svg").resolve() and svg.is_file()
