@@ -13,10 +13,11 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 
@@ -114,6 +115,19 @@ def project_settings(project: Path = PROJECT) -> SiteSettings:
 
 def project_catalog(project: Path = PROJECT) -> Catalog:
     return load_catalog(project / "exercises.yaml")
+
+
+T = TypeVar("T")
+
+
+def pick(entries: Iterable[T], wanted: Callable[[T], bool], what: str, count: int = 1) -> list[T]:
+    """The first `count` entries of the project under test with the property a test needs (the
+    tests never name the sample's entries: a clinic replaces them); the test fails, saying what
+    it needs, if the project has too few."""
+    found = [entry for entry in entries if wanted(entry)][:count]
+    if len(found) < count:
+        pytest.fail(f"{PROJECT / 'exercises.yaml'} has too few entries: this test needs {what}")
+    return found
 
 
 def make_project(tmp: Path, source_project: Path | None = None) -> Path:

@@ -6,7 +6,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from tests.conftest import project_catalog
+from tests.conftest import pick, project_catalog
 
 AXE = Axe()
 RULES = {
@@ -56,8 +56,10 @@ def test_every_page_kind(page: Page, path: str) -> None:
     assert violations(page) == []
 
 
+FIRST, SECOND = pick(project_catalog().exercises, lambda _: True, "two exercises", count=2)
 PROGRAMME = (
-    "/routines/builder/#v2;t=Back;f=w3;k=6;e=bird-dog,2,r10,30,w3,0,Slowly;e=walking,1,m10,,w5,0"
+    f"/routines/builder/#v2;t=Back;f=w3;k=6;e={FIRST.id},2,r10,30,w3,0,Slowly"
+    f";e={SECOND.id},1,m10,,w5,0"
 )
 
 

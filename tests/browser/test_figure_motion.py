@@ -7,7 +7,21 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page
 
-PAGE = "/exercises/glute-bridge/"
+from tests.conftest import pick, project_catalog
+
+# An exercise drawn in several pictures (the animation needs two), shown by no photo or video.
+(EXERCISE,) = pick(
+    project_catalog().exercises,
+    lambda e: (
+        e.figure is not None
+        and len(e.figure.panels) >= 2
+        and not e.figure.placeholder
+        and e.image is None
+        and e.video is None
+    ),
+    "an exercise with a figure of two pictures or more",
+)
+PAGE = f"/exercises/{EXERCISE.id}/"
 MOVING = ".figure-motion-moving img"
 STILL = ".figure-motion-still img"
 
@@ -28,7 +42,7 @@ def test_the_page_animates_unless_the_reader_asks_for_reduced_motion(motion_page
     assert motion_page.get_by_label("Show still pictures").is_visible() is not reduced
     if not reduced:
         source = motion_page.locator(MOVING).evaluate("img => img.currentSrc")
-        assert source.endswith("/figures/motion/glute-bridge.svg")
+        assert source.endswith(f"/figures/motion/{EXERCISE.id}.svg")
 
 
 def test_the_reader_can_stop_the_animation_without_script(page: Page) -> None:
@@ -46,7 +60,7 @@ def test_print_keeps_the_numbered_pictures(page: Page) -> None:
 
 
 def test_the_animation_stands_still_on_picture_one_for_reduced_motion(motion_page: Page) -> None:
-    motion_page.goto("/figures/motion/glute-bridge.svg")
+    motion_page.goto(f"/figures/motion/{EXERCISE.id}.svg")
     reduced = motion_page.evaluate("matchMedia('(prefers-reduced-motion: reduce)').matches")
     first, later = (
         motion_page.evaluate(

@@ -26,7 +26,7 @@ from generator.catalog.load import load_catalog
 from generator.catalog.model import Routine
 from generator.catalog.relations import Relations
 from generator.pages.dosage import describe_dosage, sessions_by_weekday
-from tests.conftest import PROJECT, build, make_project, project_settings
+from tests.conftest import PROJECT, build, make_project, pick, project_settings
 
 CATALOG = load_catalog(PROJECT / "exercises.yaml")
 SITE = project_settings()
@@ -37,6 +37,7 @@ RELATIONS = Relations(CATALOG)
 PAPERS = ["A4", "Letter"]
 FONTS = ["shipped", "fallback"]
 MM = 96 / 25.4  # CSS pixels per millimetre
+(ROUTINE,) = pick(CATALOG.routines, lambda _: True, "a routine")
 
 
 def squash(text: str) -> str:
@@ -212,7 +213,7 @@ def test_large_print_two_exercises_a_sheet(typeset: Page, routine: Routine, pape
 
 
 def test_large_print_sizes(page: Page) -> None:
-    open_for_print(page, "/routines/desk-worker/", large=True)
+    open_for_print(page, f"/routines/{ROUTINE.id}/", large=True)
     page.emulate_media(media="print")
     for selector in (".routine-item li", ".dosage", ".safety-print p"):
         size = page.eval_on_selector(selector, "el => parseFloat(getComputedStyle(el).fontSize)")
@@ -224,7 +225,7 @@ def test_large_print_sizes(page: Page) -> None:
 
 
 def test_standard_print_uses_twelve_point_steps_and_hides_chrome(page: Page) -> None:
-    page.goto("/routines/neck-routine/")
+    page.goto(f"/routines/{ROUTINE.id}/")
     page.emulate_media(media="print")
     size = page.eval_on_selector(".routine-item li", "el => getComputedStyle(el).fontSize")
     assert float(size.removesuffix("px")) >= 16  # 12 pt = 16 px
@@ -237,7 +238,7 @@ def test_standard_print_uses_twelve_point_steps_and_hides_chrome(page: Page) -> 
     ("name", "large"), [("Print this routine", False), ("Print in large print", True)]
 )
 def test_print_buttons_choose_the_size(page: Page, name: str, large: bool) -> None:
-    page.goto("/routines/neck-routine/")
+    page.goto(f"/routines/{ROUTINE.id}/")
     page.evaluate(
         "window.print = () => { window.__printed = document.documentElement.classList"
         ".contains('print-large') ? 'large' : 'standard' }"
@@ -273,7 +274,8 @@ def test_every_exercise_prints_on_one_sheet(typeset: Page, paper: str, step: int
 
 
 def test_exercise_print_button(page: Page) -> None:
-    page.goto("/exercises/chin-tuck/")
+    (exercise,) = pick(CATALOG.exercises, lambda _: True, "an exercise")
+    page.goto(f"/exercises/{exercise.id}/")
     page.evaluate("window.print = () => { window.__printed = true }")
     page.get_by_role("button", name="Print this exercise").click()
     page.wait_for_function("window.__printed === true")
@@ -282,7 +284,7 @@ def test_exercise_print_button(page: Page) -> None:
 EIGHT = """
   - id: eight-exercises
     name: Eight exercise routine
-    for: [chronic-low-back-pain]
+    for: [{condition}]
     summary: A longer routine, to check that eight exercises print on two pages.
     when: For testing the print layout.
     frequency: {{days_per_week: 3}}
@@ -302,7 +304,8 @@ def test_eight_exercises_print_on_at_most_two_sheets(
     items = "\n".join(f"      - exercise: {exercise_id}" for exercise_id in chosen)
     project = make_project(tmp_path)
     catalog = project / "exercises.yaml"
-    extra = EIGHT.format(items=items, weeks=weeks)
+    (condition,) = pick(CATALOG.conditions, lambda _: True, "a condition")
+    extra = EIGHT.format(items=items, weeks=weeks, condition=condition.id)
     catalog.write_text(catalog.read_text(encoding="utf-8") + extra, encoding="utf-8")
     result = build(project)
     assert result.returncode == 0, result.stderr

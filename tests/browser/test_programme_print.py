@@ -124,7 +124,8 @@ def encode(text: str) -> str:
     return quote(text, safe="").replace("%20", "+")
 
 
-# Eight items, alternating frequencies (the headline then points to each exercise).
+# Eight items, alternating frequencies (the headline then points to each exercise): exercises of
+# the fixture catalog (tests/fixtures/mini.yaml), which the `hostile` project is built from.
 ITEMS = [
     ("pelvic-tilt", {"sets": 2, "reps": 10, "rest_seconds": 30, "times_per_day": 2}),
     ("glute-bridge", {"sets": 3, "hold_seconds": 90, "days_per_week": 3, "per_side": True}),

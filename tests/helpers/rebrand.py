@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ruamel.yaml import YAML
+
 # A name that needs escaping in HTML, YAML and JSON, and survives PDF text extraction.
 NAME = "O'Brien & Daughters \u2013 Spine Care"  # an en dash
 # The (0) trunk prefix written after the country code, as people write Irish numbers.
@@ -47,3 +49,63 @@ def rebrand(project: Path) -> None:
         original = path.read_text(encoding="utf-8")
         if SAMPLE_REVIEWER in original:
             path.write_text(original.replace(SAMPLE_REVIEWER, REVIEWER), encoding="utf-8")
+
+
+# A clinic's own catalog: the sample's entries the tests once named, under other ids and names.
+RENAMED = {
+    "walking": ("brisk-walk", "Brisk walk"),
+    "bird-dog": ("opposite-arm-leg", "Opposite arm and leg"),
+    "cat-camel": ("arch-and-round", "Arch and round"),
+    "pelvic-tilt": ("back-flatten", "Back flatten"),
+    "knee-rocking": ("knee-sway", "Knee sway"),
+    "glute-bridge": ("hip-lift", "Hip lift"),
+    "chin-tuck": ("head-glide", "Head glide"),
+    "neck-routine": ("neck-plan", "Neck plan"),
+    "neck-pain": ("sore-neck", "Sore neck"),
+    "desk-worker": ("office-plan", "Office plan"),
+    "cupping": ("suction-cups", "Suction cups"),
+}
+_PAGE_LINK = re.compile(r"\b(exercises|conditions|treatments|routines)/([a-z0-9-]+)(?=[/.#)\s]|$)")
+
+
+def rename_entries(project: Path) -> None:
+    """Give the entries in RENAMED other ids and names everywhere the project names them: in
+    the catalog every value that is exactly an old id (a figure's pose aside) and the entries'
+    names; the links in `content/`; the addresses in `urls.txt` (if there is one)."""
+    yaml = YAML()  # round trip: comments and layout kept
+    yaml.width = 4096
+    yaml.preserve_quotes = True
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    catalog_file = project / "exercises.yaml"
+    data = yaml.load(catalog_file.read_text(encoding="utf-8"))
+    ids = {old: new for old, (new, _) in RENAMED.items()}
+
+    def visit(node: object) -> None:
+        items = (
+            node.items()
+            if isinstance(node, dict)
+            else enumerate(node)
+            if isinstance(node, list)
+            else []
+        )
+        for key, value in list(items):
+            if isinstance(value, str) and value in ids and key != "pose":  # poses keep theirs
+                node[key] = ids[value]  # type: ignore[index]
+            else:
+                visit(value)
+        if isinstance(node, dict) and node.get("id") in {new for new, _ in RENAMED.values()}:
+            name = next(n for new, n in RENAMED.values() if new == node["id"])
+            if "name" in node:
+                node["name"] = name
+
+    visit(data)
+    with catalog_file.open("w", encoding="utf-8") as out:
+        yaml.dump(data, out)
+
+    def relink(match: re.Match[str]) -> str:
+        return f"{match[1]}/{ids.get(match[2], match[2])}"
+
+    for path in [*(project / "content").rglob("*.md"), project / "urls.txt"]:
+        if path.is_file():
+            text = path.read_text(encoding="utf-8")
+            path.write_text(_PAGE_LINK.sub(relink, text), encoding="utf-8")

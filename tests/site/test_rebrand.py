@@ -14,6 +14,7 @@ from tests.conftest import (
     US_CLINIC,
     build,
     make_project,
+    pick,
     project_catalog,
     project_settings,
     run_cli,
@@ -63,7 +64,12 @@ def test_country_words_fill_every_page(tmp_path: Path) -> None:
         assert "[[" not in page.read_text(encoding="utf-8"), page
     assert "[[" not in (site / "search" / "search_index.json").read_text(encoding="utf-8")
     soon = f"See {us.family_doctor} soon, within a week or two"
-    condition = (site / "conditions" / "acute-low-back-pain" / "index.html").read_text("utf-8")
+    (soon_flags,) = pick(
+        project_catalog(project).conditions,
+        lambda c: bool(c.red_flags.soon),
+        "a condition with red flags to see a doctor soon",
+    )
+    condition = (site / "conditions" / soon_flags.id / "index.html").read_text("utf-8")
     assert soon in condition and "GP" not in condition
     guide = (site / "guides" / "is-it-serious" / "index.html").read_text("utf-8")
     assert soon in guide

@@ -1,6 +1,7 @@
 """A clinic rebrands a copy of the project the way the README says (its name, phone, country,
-colours, logo, a site address under a sub-path, its own reviewer), and the checks that read the
-clinic's details from the project (marked `clinic`, in tests/site and tests/browser) pass on it.
+colours, logo, a site address under a sub-path, its own reviewer) and gives entries its own ids
+and names, and the checks that read the clinic's details and catalog from the project (marked
+`clinic`, in tests/site and tests/browser) pass on it.
 
 They run in a child pytest with `CLINIC_PROJECT` set to the copy, so the shared `built` fixture
 builds the rebranded project; the child run never starts another (no recursion)."""
@@ -16,7 +17,15 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, make_project, project_settings, run_cli
-from tests.helpers.rebrand import NAME, REVIEWER, SAMPLE_REVIEWER, SITE_URL, TEL, rebrand
+from tests.helpers.rebrand import (
+    NAME,
+    REVIEWER,
+    SAMPLE_REVIEWER,
+    SITE_URL,
+    TEL,
+    rebrand,
+    rename_entries,
+)
 
 CHILD = "CLINIC_PROJECT"
 
@@ -25,6 +34,7 @@ CHILD = "CLINIC_PROJECT"
 def test_the_clinic_checks_pass_on_a_rebranded_copy(tmp_path: Path) -> None:
     project = make_project(tmp_path, ROOT)
     rebrand(project)
+    rename_entries(project)  # its own catalog: no test may lean on the sample's ids or names
     site = project_settings(project)
     assert (site.clinic.name, site.clinic.tel, site.site_url) == (NAME, TEL, SITE_URL)
     assert site.clinic.care.emergency != project_settings(ROOT).clinic.care.emergency

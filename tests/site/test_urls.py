@@ -9,7 +9,7 @@ import pytest
 
 from generator.catalog.load import load_catalog_text
 from generator.site_files.redirects import redirect_pages
-from tests.conftest import ROOT, mini_text, problems_of
+from tests.conftest import PROJECT, ROOT, mini_text, problems_of
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from url_manifest import published_urls
@@ -17,7 +17,7 @@ from url_manifest import published_urls
 
 @pytest.mark.clinic
 def test_no_published_address_disappears(built: Path) -> None:
-    manifest = (ROOT / "urls.txt").read_text(encoding="utf-8").split()
+    manifest = (PROJECT / "urls.txt").read_text(encoding="utf-8").split()
     published = published_urls(built / "site")
     missing = sorted(set(manifest) - set(published))
     assert missing == [], "these addresses are printed on handouts; add an alias instead"
