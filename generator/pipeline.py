@@ -16,6 +16,7 @@ from typing import Any, get_args
 from generator.catalog.addresses import (
     CATALOG_JSON_URI,
     INDEX_PAGES,
+    calendar_uri,
     figure_uri,
     motion_uri,
     thumbnail_uri,
@@ -174,7 +175,7 @@ def generated_uris(catalog: Catalog) -> set[str]:
     for exercise in catalog.exercises:
         if exercise.figure is not None and exercise.image is None:
             uris |= {f(exercise.id) for f in (figure_uri, thumbnail_uri, motion_uri)}
-    uris |= set(files_beside_pages(catalog, ""))
+    uris |= beside_pages_uris(catalog)
     return uris
 
 
@@ -224,6 +225,13 @@ def files_beside_pages(catalog: Catalog, site_url: str, email: str | None = None
     files.update(redirect_pages(catalog, site_url))
     files.update(calendar_files(catalog, site_url=site_url, email=email))
     return files
+
+
+def beside_pages_uris(catalog: Catalog) -> set[str]:
+    """The addresses `files_beside_pages` writes, without making the files (a calendar takes
+    milliseconds to make, and a big catalog has hundreds)."""
+    calendars = {calendar_uri(routine.id) for routine in catalog.routines}
+    return {CATALOG_JSON_URI, *redirect_pages(catalog), *calendars}
 
 
 @dataclass(frozen=True)

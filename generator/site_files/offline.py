@@ -7,6 +7,7 @@ import hashlib
 import io
 import json
 from collections.abc import Mapping
+from dataclasses import dataclass
 from importlib.resources import files as package_files
 
 from PIL import Image, ImageDraw, ImageFont
@@ -92,21 +93,33 @@ def routine_exercises(catalog: Catalog) -> frozenset[str]:
     return frozenset(item.exercise for routine in catalog.routines for item in routine.items)
 
 
-def precached(uri: str, exercises: frozenset[str]) -> str | None:
+@dataclass(frozen=True)
+class KeptAtInstall:
+    """The pages and pictures of the routines' exercises, worked out once for every file."""
+
+    pages: frozenset[str]
+    pictures: frozenset[str]
+
+    @classmethod
+    def of(cls, exercises: frozenset[str]) -> KeptAtInstall:
+        pages = {HOME_PAGE, ROUTINE_BUILDER, *(EXERCISES.page(e) for e in exercises)}
+        pictures = {f(e) for e in exercises for f in (figure_uri, thumbnail_uri, motion_uri)}
+        return cls(frozenset(pages), frozenset(pictures))
+
+
+def precached(uri: str, kept: KeptAtInstall) -> str | None:
     """The address the worker keeps at install for a published file, or None when it is kept
     on first use (a builder programme's exercise pages and pictures are asked for by the page,
     offline.js): the home page, the routine pages and builder, the routines' exercises and
     their pictures and animations, the catalog, calendar files and the theme's assets."""
-    pictures = {f(e) for e in exercises for f in (figure_uri, thumbnail_uri, motion_uri)}
     if uri.endswith(".md"):
-        pages = {HOME_PAGE, ROUTINE_BUILDER, *(EXERCISES.page(e) for e in exercises)}
-        keep = uri in pages or uri.startswith(f"{ROUTINES.folder}/")
+        keep = uri in kept.pages or uri.startswith(f"{ROUTINES.folder}/")
         return (directory_path(uri) or "./") if keep else None
     if "/lunr/" in uri:  # the search's language packs, loaded only for other languages
         return None
     if (uri.startswith("assets/") and uri.endswith(_ASSETS)) or uri.endswith(".ics"):
         return uri
-    return uri if uri == CATALOG_JSON_URI or uri in pictures else None
+    return uri if uri == CATALOG_JSON_URI or uri in kept.pictures else None
 
 
 def worker(precache: list[str], version: str) -> str:
@@ -138,7 +151,7 @@ def offline_files(
         data = value.encode() if isinstance(value, str) else value
         digest.update(f"{uri}\0{len(data)}\0".encode())
         digest.update(data)
-    exercises = routine_exercises(catalog)
-    keep = sorted({p for uri in everything if (p := precached(uri, exercises)) is not None})
+    kept = KeptAtInstall.of(routine_exercises(catalog))
+    keep = sorted({p for uri in everything if (p := precached(uri, kept)) is not None})
     made[WORKER_URI] = worker([MANIFEST_URI, *keep], digest.hexdigest()[:16])
     return made
