@@ -13,7 +13,7 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -25,6 +25,8 @@ from generator.catalog.load import load_catalog, load_catalog_text
 from generator.catalog.model import Catalog
 from generator.cli import main
 from generator.clinic.site_config import SiteSettings, read_site_settings
+from generator.messages import active
+from generator.messages.pseudo import PseudoTranslations
 from generator.source.errors import CatalogError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -295,3 +297,14 @@ def killing(function):
         return function(*args, **kwargs)
     return wrapped
 """
+
+
+@pytest.fixture
+def pseudo_language() -> Iterator[None]:
+    """Every word of the generator's own in the pseudo-locale for the test, then back."""
+    before = active.current()
+    active.use(PseudoTranslations())
+    try:
+        yield
+    finally:
+        active.use(before)

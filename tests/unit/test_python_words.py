@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 
 import pytest
 from icalendar import Calendar
@@ -30,16 +29,6 @@ from generator.site_files.redirects import redirect_pages
 
 # A word of two or more plain Latin letters: the pseudo-locale accents every one it makes.
 ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}")
-
-
-@pytest.fixture
-def pseudo_language() -> Iterator[None]:
-    before = active.current()
-    active.use(PseudoTranslations())
-    try:
-        yield
-    finally:
-        active.use(before)
 
 
 def assert_pseudo(text: str) -> None:

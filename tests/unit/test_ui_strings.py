@@ -11,7 +11,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from generator.messages import active, languages
-from generator.messages.pseudo import CLOSE, OPEN, PseudoTranslations, pseudo
+from generator.messages.pseudo import CLOSE, OPEN, pseudo
 from generator.pages.dosage import describe_weeks, n_weeks
 from generator.pages.render import make_environment
 from generator.pages.ui_strings import DIARY, PROGRAMME, SCRIPTS, plural_forms, ui_strings
@@ -19,16 +19,6 @@ from generator.pages.ui_strings import DIARY, PROGRAMME, SCRIPTS, plural_forms, 
 ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}")
 # Fields the scripts fill in (kept as they are) and the one file name.
 FIELD = re.compile(r"%\(\w+\)s|\{\w+\}")
-
-
-@pytest.fixture
-def pseudo_language() -> Iterator[None]:
-    before = active.current()
-    active.use(PseudoTranslations())
-    try:
-        yield
-    finally:
-        active.use(before)
 
 
 def leaves(value: object) -> Iterator[str]:
