@@ -48,6 +48,8 @@ FIXTURES = TESTS / "fixtures"  # inputs: the mini catalog and its site settings
 GOLDEN = TESTS / "golden"  # expected outputs; refresh with UPDATE_GOLDEN=1
 MINI = FIXTURES / "mini.yaml"
 PROJECT_FILES = ["mkdocs.yml", "exercises.yaml", "content", "theme"]
+# Copied when the project has them: the published addresses that must never disappear.
+OPTIONAL_PROJECT_FILES = ["urls.txt"]
 
 
 @pytest.fixture(scope="session")
@@ -136,11 +138,11 @@ def make_project(tmp: Path, source_project: Path | None = None) -> Path:
     """A copy of the project under test (settings, catalog, content, theme) in `tmp/project`."""
     project = tmp / "project"
     project.mkdir()
-    for name in PROJECT_FILES:
+    for name in PROJECT_FILES + OPTIONAL_PROJECT_FILES:
         source = (source_project or PROJECT) / name
         if source.is_dir():
             shutil.copytree(source, project / name)
-        else:
+        elif source.is_file() or name not in OPTIONAL_PROJECT_FILES:
             shutil.copy(source, project / name)
     return project
 
